@@ -1,0 +1,1 @@
+"""Townhall's Chalice handlers: one Blueprint per domain, plus the API layer."""

@@ -1,0 +1,5 @@
+"""The identity domain's routes and event handlers (Blueprint ``bp``)."""
+
+from chalice.app import Blueprint
+
+bp = Blueprint(__name__)

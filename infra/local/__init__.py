@@ -1,0 +1,1 @@
+"""The embedded default stack: Townhall on moto, no AWS account needed."""

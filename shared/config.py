@@ -1,0 +1,80 @@
+"""Runtime configuration, parsed once per cold start and passed in.
+
+Resolution order for every setting: explicit argument -> environment
+variable -> default. Only :func:`Settings.from_env` reads the environment;
+domain code receives a ``Settings`` instance and never touches ``os.environ``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from shared.resources import ResourceNames
+
+ENV_STAGE = "TOWNHALL_STAGE"
+ENV_PREFIX = "TOWNHALL_RESOURCE_PREFIX"
+ENV_REGION = "AWS_REGION"
+ENV_ENDPOINT = "AWS_ENDPOINT_URL"
+ENV_KEY_SOURCE = "TOWNHALL_SIGNING_KEY_SOURCE"
+ENV_TENANT_HEADER = "TOWNHALL_TENANT_HOST_HEADER"
+ENV_ORIGIN_SECRET = "TOWNHALL_ORIGIN_SECRET_SOURCE"  # noqa: S105 - a variable name, not a secret
+ENV_SENDER = "TOWNHALL_MAIL_SENDER"
+ENV_MAIL_CONFIGURATION_SET = "TOWNHALL_SES_CONFIGURATION_SET"
+ENV_RESOURCE_OVERRIDE_PREFIX = "TOWNHALL_RESOURCE_"
+
+Stage = Literal["local", "test", "staging", "production"]
+
+
+class Settings(BaseModel):
+    """Everything a function needs to know about where it runs."""
+
+    stage: Stage = "local"
+    region: str = "eu-west-1"
+    resource_prefix: str = "townhall-local"
+    endpoint_url: str | None = None
+    resource_overrides: dict[str, str] = Field(default_factory=dict)
+    signing_key_source: str = "file:.local/keys/signing.key"
+    tenant_host_header: str = "host"
+    origin_secret_source: str | None = None
+    mail_sender: str = "no-reply@townhall.local"
+    ses_configuration_set: str | None = None
+    access_token_ttl_seconds: int = 900
+    refresh_token_ttl_seconds: int = 30 * 24 * 3600
+    max_body_bytes: int = 1_048_576
+
+    @property
+    def names(self) -> ResourceNames:
+        return ResourceNames(self.resource_prefix, self.resource_overrides)
+
+    @property
+    def is_local(self) -> bool:
+        return self.stage in ("local", "test")
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str], **overrides: object) -> Settings:
+        """Build settings from an environment mapping; explicit overrides win."""
+        values: dict[str, object] = {}
+        simple = {
+            ENV_STAGE: "stage",
+            ENV_PREFIX: "resource_prefix",
+            ENV_REGION: "region",
+            ENV_ENDPOINT: "endpoint_url",
+            ENV_KEY_SOURCE: "signing_key_source",
+            ENV_TENANT_HEADER: "tenant_host_header",
+            ENV_ORIGIN_SECRET: "origin_secret_source",
+            ENV_SENDER: "mail_sender",
+            ENV_MAIL_CONFIGURATION_SET: "ses_configuration_set",
+        }
+        for env_name, field_name in simple.items():
+            if env.get(env_name):
+                values[field_name] = env[env_name]
+        values["resource_overrides"] = {
+            key[len(ENV_RESOURCE_OVERRIDE_PREFIX) :].lower(): value
+            for key, value in env.items()
+            if key.startswith(ENV_RESOURCE_OVERRIDE_PREFIX) and key != ENV_PREFIX
+        }
+        values.update(overrides)
+        return cls.model_validate(values)

@@ -1,0 +1,1 @@
+"""Data access foundations: table registry, tenant-scoped repositories, pagination."""

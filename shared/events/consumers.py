@@ -1,0 +1,38 @@
+"""Which worker consumes which domain events: one queue (+DLQ) per consumer.
+
+The CDK app creates, for each consumer, an SQS queue with a dead-letter
+queue, an EventBridge rule on the platform bus matching ``detail_types``
+that targets the queue, and an event source mapping to the Chalice
+``lambda_function`` named ``function``. The dev runner creates the same
+queues and rules on moto and its event pump invokes the same functions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from shared.events.envelope import EVENT_SOURCE
+
+
+@dataclass(frozen=True)
+class Consumer:
+    name: str
+    detail_types: tuple[str, ...]
+    function: str
+    batch_size: int = 10
+    max_receive_count: int = 5
+
+    def event_pattern(self) -> dict[str, list[str]]:
+        return {
+            "source": [f"{EVENT_SOURCE}.{t.split('.', 1)[0]}" for t in self.detail_types],
+            "detail-type": list(self.detail_types),
+        }
+
+
+CONSUMERS: tuple[Consumer, ...] = (
+    Consumer(
+        name="mailer",
+        detail_types=("identity.email.requested",),
+        function="mailer_worker",
+    ),
+)

@@ -1,0 +1,42 @@
+"""Locales and multilingual text.
+
+User content is multilingual: a text field is a ``{locale: text}`` map with
+at least one non-empty entry in an enabled locale.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import AfterValidator, Field
+
+SUPPORTED_LOCALES = ("en", "fr", "de", "nl", "es", "pl")
+DEFAULT_LOCALE = "en"
+
+LocaleCode = Annotated[str, Field(pattern=r"^[a-z]{2}(-[A-Z]{2})?$", examples=["en"])]
+
+
+def _check_localized(value: dict[str, str]) -> dict[str, str]:
+    unknown = sorted(set(value) - set(SUPPORTED_LOCALES))
+    if unknown:
+        raise ValueError(f"unsupported language codes: {', '.join(unknown)}")
+    cleaned = {k: v.strip() for k, v in value.items() if v and v.strip()}
+    if not cleaned:
+        raise ValueError("enter a text in at least one language")
+    return cleaned
+
+
+LocalizedText = Annotated[
+    dict[str, Annotated[str, Field(max_length=300)]], AfterValidator(_check_localized)
+]
+"""A short multilingual text (titles, names): 300 characters per language."""
+
+LocalizedRichText = Annotated[
+    dict[str, Annotated[str, Field(max_length=100_000)]], AfterValidator(_check_localized)
+]
+"""Multilingual rich text (HTML, sanitised by :mod:`shared.html` before storage)."""
+
+
+def pick(text: dict[str, str], locale: str, fallback: str = DEFAULT_LOCALE) -> str:
+    """The text in ``locale``, else the fallback locale, else any."""
+    return text.get(locale) or text.get(fallback) or next(iter(text.values()), "")

@@ -1,0 +1,52 @@
+"""Who is acting: a signed-in user with role grants, or an anonymous visitor.
+
+Roles are grants with a scope, so folder managers, project managers and
+moderators fit the same shape as platform admins: ``RoleGrant(Role.
+PROJECT_MANAGER, frozenset({"p1"}))`` manages project p1 only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    ADMIN = "admin"
+    FOLDER_MANAGER = "folder_manager"
+    PROJECT_MANAGER = "project_manager"
+    MODERATOR = "moderator"
+
+
+@dataclass(frozen=True)
+class RoleGrant:
+    """One role, scoped to resource ids (empty scope for platform-wide roles)."""
+
+    role: Role
+    scope: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Principal:
+    """The actor of a request, resolved from its access token."""
+
+    user_id: str | None
+    tenant_id: str | None
+    grants: frozenset[RoleGrant] = field(default_factory=frozenset)
+    email_confirmed: bool = False
+
+    @property
+    def is_authenticated(self) -> bool:
+        return self.user_id is not None
+
+    @property
+    def is_admin(self) -> bool:
+        return any(g.role is Role.ADMIN for g in self.grants)
+
+    def has_role(self, role: Role, scope_id: str | None = None) -> bool:
+        return any(
+            g.role is role and (scope_id is None or scope_id in g.scope) for g in self.grants
+        )
+
+
+ANONYMOUS = Principal(user_id=None, tenant_id=None)

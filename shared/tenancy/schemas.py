@@ -1,0 +1,61 @@
+"""API and domain shapes of a platform."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from shared.i18n import SUPPORTED_LOCALES, LocaleCode, LocalizedText
+
+HexColor = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$", examples=["#0b5394"])]
+FeatureFlags = dict[Annotated[str, Field(pattern=r"^[a-z_]{2,40}$")], bool]
+
+
+class Branding(BaseModel):
+    logo_url: str | None = Field(default=None, description="Public URL of the logo, if any.")
+    primary_color: HexColor = "#1b4f8a"
+    secondary_color: HexColor = "#c2410c"
+
+
+class Platform(BaseModel):
+    """A municipality's platform as residents and admins see it."""
+
+    id: str
+    name: dict[str, str]
+    hosts: list[str]
+    default_locale: str
+    enabled_locales: list[str]
+    branding: Branding
+    feature_flags: dict[str, bool]
+    logo_key: str | None = Field(default=None, exclude=True)
+
+
+class BrandingUpdate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    logo_upload_key: str | None = Field(
+        default=None, max_length=300, description="Key of a confirmed `platform_logo` upload."
+    )
+    remove_logo: bool = False
+    primary_color: HexColor | None = None
+    secondary_color: HexColor | None = None
+
+
+class PlatformUpdate(BaseModel):
+    """What an admin may change in the platform settings (all optional)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: LocalizedText | None = None
+    default_locale: LocaleCode | None = None
+    enabled_locales: list[LocaleCode] | None = Field(default=None, min_length=1)
+    branding: BrandingUpdate | None = None
+    feature_flags: FeatureFlags | None = None
+
+    @model_validator(mode="after")
+    def _locales_supported(self) -> PlatformUpdate:
+        for locale in [*(self.enabled_locales or []), self.default_locale]:
+            if locale is not None and locale not in SUPPORTED_LOCALES:
+                raise ValueError(f"language {locale!r} is not supported yet")
+        return self
