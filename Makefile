@@ -37,7 +37,7 @@ frontend: $(STAMPS)/node
 
 # Regenerate the typed API client from the OpenAPI document the code produces.
 client: install
-	$(PY) -m functions_openapi > frontend/src/lib/api/openapi.json
+	$(PY) -m infra.local.openapi > frontend/src/lib/api/openapi.json
 	cd frontend && npm run --silent gen:api
 
 browser-deps:
