@@ -1,5 +1,5 @@
-"""The devtools domain's routes and event handlers (Blueprint ``bp``)."""
+"""Developer tools of the local stack: the mail viewer (local stages only)."""
 
-from chalice.app import Blueprint
+from chalicelib.devtools.routes import bp
 
-bp = Blueprint(__name__)
+__all__ = ["bp"]

@@ -1,0 +1,86 @@
+"""Smoke test of the moto shim: sent mail is readable from a moto server and in process."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from email.message import EmailMessage
+
+import boto3
+import pytest
+
+from chalicelib.devtools.sent_mail import parse_messages, sent_messages
+
+SENDER = "no-reply@townhall.local"
+
+
+@pytest.fixture
+def moto_endpoint() -> Iterator[str]:
+    from moto.server import ThreadedMotoServer
+
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    yield f"http://{host}:{port}"
+    server.stop()
+
+
+def _send_both(sesv2) -> None:
+    sesv2.create_email_identity(EmailIdentity=SENDER)
+    sesv2.send_email(
+        FromEmailAddress=SENDER,
+        Destination={"ToAddresses": ["ana@example.org"]},
+        Content={
+            "Simple": {"Subject": {"Data": "Simple"}, "Body": {"Html": {"Data": "<b>Hi</b>"}}}
+        },
+    )
+    raw = EmailMessage()
+    raw["From"], raw["To"], raw["Subject"] = SENDER, "Ben <ben@example.org>", "Raw"
+    raw["Date"] = "Fri, 04 Dec 2026 10:00:00 +0000"
+    raw["X-Townhall-Tenant"] = "alpha"
+    raw.set_content("Text part")
+    sesv2.send_email(
+        FromEmailAddress=SENDER,
+        Destination={"ToAddresses": ["ben@example.org"]},
+        Content={"Raw": {"Data": raw.as_bytes()}},
+    )
+
+
+def _check(messages) -> None:
+    simple = next(m for m in messages if m.subject == "Simple")
+    raw = next(m for m in messages if m.subject == "Raw")
+    assert simple.to == ["ana@example.org"] and simple.html == "<b>Hi</b>" and simple.text is None
+    assert raw.to == ["ben@example.org"] and raw.tenant_id == "alpha"
+    assert raw.text.strip() == "Text part" and raw.html is None
+    assert raw.date is not None and raw.date.hour == 10
+
+
+def test_reads_sent_mail_from_a_moto_server(moto_endpoint):
+    # GIVEN mail sent through a moto server WHEN read through /moto-api/data.json THEN both kinds
+    sesv2 = boto3.client("sesv2", region_name="eu-west-1", endpoint_url=moto_endpoint)
+    _send_both(sesv2)
+    _check(sent_messages(moto_endpoint, "eu-west-1"))
+
+
+def test_reads_sent_mail_in_process(aws):
+    from chalicelib import runtime
+
+    _send_both(runtime.client("sesv2"))
+    messages = sent_messages(None, "eu-west-1")
+    assert len(messages) == 2
+    _check(messages)
+
+
+def test_parse_keeps_moto_order_within_each_kind():
+    messages = parse_messages(
+        [{"id": "1", "source": SENDER, "subject": "a", "body": "x", "destinations": {}}],
+        [
+            {
+                "id": "2",
+                "source": SENDER,
+                "raw_data": "Subject: b\n\nbody",
+                "destinations": ["c@d.e"],
+            }
+        ],
+    )
+    assert [(m.subject, m.sequence) for m in messages] == [("a", 0), ("b", 0)]
+    assert messages[1].to == ["c@d.e"] and messages[1].date is None
