@@ -1,5 +1,5 @@
-"""The mailer domain's routes and event handlers (Blueprint ``bp``)."""
+"""The mailer domain: the ``mailer_worker`` Lambda (Blueprint ``bp``)."""
 
-from chalice.app import Blueprint
+from chalicelib.mailer.worker import bp, mailer_worker
 
-bp = Blueprint(__name__)
+__all__ = ["bp", "mailer_worker"]

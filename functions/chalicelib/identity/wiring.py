@@ -1,0 +1,52 @@
+"""The identity services of this process, built once from the settings.
+
+The signing key is read only from ``settings.signing_key_source``; key files
+are accepted on local stages only.
+"""
+
+from __future__ import annotations
+
+from chalicelib import runtime
+from shared.identity import (
+    AccessTokens,
+    IdentityService,
+    Passwords,
+    ProfileService,
+    SessionService,
+    UserAdminService,
+    load_signing_key,
+)
+
+
+@runtime.cached
+def signing_key() -> bytes:
+    settings = runtime.settings()
+    return load_signing_key(
+        settings.signing_key_source,
+        lambda: runtime.client("secretsmanager"),
+        allow_file=settings.is_local,
+    )
+
+
+@runtime.cached
+def sessions() -> SessionService:
+    settings = runtime.settings()
+    return SessionService(
+        AccessTokens(signing_key(), settings.access_token_ttl_seconds),
+        settings.refresh_token_ttl_seconds,
+    )
+
+
+@runtime.cached
+def accounts() -> IdentityService:
+    return IdentityService(Passwords(), sessions(), runtime.publisher())
+
+
+@runtime.cached
+def profiles() -> ProfileService:
+    return ProfileService(runtime.uploads())
+
+
+@runtime.cached
+def user_admin() -> UserAdminService:
+    return UserAdminService(runtime.uploads().download_url)

@@ -1,0 +1,139 @@
+"""PynamoDB models of the identity domain: tables ``users`` and ``auth``.
+
+Table ``users`` (hash key ``pk``; entity told apart by ``kind``):
+- ``T#<tenant>#USER#<user_id>`` — a user (``kind=user``): names, locale,
+  password hash, roles, token version. Also carries ``list_pk`` =
+  ``T#<tenant>#USERS`` and ``email`` so the sparse index ``by_email``
+  lists one tenant's users in email order (admin user list).
+- ``T#<tenant>#EMAIL#<normalised email>`` — the email claim (``kind=email``)
+  pointing at ``user_id``. Written with ``attribute_not_exists(pk)`` before
+  the user, so two accounts can never share an email, even under concurrency.
+
+Table ``auth`` (hash key ``pk``; ``expires`` is the TTL attribute):
+- ``T#<tenant>#REFRESH#<sha256(token)>`` — one refresh token (``kind=refresh``)
+  of a family; ``used`` flips once, by a conditional update.
+- ``T#<tenant>#FAMILY#<family_id>`` — a refresh family (``kind=family``), one
+  per sign-in; ``revoked`` ends every token of the family at once; ``version``
+  is the user's token version when the family started.
+- ``T#<tenant>#OTT#<purpose>#<sha256(token)>`` — a one-time token
+  (``kind=one_time``) for email confirmation or password reset; consumed by a
+  conditional delete.
+- ``T#<tenant>#RATE#<scope>#<sha256(subject)>#<window>`` — a failure counter
+  (``kind=rate``) of one fixed rate-limit window, incremented with ``ADD``.
+"""
+
+from __future__ import annotations
+
+from pynamodb.attributes import (
+    BooleanAttribute,
+    DiscriminatorAttribute,
+    ListAttribute,
+    MapAttribute,
+    NumberAttribute,
+    TTLAttribute,
+    UnicodeAttribute,
+    UnicodeSetAttribute,
+    UTCDateTimeAttribute,
+)
+from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
+from pynamodb.models import Model
+
+from shared.db.registry import table_model
+
+
+class RoleGrantAttribute(MapAttribute[str, object]):
+    role = UnicodeAttribute()
+    scope = UnicodeSetAttribute(null=True)
+
+
+class UsersByEmail(GlobalSecondaryIndex["UserItem"]):
+    """Sparse index: the users of one tenant in email order (only user items have ``list_pk``)."""
+
+    class Meta:
+        index_name = "by_email"
+        projection = AllProjection()
+
+    list_pk = UnicodeAttribute(hash_key=True)
+    email = UnicodeAttribute(range_key=True)
+
+
+@table_model("users")
+class UserItem(Model):
+    """Base of every item in table ``users`` (key layout in the module docstring)."""
+
+    class Meta:
+        table_name = "users"
+
+    pk = UnicodeAttribute(hash_key=True)
+    kind = DiscriminatorAttribute()
+    created_at = UTCDateTimeAttribute()
+    by_email = UsersByEmail()
+
+
+class UserRecord(UserItem, discriminator="user"):
+    """A user of one platform: ``T#<tenant>#USER#<user_id>``."""
+
+    user_id = UnicodeAttribute()
+    list_pk = UnicodeAttribute()
+    email = UnicodeAttribute()
+    first_name = UnicodeAttribute()
+    last_name = UnicodeAttribute()
+    locale = UnicodeAttribute()
+    password_hash = UnicodeAttribute()
+    email_confirmed = BooleanAttribute(default=False)
+    roles = ListAttribute(of=RoleGrantAttribute, default=list)
+    token_version = NumberAttribute(default=1)
+    avatar_key = UnicodeAttribute(null=True)
+    search = UnicodeAttribute()
+    updated_at = UTCDateTimeAttribute()
+
+
+class EmailClaim(UserItem, discriminator="email"):
+    """The unique claim of an email in one platform: ``T#<tenant>#EMAIL#<email>``."""
+
+    user_id = UnicodeAttribute()
+
+
+@table_model("auth")
+class AuthItem(Model):
+    """Base of every item in table ``auth`` (key layout in the module docstring)."""
+
+    class Meta:
+        table_name = "auth"
+
+    pk = UnicodeAttribute(hash_key=True)
+    kind = DiscriminatorAttribute()
+    expires = TTLAttribute()
+
+
+class RefreshTokenRecord(AuthItem, discriminator="refresh"):
+    """One refresh token, stored as the SHA-256 of the opaque value."""
+
+    user_id = UnicodeAttribute()
+    family_id = UnicodeAttribute()
+    csrf_hash = UnicodeAttribute()
+    used = BooleanAttribute(default=False)
+    created_at = UTCDateTimeAttribute()
+
+
+class RefreshFamilyRecord(AuthItem, discriminator="family"):
+    """A chain of rotated refresh tokens born from one sign-in."""
+
+    user_id = UnicodeAttribute()
+    version = NumberAttribute()
+    revoked = BooleanAttribute(default=False)
+    created_at = UTCDateTimeAttribute()
+
+
+class OneTimeTokenRecord(AuthItem, discriminator="one_time"):
+    """An email-confirmation or password-reset token, stored hashed, single use."""
+
+    user_id = UnicodeAttribute()
+    purpose = UnicodeAttribute()
+    created_at = UTCDateTimeAttribute()
+
+
+class RateCounterRecord(AuthItem, discriminator="rate"):
+    """Failures of one subject in one fixed window."""
+
+    hits = NumberAttribute(default=0)

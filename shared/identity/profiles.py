@@ -1,0 +1,77 @@
+"""A user's own profile: names, language and avatar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any, Protocol
+
+from shared.identity.schemas import Me, ProfileUpdate
+from shared.identity.users import UserRepository
+from shared.identity.views import me_of
+from shared.permissions import Action, Principal, Resource, authorize
+from shared.tenancy.context import TenantContext
+
+
+class FileStore(Protocol):
+    """What profiles need from upload storage."""
+
+    def download_url(self, key: str, filename: str | None = None) -> str: ...
+
+    def delete(self, key: str) -> None: ...
+
+
+class ProfileService:
+    """Reads and changes the signed-in user's own account."""
+
+    def __init__(
+        self, files: FileStore, clock: Callable[[], datetime] = lambda: datetime.now(UTC)
+    ) -> None:
+        self._files = files
+        self._clock = clock
+
+    def avatar_url(self, key: str) -> str:
+        return self._files.download_url(key)
+
+    def me(self, tenant: TenantContext, principal: Principal) -> Me:
+        assert principal.user_id is not None
+        authorize(
+            principal,
+            Action.PROFILE_READ,
+            Resource(tenant_id=tenant.tenant_id, id=principal.user_id, owner_id=principal.user_id),
+        )
+        return me_of(UserRepository(tenant).require(principal.user_id), self.avatar_url)
+
+    def update(
+        self,
+        tenant: TenantContext,
+        principal: Principal,
+        change: ProfileUpdate,
+        avatar_key: str | None = None,
+    ) -> Me:
+        """Apply ``change`` (``avatar_key``: a confirmed upload); a replaced avatar is deleted."""
+        assert principal.user_id is not None
+        authorize(
+            principal,
+            Action.PROFILE_UPDATE,
+            Resource(tenant_id=tenant.tenant_id, id=principal.user_id, owner_id=principal.user_id),
+        )
+        repository = UserRepository(tenant)
+        before = repository.require(principal.user_id)
+        changes: dict[str, Any] = {
+            name: value
+            for name, value in (
+                ("first_name", change.first_name),
+                ("last_name", change.last_name),
+                ("locale", change.locale),
+            )
+            if value is not None
+        }
+        if avatar_key:
+            changes["avatar_key"] = avatar_key
+        elif change.remove_avatar:
+            changes["avatar_key"] = None
+        after = repository.update_profile(principal.user_id, changes, self._clock())
+        if before.avatar_key and before.avatar_key != after.avatar_key:
+            self._files.delete(before.avatar_key)
+        return me_of(after, self.avatar_url)

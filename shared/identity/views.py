@@ -1,0 +1,48 @@
+"""Turning stored users into principals and API views."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from shared.identity.models import UserRecord
+from shared.identity.schemas import Me, RoleGrantModel, UserSummary
+from shared.permissions import Principal, Role, RoleGrant
+
+
+def grants_of(record: UserRecord) -> frozenset[RoleGrant]:
+    """The role grants stored on a user (residents have none)."""
+    return frozenset(
+        RoleGrant(Role(item.role), frozenset(item.scope or ())) for item in record.roles or []
+    )
+
+
+def principal_of(record: UserRecord, tenant_id: str) -> Principal:
+    return Principal(
+        user_id=record.user_id,
+        tenant_id=tenant_id,
+        grants=grants_of(record),
+        email_confirmed=bool(record.email_confirmed),
+    )
+
+
+def _fields(record: UserRecord, avatar_url: Callable[[str], str]) -> dict[str, object]:
+    roles = sorted(grants_of(record), key=lambda g: (g.role.value, sorted(g.scope)))
+    return {
+        "id": record.user_id,
+        "email": record.email,
+        "first_name": record.first_name,
+        "last_name": record.last_name,
+        "locale": record.locale,
+        "avatar_url": avatar_url(record.avatar_key) if record.avatar_key else None,
+        "email_confirmed": bool(record.email_confirmed),
+        "roles": [RoleGrantModel(role=g.role, scope=sorted(g.scope)) for g in roles],
+        "created_at": record.created_at,
+    }
+
+
+def me_of(record: UserRecord, avatar_url: Callable[[str], str]) -> Me:
+    return Me.model_validate(_fields(record, avatar_url))
+
+
+def summary_of(record: UserRecord, avatar_url: Callable[[str], str]) -> UserSummary:
+    return UserSummary.model_validate(_fields(record, avatar_url))

@@ -1,0 +1,19 @@
+"""Email: the request contract, templates in six languages, SES sending, once per event."""
+
+from shared.mail.contract import EMAIL_REQUESTED, EmailRequested, MailTemplate, TemplateParams
+from shared.mail.renderer import MailBranding, MailRenderer, RenderedMail
+from shared.mail.sender import SesMailer
+from shared.mail.service import DeliveryResult, MailService
+
+__all__ = [
+    "EMAIL_REQUESTED",
+    "DeliveryResult",
+    "EmailRequested",
+    "MailBranding",
+    "MailRenderer",
+    "MailService",
+    "MailTemplate",
+    "RenderedMail",
+    "SesMailer",
+    "TemplateParams",
+]
