@@ -1,5 +1,22 @@
-"""The projects domain's routes and event handlers (Blueprint ``bp``)."""
+"""The projects domain's routes and event handlers (Blueprint ``bp``).
 
-from chalice.app import Blueprint
+Importing the route modules registers their operations on ``bp``.
+"""
 
-bp = Blueprint(__name__)
+from chalicelib.projects import (
+    attachment_routes,
+    folder_routes,
+    method_routes,
+    phase_routes,
+    project_routes,
+)
+from chalicelib.projects.blueprint import bp
+
+__all__ = [
+    "attachment_routes",
+    "bp",
+    "folder_routes",
+    "method_routes",
+    "phase_routes",
+    "project_routes",
+]

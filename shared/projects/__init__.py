@@ -1,0 +1,5 @@
+"""Projects and folders: their lifecycle, timeline of phases and attachments."""
+
+from shared.projects.service import ProjectService
+
+__all__ = ["ProjectService"]

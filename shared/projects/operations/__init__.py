@@ -1,0 +1,1 @@
+"""The projects service, split by what it operates on; :class:`ProjectService` joins them."""

@@ -1,0 +1,136 @@
+"""Records to API shapes: signed file links, sorted phases, the current phase."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from shared.participation.methods.registry import MethodRegistry
+from shared.projects.models import AttachmentRecord, FolderRecord, PhaseRecord, ProjectRecord
+from shared.projects.ports import FileStore
+from shared.projects.schemas import (
+    Attachment,
+    Folder,
+    FolderSummary,
+    Phase,
+    Project,
+    ProjectSummary,
+)
+from shared.projects.statuses import Status, Visibility
+from shared.projects.timeline import Span, current_span
+
+
+def spans_of(record: ProjectRecord) -> list[Span]:
+    """The project's timeline as spans (stored as ``[{"id", "start", "end", "method"}]``)."""
+    return [
+        Span(
+            phase_id=entry["id"],
+            start=date.fromisoformat(entry["start"]),
+            end=date.fromisoformat(entry["end"]) if entry.get("end") else None,
+        )
+        for entry in record.timeline or []
+    ]
+
+
+class Presenter:
+    """Shapes records for one request's day (for the current phase)."""
+
+    def __init__(self, files: FileStore, methods: MethodRegistry, today: date) -> None:
+        self._files = files
+        self._methods = methods
+        self._today = today
+
+    def _image(self, key: str | None) -> str | None:
+        return self._files.download_url(key) if key else None
+
+    def project_summary(self, record: ProjectRecord) -> ProjectSummary:
+        current = current_span(spans_of(record), self._today)
+        method = next(
+            (e["method"] for e in record.timeline or [] if current and e["id"] == current.phase_id),
+            None,
+        )
+        return ProjectSummary(
+            id=record.project_id,
+            slug=record.slug,
+            title=record.title,
+            folder_id=record.folder_id,
+            status=Status(record.status),
+            visibility=Visibility(record.visibility),
+            position=int(record.position),
+            header_image_url=self._image(record.header_image_key),
+            current_phase_id=current.phase_id if current else None,
+            current_method=method,
+            published_at=record.published_at,
+            archived_at=record.archived_at,
+        )
+
+    def phase(self, record: PhaseRecord) -> Phase:
+        actions = (
+            sorted(self._methods.get(record.method).actions)
+            if record.method in self._methods
+            else []
+        )
+        return Phase(
+            id=record.phase_id,
+            project_id=record.project_id,
+            title=record.title,
+            description=record.description or {},
+            start_date=date.fromisoformat(record.start_date),
+            end_date=date.fromisoformat(record.end_date) if record.end_date else None,
+            method=record.method,
+            method_config=record.method_config or {},
+            actions=actions,
+            created_at=record.created_at,
+            updated_at=record.updated_at,
+        )
+
+    def attachment(self, record: AttachmentRecord) -> Attachment:
+        return Attachment(
+            id=record.attachment_id,
+            name=record.name,
+            size=int(record.size),
+            content_type=record.content_type,
+            url=self._files.download_url(record.key, record.name),
+            created_at=record.created_at,
+        )
+
+    def project(
+        self,
+        record: ProjectRecord,
+        phases: list[PhaseRecord],
+        attachments: list[AttachmentRecord],
+    ) -> Project:
+        summary = self.project_summary(record)
+        ordered_phases = sorted(phases, key=lambda p: (p.start_date, p.phase_id))
+        return Project(
+            **summary.model_dump(),
+            description=record.description or {},
+            created_at=record.created_at,
+            updated_at=record.updated_at,
+            phases=[self.phase(p) for p in ordered_phases],
+            attachments=[
+                self.attachment(a) for a in sorted(attachments, key=lambda a: a.created_at)
+            ],
+        )
+
+    def folder_summary(self, record: FolderRecord, project_count: int) -> FolderSummary:
+        return FolderSummary(
+            id=record.folder_id,
+            slug=record.slug,
+            title=record.title,
+            status=Status(record.status),
+            position=int(record.position),
+            header_image_url=self._image(record.header_image_key),
+            project_count=project_count,
+            published_at=record.published_at,
+        )
+
+    def folder(self, record: FolderRecord, projects: list[ProjectRecord]) -> Folder:
+        summary = self.folder_summary(record, len(projects))
+        return Folder(
+            **summary.model_dump(),
+            description=record.description or {},
+            created_at=record.created_at,
+            updated_at=record.updated_at,
+            archived_at=record.archived_at,
+            projects=[self.project_summary(p) for p in projects],
+        )
