@@ -7,6 +7,7 @@ from email.message import EmailMessage
 
 import boto3
 import pytest
+import requests
 
 from chalicelib.devtools.sent_mail import parse_messages, sent_messages
 
@@ -21,6 +22,7 @@ def moto_endpoint() -> Iterator[str]:
     server.start()
     host, port = server.get_host_and_port()
     yield f"http://{host}:{port}"
+    requests.post(f"http://{host}:{port}/moto-api/reset")  # its backends are process-wide
     server.stop()
 
 
