@@ -1,7 +1,7 @@
 """The local mail viewer: what the platform "sent", for admins on local stages only.
 
 SES messages carry no tenant on moto (it drops SES tags), so a message is
-shown on a platform when its ``X-Townhall-Tenant`` header names that
+shown on a platform when its ``X-Townhall-Platform`` header (the mailer sets it) names that
 platform, and on every platform when it has no such header (simple SES
 messages cannot carry one). This is a development aid, never deployed
 behaviour: on any other stage the route answers 404 as if it did not exist.

@@ -5,7 +5,8 @@ when the functions talk to a moto server (``AWS_ENDPOINT_URL`` is set) through
 its public ``/moto-api/data.json`` endpoint; in-process (``mock_aws`` in tests)
 through moto's SES backend. Both paths yield the same :class:`SentMessage`.
 moto records no send time and drops SES tags, so a message's date and
-platform come from the ``Date`` and ``X-Townhall-Tenant`` headers of raw
+platform come from the ``Date`` and ``X-Townhall-Platform`` headers (set by
+:mod:`shared.mail.sender`) of raw
 (MIME) messages; simple messages have neither.
 """
 
@@ -23,7 +24,8 @@ from email.message import EmailMessage
 from email.utils import getaddresses, parsedate_to_datetime
 from typing import Any
 
-TENANT_HEADER = "X-Townhall-Tenant"
+from shared.mail.sender import PLATFORM_HEADER
+
 LOCAL_ACCOUNT = "123456789012"
 _TIMEOUT_SECONDS = 10
 
@@ -90,7 +92,7 @@ def _raw(sequence: int, data: Mapping[str, Any]) -> SentMessage:
         date=date,
         text=_part_text(parsed, "plain"),
         html=_part_text(parsed, "html"),
-        tenant_id=str(parsed[TENANT_HEADER]) if parsed[TENANT_HEADER] else None,
+        tenant_id=str(parsed[PLATFORM_HEADER]) if parsed[PLATFORM_HEADER] else None,
         headers={key: str(value) for key, value in parsed.items()},
     )
 

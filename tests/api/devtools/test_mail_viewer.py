@@ -9,6 +9,7 @@ from email.utils import format_datetime
 
 import pytest
 
+from shared.mail.sender import PLATFORM_HEADER
 from shared.permissions import Principal, Role, RoleGrant
 from shared.tenancy import TenantContext
 from tests.conftest import HOST_B, body_of
@@ -45,7 +46,7 @@ def _send_raw(to: str, subject: str, tenant: str | None, sent_at: datetime) -> N
     message["From"], message["To"], message["Subject"] = SENDER, to, subject
     message["Date"] = format_datetime(sent_at)
     if tenant:
-        message["X-Townhall-Tenant"] = tenant
+        message[PLATFORM_HEADER] = tenant
     message.set_content(f"Plain {subject}")
     message.add_alternative(f"<p>Html {subject}</p><script>alert(1)</script>", subtype="html")
     runtime.client("sesv2").send_email(

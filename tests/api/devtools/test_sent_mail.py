@@ -10,6 +10,7 @@ import pytest
 import requests
 
 from chalicelib.devtools.sent_mail import parse_messages, sent_messages
+from shared.mail.sender import PLATFORM_HEADER
 
 SENDER = "no-reply@townhall.local"
 
@@ -38,7 +39,7 @@ def _send_both(sesv2) -> None:
     raw = EmailMessage()
     raw["From"], raw["To"], raw["Subject"] = SENDER, "Ben <ben@example.org>", "Raw"
     raw["Date"] = "Fri, 04 Dec 2026 10:00:00 +0000"
-    raw["X-Townhall-Tenant"] = "alpha"
+    raw[PLATFORM_HEADER] = "alpha"
     raw.set_content("Text part")
     sesv2.send_email(
         FromEmailAddress=SENDER,
