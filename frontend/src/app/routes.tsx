@@ -1,0 +1,41 @@
+import { lazy, Suspense } from "react";
+import type { RouteObject } from "react-router";
+import { Loading } from "@/components/Loading";
+import { ConfirmEmailPage } from "@/features/auth/ConfirmEmailPage";
+import { ResetPasswordPage } from "@/features/auth/ResetPasswordPage";
+import { SignInPage } from "@/features/auth/SignInPage";
+import { SignUpPage } from "@/features/auth/SignUpPage";
+import { ProfilePage } from "@/features/profile/ProfilePage";
+import { FolderPage } from "@/features/projects/FolderPage";
+import { HomePage } from "@/features/projects/HomePage";
+import { ProjectPage } from "@/features/projects/ProjectPage";
+import { Layout } from "./Layout";
+import { NotFoundPage } from "./NotFoundPage";
+
+// The back-office is its own bundle: residents never download it.
+const AdminApp = lazy(() => import("@/features/admin/AdminApp"));
+
+export const routes: RouteObject[] = [
+  {
+    element: <Layout />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: "folders/:folderRef", element: <FolderPage /> },
+      { path: "projects/:projectRef", element: <ProjectPage /> },
+      { path: "sign-up", element: <SignUpPage /> },
+      { path: "sign-in", element: <SignInPage /> },
+      { path: "confirm-email", element: <ConfirmEmailPage /> },
+      { path: "reset-password", element: <ResetPasswordPage /> },
+      { path: "profile", element: <ProfilePage /> },
+      {
+        path: "admin/*",
+        element: (
+          <Suspense fallback={<Loading />}>
+            <AdminApp />
+          </Suspense>
+        ),
+      },
+      { path: "*", element: <NotFoundPage /> },
+    ],
+  },
+];

@@ -1,0 +1,58 @@
+import { useEffect, useRef } from "react";
+import { FormattedMessage } from "react-intl";
+
+export interface ErrorSummaryItem {
+  /** The id of the field to focus, or null for an error that belongs to no field. */
+  fieldId: string | null;
+  message: string;
+}
+
+interface Props {
+  items: ErrorSummaryItem[];
+  /** Changes on every failed submit: the summary then takes focus (GOV.UK pattern). */
+  focusSignal: number;
+}
+
+/** Lists what went wrong at the top of a form and links to each field. */
+export function ErrorSummary({ items, focusSignal }: Props) {
+  const ref = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (focusSignal > 0 && items.length > 0) ref.current?.focus();
+    // Focus only when a submit fails, not when the list changes while typing.
+  }, [focusSignal]);
+
+  if (items.length === 0) return null;
+  return (
+    <div
+      ref={ref}
+      className="error-summary"
+      tabIndex={-1}
+      role="alert"
+      aria-labelledby="error-summary-title"
+    >
+      <h2 id="error-summary-title" className="error-summary__title">
+        <FormattedMessage id="form.errorSummary.title" />
+      </h2>
+      <ul className="error-summary__list">
+        {items.map((item, index) => (
+          <li key={`${item.fieldId ?? "form"}-${index}`}>
+            {item.fieldId ? (
+              <a
+                href={`#${item.fieldId}`}
+                onClick={(event) => {
+                  event.preventDefault();
+                  document.getElementById(item.fieldId as string)?.focus();
+                }}
+              >
+                {item.message}
+              </a>
+            ) : (
+              item.message
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,1 @@
+export { CheckboxField, SelectField, TextAreaField, TextField } from "./Field";

@@ -1,0 +1,1 @@
+export { Form, flattenErrors } from "./Form";

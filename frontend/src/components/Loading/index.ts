@@ -1,0 +1,1 @@
+export { LoadError, Loading } from "./Loading";

@@ -1,0 +1,83 @@
+import { FormattedMessage, useIntl } from "react-intl";
+import { NavLink, Route, Routes } from "react-router";
+import { RequireAuth } from "@/features/auth/RequireAuth";
+import { isAdmin, useSession } from "@/features/auth/useSession";
+import { NotFoundPage } from "@/app/NotFoundPage";
+import { useDevMails } from "./api";
+import { DashboardPage } from "./DashboardPage";
+import { FolderEditPage } from "./FolderEditPage";
+import { FoldersPage } from "./FoldersPage";
+import { MailViewerPage } from "./MailViewerPage";
+import { PlatformSettingsPage } from "./PlatformSettingsPage";
+import { ProjectEditPage } from "./ProjectEditPage";
+import { ProjectsPage } from "./ProjectsPage";
+
+function AdminNav() {
+  const intl = useIntl();
+  // The mail viewer exists only on the local stage: show it when the API answers.
+  const mails = useDevMails();
+  const links = [
+    { to: "/admin", id: "admin.nav.dashboard", end: true },
+    { to: "/admin/folders", id: "admin.nav.folders" },
+    { to: "/admin/projects", id: "admin.nav.projects" },
+    { to: "/admin/settings", id: "admin.nav.settings" },
+    ...(mails.isSuccess ? [{ to: "/admin/mail", id: "admin.nav.mail" }] : []),
+  ];
+  return (
+    <nav className="admin-nav" aria-label={intl.formatMessage({ id: "admin.nav.label" })}>
+      <ul>
+        {links.map((link) => (
+          <li key={link.to}>
+            <NavLink to={link.to} end={link.end}>
+              <FormattedMessage id={link.id} />
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function AdminOnly() {
+  const state = useSession();
+  if (!isAdmin(state)) {
+    return (
+      <div className="notice" role="alert">
+        <h1>
+          <FormattedMessage id="admin.forbidden.title" />
+        </h1>
+        <p>
+          <FormattedMessage id="admin.forbidden.body" />
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="admin">
+      <AdminNav />
+      <div className="admin__content">
+        <Routes>
+          <Route index element={<DashboardPage />} />
+          <Route path="folders" element={<FoldersPage />} />
+          <Route path="folders/new" element={<FolderEditPage />} />
+          <Route path="folders/:folderId" element={<FolderEditPage />} />
+          <Route path="projects" element={<ProjectsPage />} />
+          <Route path="projects/new" element={<ProjectEditPage />} />
+          <Route path="projects/:projectId" element={<ProjectEditPage />} />
+          <Route path="settings" element={<PlatformSettingsPage />} />
+          <Route path="mail" element={<MailViewerPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      </div>
+    </div>
+  );
+}
+
+/** The back-office, loaded as its own bundle and shown to admins only. */
+export default function AdminApp() {
+  return (
+    <RequireAuth>
+      <AdminOnly />
+    </RequireAuth>
+  );
+}

@@ -1,0 +1,236 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { FormattedMessage, useIntl } from "react-intl";
+import { Link, useNavigate, useParams } from "react-router";
+import { z } from "zod";
+import { CheckboxField, SelectField, TextField } from "@/components/Field";
+import { Form } from "@/components/Form";
+import { LoadError, Loading } from "@/components/Loading";
+import { StatusBadge } from "@/features/projects/StatusBadge";
+import { api, unwrap } from "@/lib/api/client";
+import type { Project, Visibility } from "@/lib/api/types";
+import { uploadFile } from "@/lib/api/upload";
+import { useValidationMessages } from "@/lib/forms/messages";
+import { useLocalized } from "@/lib/i18n";
+import { useAdminFolders, useAdminProject, useInvalidateProjects } from "./api";
+import { AttachmentsEditor } from "./AttachmentsEditor";
+import { ImageField } from "./ImageField";
+import { LocalizedRichTextFields, LocalizedTextFields } from "./LocalizedFields";
+import { compact, emptyLocalized, localizedText } from "./localizedSchema";
+import { PhasesEditor } from "./PhasesEditor";
+import { projectAction } from "./projectActions";
+import { StatusActions } from "./StatusActions";
+import { usePlatformLocales } from "./usePlatformLocales";
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const VISIBILITIES: Visibility[] = ["public", "admins"];
+
+function ProjectForm({ project }: { project?: Project }) {
+  const intl = useIntl();
+  const localize = useLocalized();
+  const messages = useValidationMessages();
+  const navigate = useNavigate();
+  const invalidate = useInvalidateProjects();
+  const folders = useAdminFolders();
+  const { locales, defaultLocale } = usePlatformLocales();
+  const [header, setHeader] = useState<File | null>(null);
+  const [saved, setSaved] = useState(false);
+  const schema = z.object({
+    title: localizedText(locales, defaultLocale, messages.required, 200, messages.maxLength(200)),
+    description: localizedText(locales, null, messages.required, 50000, messages.maxLength(50000)),
+    folder_id: z.string(),
+    visibility: z.enum(VISIBILITIES),
+    slug: z.string().trim().refine((value) => !value || SLUG.test(value), messages.slug),
+    remove_header: z.boolean(),
+  });
+  type Values = z.infer<typeof schema>;
+  const form = useForm<Values>({
+    resolver: zodResolver(schema),
+    defaultValues: {
+      title: emptyLocalized(locales, project?.title),
+      description: emptyLocalized(locales, project?.description),
+      folder_id: project?.folder_id ?? "",
+      visibility: project?.visibility ?? "public",
+      slug: project?.slug ?? "",
+      remove_header: false,
+    },
+  });
+  const { errors } = form.formState;
+
+  return (
+    <Form
+      form={form}
+      aria-label={intl.formatMessage({ id: "admin.projects.details" })}
+      submitLabel={<FormattedMessage id={project ? "admin.save" : "admin.projects.create"} />}
+      mapField={(field) => {
+        if (field === "header_upload_key") return "remove_header";
+        const root = field.split(".")[0];
+        return ["title", "description", "folder_id", "visibility", "slug"].includes(root)
+          ? (field as never)
+          : null;
+      }}
+      onSubmit={async (values) => {
+        setSaved(false);
+        const headerKey = header ? await uploadFile("project_header", header) : undefined;
+        const body = {
+          title: compact(values.title),
+          description: compact(values.description),
+          folder_id: values.folder_id || null,
+          visibility: values.visibility,
+          ...(values.slug ? { slug: values.slug } : {}),
+        };
+        const extra = {
+          ...(headerKey ? { header_upload_key: headerKey } : {}),
+          ...(values.remove_header && !headerKey ? { remove_header: true } : {}),
+        };
+        if (project) {
+          await unwrap(
+            api.PATCH("/api/v1/projects/{project_id}", {
+              params: { path: { project_id: project.id } },
+              body: { ...body, ...extra },
+            }),
+          );
+          setHeader(null);
+          form.setValue("remove_header", false);
+          setSaved(true);
+          await invalidate();
+        } else {
+          const created = await unwrap(api.POST("/api/v1/projects", { body }));
+          if (headerKey) {
+            await unwrap(
+              api.PATCH("/api/v1/projects/{project_id}", {
+                params: { path: { project_id: created.id } },
+                body: { header_upload_key: headerKey },
+              }),
+            );
+          }
+          await invalidate();
+          navigate(`/admin/projects/${created.id}`);
+        }
+      }}
+    >
+      {saved ? (
+        <p role="status" className="notice notice--success">
+          <FormattedMessage id="admin.saved" />
+        </p>
+      ) : null}
+      <LocalizedTextFields
+        name="title"
+        label={intl.formatMessage({ id: "admin.field.title" })}
+        locales={locales}
+        defaultLocale={defaultLocale}
+        errors={errors}
+        register={form.register}
+        required
+      />
+      <LocalizedRichTextFields
+        name="description"
+        label={intl.formatMessage({ id: "admin.field.description" })}
+        locales={locales}
+        defaultLocale={defaultLocale}
+        errors={errors}
+        control={form.control}
+      />
+      <SelectField
+        label={<FormattedMessage id="admin.field.folder" />}
+        error={errors.folder_id?.message}
+        {...form.register("folder_id")}
+      >
+        <option value="">{intl.formatMessage({ id: "admin.field.noFolder" })}</option>
+        {folders.data?.items.map((folder) => (
+          <option key={folder.id} value={folder.id}>
+            {localize(folder.title)}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        label={<FormattedMessage id="admin.field.visibility" />}
+        error={errors.visibility?.message}
+        {...form.register("visibility")}
+      >
+        {VISIBILITIES.map((value) => (
+          <option key={value} value={value}>
+            {intl.formatMessage({ id: `visibility.${value}` })}
+          </option>
+        ))}
+      </SelectField>
+      <TextField
+        label={<FormattedMessage id="admin.field.slug" />}
+        hint={<FormattedMessage id="admin.field.slugHint" />}
+        error={errors.slug?.message}
+        {...form.register("slug")}
+      />
+      <ImageField
+        name="header_image"
+        label={<FormattedMessage id="admin.field.headerImage" />}
+        currentUrl={form.watch("remove_header") ? null : project?.header_image_url}
+        file={header}
+        onChange={setHeader}
+      />
+      {project?.header_image_url ? (
+        <CheckboxField
+          label={<FormattedMessage id="admin.field.removeHeader" />}
+          error={errors.remove_header?.message}
+          {...form.register("remove_header")}
+        />
+      ) : null}
+    </Form>
+  );
+}
+
+function EditExisting({ id }: { id: string }) {
+  const localize = useLocalized();
+  const project = useAdminProject(id);
+  const invalidate = useInvalidateProjects();
+  const navigate = useNavigate();
+  if (project.isPending) return <Loading />;
+  if (project.isError) return <LoadError error={project.error} />;
+  const data = project.data;
+  const name = localize(data.title);
+  return (
+    <>
+      <section aria-labelledby="publish-title" className="panel">
+        <h2 id="publish-title">
+          <FormattedMessage id="admin.projects.publication" /> <StatusBadge status={data.status} />
+        </h2>
+        <StatusActions
+          name={name}
+          status={data.status}
+          onAction={async (action) => {
+            await projectAction(data.id, action);
+            await invalidate();
+            if (action === "delete") navigate("/admin/projects");
+          }}
+        />
+        {data.status !== "draft" ? (
+          <p>
+            <Link to={`/projects/${data.slug || data.id}`}>
+              <FormattedMessage id="admin.projects.view" />
+            </Link>
+          </p>
+        ) : null}
+      </section>
+      <ProjectForm key={data.id} project={data} />
+      <PhasesEditor project={data} />
+      <AttachmentsEditor project={data} />
+    </>
+  );
+}
+
+export function ProjectEditPage() {
+  const { projectId } = useParams();
+  return (
+    <>
+      <p>
+        <Link to="/admin/projects">
+          <FormattedMessage id="admin.backToProjects" />
+        </Link>
+      </p>
+      <h1>
+        <FormattedMessage id={projectId ? "admin.projects.edit" : "admin.projects.new"} />
+      </h1>
+      {projectId ? <EditExisting id={projectId} /> : <ProjectForm />}
+    </>
+  );
+}

@@ -1,0 +1,108 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { FormattedMessage } from "react-intl";
+import { Link } from "react-router";
+import { z } from "zod";
+import { TextField } from "@/components/Field";
+import { Form } from "@/components/Form";
+import { useValidationMessages } from "@/lib/forms/messages";
+import { useLocale } from "@/lib/i18n";
+import { resendConfirmation, signUp } from "./api";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password";
+
+export function SignUpPage() {
+  const messages = useValidationMessages();
+  const { locale } = useLocale();
+  const [registered, setRegistered] = useState<string | null>(null);
+  const [resent, setResent] = useState(false);
+  const schema = z.object({
+    first_name: z.string().trim().min(1, messages.required).max(100, messages.maxLength(100)),
+    last_name: z.string().trim().min(1, messages.required).max(100, messages.maxLength(100)),
+    email: z.string().trim().min(1, messages.required).pipe(z.email(messages.email)),
+    password: z
+      .string()
+      .min(PASSWORD_MIN_LENGTH, messages.minLength(PASSWORD_MIN_LENGTH))
+      .max(PASSWORD_MAX_LENGTH, messages.maxLength(PASSWORD_MAX_LENGTH)),
+  });
+  const form = useForm<z.infer<typeof schema>>({
+    resolver: zodResolver(schema),
+    defaultValues: { first_name: "", last_name: "", email: "", password: "" },
+  });
+  const { errors } = form.formState;
+
+  if (registered) {
+    return (
+      <div className="narrow">
+        <h1>
+          <FormattedMessage id="signUp.done.title" />
+        </h1>
+        <p>
+          <FormattedMessage id="signUp.done.body" values={{ email: registered }} />
+        </p>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => void resendConfirmation(registered).then(() => setResent(true))}
+        >
+          <FormattedMessage id="signUp.done.resend" />
+        </button>
+        {resent ? (
+          <p role="status">
+            <FormattedMessage id="signUp.done.resent" />
+          </p>
+        ) : null}
+      </div>
+    );
+  }
+
+  return (
+    <div className="narrow">
+      <h1>
+        <FormattedMessage id="signUp.title" />
+      </h1>
+      <Form
+        form={form}
+        submitLabel={<FormattedMessage id="signUp.submit" />}
+        onSubmit={async (values) => {
+          await signUp({ ...values, locale });
+          setRegistered(values.email);
+        }}
+      >
+        <TextField
+          label={<FormattedMessage id="field.firstName" />}
+          autoComplete="given-name"
+          error={errors.first_name?.message}
+          {...form.register("first_name")}
+        />
+        <TextField
+          label={<FormattedMessage id="field.lastName" />}
+          autoComplete="family-name"
+          error={errors.last_name?.message}
+          {...form.register("last_name")}
+        />
+        <TextField
+          label={<FormattedMessage id="field.email" />}
+          type="email"
+          autoComplete="email"
+          error={errors.email?.message}
+          {...form.register("email")}
+        />
+        <TextField
+          label={<FormattedMessage id="field.password" />}
+          type="password"
+          autoComplete="new-password"
+          hint={<FormattedMessage id="password.rules" values={{ min: PASSWORD_MIN_LENGTH }} />}
+          error={errors.password?.message}
+          {...form.register("password")}
+        />
+      </Form>
+      <p>
+        <FormattedMessage
+          id="signUp.haveAccount"
+          values={{ link: (chunks) => <Link to="/sign-in">{chunks}</Link> }}
+        />
+      </p>
+    </div>
+  );
+}

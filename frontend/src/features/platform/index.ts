@@ -1,0 +1,2 @@
+export { DEFAULT_PRIMARY, DEFAULT_SECONDARY, applyBranding } from "./branding";
+export { platformQueryKey, usePlatform } from "./usePlatform";

@@ -1,0 +1,20 @@
+import { useMemo } from "react";
+import { useIntl } from "react-intl";
+
+/** Translated validation messages for zod schemas built inside components. */
+export function useValidationMessages() {
+  const intl = useIntl();
+  return useMemo(
+    () => ({
+      required: intl.formatMessage({ id: "validation.required" }),
+      email: intl.formatMessage({ id: "validation.email" }),
+      minLength: (min: number) => intl.formatMessage({ id: "validation.minLength" }, { min }),
+      maxLength: (max: number) => intl.formatMessage({ id: "validation.maxLength" }, { max }),
+      date: intl.formatMessage({ id: "validation.date" }),
+      endBeforeStart: intl.formatMessage({ id: "validation.endBeforeStart" }),
+      color: intl.formatMessage({ id: "validation.color" }),
+      slug: intl.formatMessage({ id: "validation.slug" }),
+    }),
+    [intl],
+  );
+}

@@ -1,0 +1,36 @@
+import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
+import { isApiProblem } from "@/lib/api/problem";
+
+export type FieldMapper<T extends FieldValues> = (apiField: string) => Path<T> | null;
+
+/** Strip the `body.` prefix some validators put in front of request fields. */
+export function normaliseField(field: string): string {
+  return field.replace(/^body\./, "");
+}
+
+/**
+ * Put each `errors[]` entry of a problem+json answer on the form field it
+ * names, and return what belongs to no field (the `detail`, unknown fields)
+ * so the form can show it in its error summary.
+ */
+export function applyProblem<T extends FieldValues>(
+  error: unknown,
+  setError: UseFormSetError<T>,
+  mapField: FieldMapper<T>,
+  fallbackMessage: string,
+): string[] {
+  if (!isApiProblem(error)) return [fallbackMessage];
+  const unplaced: string[] = [];
+  let placed = 0;
+  for (const issue of error.errors) {
+    const name = mapField(normaliseField(issue.field));
+    if (name) {
+      setError(name, { type: "server", message: issue.message });
+      placed += 1;
+    } else {
+      unplaced.push(issue.message);
+    }
+  }
+  if (placed === 0 && unplaced.length === 0) unplaced.push(error.detail || fallbackMessage);
+  return unplaced;
+}
