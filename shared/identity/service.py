@@ -17,6 +17,7 @@ from shared.errors import AuthenticationError, ValidationError
 from shared.events import EventPublisher
 from shared.i18n import DEFAULT_LOCALE, SUPPORTED_LOCALES
 from shared.identity.auth_repository import AuthRepository
+from shared.identity.errors import InvalidLinkError
 from shared.identity.models import RoleGrantAttribute, UserRecord
 from shared.identity.passwords import Passwords, password_issues
 from shared.identity.ratelimit import (
@@ -43,10 +44,8 @@ def normalize_email(email: str) -> str:
     return email.strip().lower()
 
 
-def _invalid_token() -> ValidationError:
-    return ValidationError(
-        "This link is not valid any more. Ask for a new one.", code="invalid_token"
-    )
+def _invalid_token() -> InvalidLinkError:
+    return InvalidLinkError()
 
 
 class IdentityService:
