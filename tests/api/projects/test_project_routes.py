@@ -125,7 +125,7 @@ def test_admins_only_visibility_hides_a_published_project_from_residents(api, ad
 
 def test_descriptions_are_sanitised(admin):
     html = (
-        '<p>Hello <strong>all</strong></p><script>alert(1)</script>'
+        "<p>Hello <strong>all</strong></p><script>alert(1)</script>"
         '<img src="https://x.test/a.png" onerror="alert(2)"><a href="javascript:alert(3)">x</a>'
     )
     project = admin.project("Safe", description={"en": html})
