@@ -66,6 +66,15 @@ export class Session {
     this.publish({ status: "anonymous", user: null, expired });
   }
 
+  /** Back to the state of a fresh page load (no token, not yet checked). */
+  reset(): void {
+    this.token = null;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.inflight = null;
+    this.publish({ status: "unknown", user: null, expired: false });
+  }
+
   /** Renew the access token from the refresh cookie; concurrent callers share one call. */
   refresh(): Promise<boolean> {
     if (!this.inflight) {

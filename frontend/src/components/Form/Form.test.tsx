@@ -1,0 +1,63 @@
+import { screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { http } from "msw";
+import { describe, expect, it } from "vitest";
+import { problem } from "@/testing/handlers";
+import { renderApp } from "@/testing/render";
+import { server } from "@/testing/server";
+
+describe("Form (through the sign-up page)", () => {
+  it("focuses the error summary and marks fields when client validation fails", async () => {
+    // GIVEN the sign-up form
+    renderApp("/sign-up");
+    await screen.findByRole("heading", { name: "Create an account", level: 1 });
+    // WHEN it is submitted empty
+    await userEvent.click(screen.getByRole("button", { name: "Create account" }));
+    // THEN the summary takes focus and every field says what is wrong
+    const summary = await screen.findByRole("alert");
+    expect(summary).toHaveFocus();
+    expect(screen.getByLabelText("First name")).toHaveAccessibleDescription("Enter a value.");
+    expect(screen.getByLabelText("Password")).toHaveAttribute("aria-invalid", "true");
+  });
+
+  it("puts problem+json field errors on their fields", async () => {
+    // GIVEN an API that rejects the email address
+    server.use(
+      http.post("/api/v1/auth/sign-up", () =>
+        problem(409, "email_taken", "An account already uses this email address.", [
+          { field: "email", code: "email_taken", message: "An account already uses this email address." },
+        ]),
+      ),
+    );
+    renderApp("/sign-up");
+    await userEvent.type(await screen.findByLabelText("First name"), "Ada");
+    await userEvent.type(screen.getByLabelText("Last name"), "Lovelace");
+    await userEvent.type(screen.getByLabelText("Email address"), "ada@example.org");
+    await userEvent.type(screen.getByLabelText("Password"), "correct horse battery");
+    // WHEN the form is sent
+    await userEvent.click(screen.getByRole("button", { name: "Create account" }));
+    // THEN the message sits next to the email field and in the focused summary
+    await waitFor(() =>
+      expect(screen.getByLabelText("Email address")).toHaveAccessibleDescription(
+        "An account already uses this email address.",
+      ),
+    );
+    expect(screen.getByRole("alert")).toHaveFocus();
+    expect(screen.getByRole("link", { name: "An account already uses this email address." })).toHaveAttribute(
+      "href",
+      "#field-email",
+    );
+  });
+
+  it("shows the problem's detail when it names no field", async () => {
+    // GIVEN an API that refuses the credentials as a whole
+    server.use(http.post("/api/v1/auth/sign-in", () => problem(401, "invalid_credentials", "Wrong email or password.")));
+    renderApp("/sign-in");
+    await userEvent.type(await screen.findByLabelText("Email address"), "ada@example.org");
+    await userEvent.type(screen.getByLabelText("Password"), "wrong");
+    // WHEN signing in
+    await userEvent.click(screen.getByRole("button", { name: "Sign in" }));
+    // THEN the detail is in the summary
+    expect(await screen.findByRole("alert")).toHaveTextContent("Wrong email or password.");
+  });
+});

@@ -1,0 +1,74 @@
+import type { AuthSession, Folder, FolderSummary, Me, Platform, Project, ProjectSummary } from "@/lib/api/types";
+
+export const platform: Platform = {
+  id: "alpha",
+  name: { en: "City of Alpha", fr: "Ville d'Alpha" },
+  hosts: ["localhost"],
+  default_locale: "en",
+  enabled_locales: ["en", "fr", "de"],
+  branding: { logo_url: null, primary_color: "#1b4f8a", secondary_color: "#c2410c" },
+  feature_flags: {},
+};
+
+export const resident: Me = {
+  id: "u-1",
+  email: "ada@example.org",
+  first_name: "Ada",
+  last_name: "Lovelace",
+  locale: "en",
+  avatar_url: null,
+  email_confirmed: true,
+  roles: [],
+  created_at: "2026-01-05T10:00:00Z",
+};
+
+export const admin: Me = { ...resident, id: "u-admin", first_name: "Grace", roles: [{ role: "admin", scope: [] }] };
+
+export function authSession(user: Me = resident, token = "token-1"): AuthSession {
+  return { access_token: token, token_type: "Bearer", expires_in: 900, user };
+}
+
+export const folderSummary: FolderSummary = {
+  id: "f-1",
+  slug: "green-city",
+  title: { en: "Green city", fr: "Ville verte" },
+  description: { en: "<p>Parks and trees</p>" },
+  status: "published",
+  position: 0,
+  header_image_url: "http://localhost:3000/_storage/f1.png",
+  project_count: 2,
+};
+
+export const projectSummary: ProjectSummary = {
+  id: "p-1",
+  slug: "new-park",
+  title: { en: "A new park", fr: "Un nouveau parc" },
+  folder_id: "f-1",
+  status: "published",
+  visibility: "public",
+  position: 0,
+  header_image_url: "http://localhost:3000/_storage/p1.png",
+};
+
+export const folder: Folder = { ...folderSummary, projects: [projectSummary] };
+
+export const project: Project = {
+  ...projectSummary,
+  description: { en: "<p>We plan a park.</p>" },
+  attachments: [],
+  phases: [
+    {
+      id: "ph-1",
+      title: { en: "Listen" },
+      description: { en: "<p>Tell us what you need.</p>" },
+      start_date: "2026-01-01",
+      end_date: "2026-02-28",
+      method: "information",
+      method_config: {},
+    },
+  ],
+  current_phase_id: "ph-1",
+  created_at: "2026-01-01T00:00:00Z",
+  updated_at: "2026-01-01T00:00:00Z",
+  published_at: "2026-01-01T00:00:00Z",
+};
