@@ -58,7 +58,9 @@ def handle_record(record: SQSRecord) -> None:
 @bp.lambda_function(name="mailer_worker")
 def mailer_worker(event: dict[str, Any], context: Any) -> dict[str, Any]:
     """Send every requested email of the batch; report the ones that failed."""
-    processor = BatchProcessor(event_type=EventType.SQS)
+    # Report a fully failed batch as failures too, rather than raising: SQS
+    # retries exactly the reported records either way, and the logs stay clear.
+    processor = BatchProcessor(event_type=EventType.SQS, raise_on_entire_batch_failure=False)
     result = process_partial_response(
         event=event, record_handler=handle_record, processor=processor, context=context
     )
