@@ -1,0 +1,49 @@
+"""What each worker function may touch: the input to its least-privilege role.
+
+The API handler serves every domain and gets every table and bucket; a
+worker gets only what is declared here. A Chalice ``lambda_function``
+without an entry fails synthesis, so a new worker cannot ship with a role
+nobody thought about.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class WorkerAccess:
+    """Resources a worker may use, by logical name (see ``shared.resources``)."""
+
+    read_tables: tuple[str, ...] = ()
+    write_tables: tuple[str, ...] = ()
+    read_buckets: tuple[str, ...] = ()
+    write_buckets: tuple[str, ...] = ()
+    publish_events: bool = False
+    send_email: bool = False
+    read_signing_key: bool = False
+    start_workflows: tuple[str, ...] = ()
+
+
+WORKERS: dict[str, WorkerAccess] = {
+    # Renders and sends transactional email; reads the platform for branding and locale.
+    "mailer_worker": WorkerAccess(read_tables=("platforms",), send_email=True),
+}
+
+
+class UndeclaredWorkerError(LookupError):
+    """A Chalice lambda_function has no entry in :data:`WORKERS`."""
+
+    def __init__(self, function: str) -> None:
+        super().__init__(
+            f"the Chalice function {function!r} has no WorkerAccess in infra/access.py; "
+            "declare what it may touch"
+        )
+        self.function = function
+
+
+def access_for(function: str, workers: dict[str, WorkerAccess] | None = None) -> WorkerAccess:
+    declared = WORKERS if workers is None else workers
+    if function not in declared:
+        raise UndeclaredWorkerError(function)
+    return declared[function]

@@ -1,0 +1,1 @@
+"""CDK constructs, one per concern; the stacks in ``infra/stacks`` compose them."""

@@ -1,0 +1,1 @@
+"""The stacks of one stack set (region x stage), one per lifecycle."""
