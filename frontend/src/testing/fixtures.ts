@@ -1,4 +1,13 @@
-import type { AuthSession, Folder, FolderSummary, Me, Platform, Project, ProjectSummary } from "@/lib/api/types";
+import type {
+  AuthSession,
+  Folder,
+  FolderSummary,
+  Me,
+  Phase,
+  Platform,
+  Project,
+  ProjectSummary,
+} from "@/lib/api/types";
 
 export const platform: Platform = {
   id: "alpha",
@@ -22,7 +31,12 @@ export const resident: Me = {
   created_at: "2026-01-05T10:00:00Z",
 };
 
-export const admin: Me = { ...resident, id: "u-admin", first_name: "Grace", roles: [{ role: "admin", scope: [] }] };
+export const admin: Me = {
+  ...resident,
+  id: "u-admin",
+  first_name: "Grace",
+  roles: [{ role: "admin", scope: [] }],
+};
 
 export function authSession(user: Me = resident, token = "token-1"): AuthSession {
   return { access_token: token, token_type: "Bearer", expires_in: 900, user };
@@ -32,11 +46,11 @@ export const folderSummary: FolderSummary = {
   id: "f-1",
   slug: "green-city",
   title: { en: "Green city", fr: "Ville verte" },
-  description: { en: "<p>Parks and trees</p>" },
   status: "published",
   position: 0,
   header_image_url: "http://localhost:3000/_storage/f1.png",
   project_count: 2,
+  published_at: "2026-01-01T00:00:00Z",
 };
 
 export const projectSummary: ProjectSummary = {
@@ -48,27 +62,40 @@ export const projectSummary: ProjectSummary = {
   visibility: "public",
   position: 0,
   header_image_url: "http://localhost:3000/_storage/p1.png",
+  current_phase_id: "ph-1",
+  current_method: "information",
+  published_at: "2026-01-01T00:00:00Z",
+  archived_at: null,
 };
 
-export const folder: Folder = { ...folderSummary, projects: [projectSummary] };
+export const folder: Folder = {
+  ...folderSummary,
+  description: { en: "<p>Parks and trees</p>" },
+  created_at: "2026-01-01T00:00:00Z",
+  updated_at: "2026-01-01T00:00:00Z",
+  archived_at: null,
+  projects: [projectSummary],
+};
+
+export const phase: Phase = {
+  id: "ph-1",
+  project_id: "p-1",
+  title: { en: "Listen" },
+  description: { en: "<p>Tell us what you need.</p>" },
+  start_date: "2026-01-01",
+  end_date: "2026-02-28",
+  method: "information",
+  method_config: {},
+  actions: [],
+  created_at: "2026-01-01T00:00:00Z",
+  updated_at: "2026-01-01T00:00:00Z",
+};
 
 export const project: Project = {
   ...projectSummary,
   description: { en: "<p>We plan a park.</p>" },
   attachments: [],
-  phases: [
-    {
-      id: "ph-1",
-      title: { en: "Listen" },
-      description: { en: "<p>Tell us what you need.</p>" },
-      start_date: "2026-01-01",
-      end_date: "2026-02-28",
-      method: "information",
-      method_config: {},
-    },
-  ],
-  current_phase_id: "ph-1",
+  phases: [phase],
   created_at: "2026-01-01T00:00:00Z",
   updated_at: "2026-01-01T00:00:00Z",
-  published_at: "2026-01-01T00:00:00Z",
 };

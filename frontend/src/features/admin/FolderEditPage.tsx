@@ -4,7 +4,7 @@ import { useForm } from "react-hook-form";
 import { FormattedMessage, useIntl } from "react-intl";
 import { Link, useNavigate, useParams } from "react-router";
 import { z } from "zod";
-import { TextField } from "@/components/Field";
+import { CheckboxField, TextField } from "@/components/Field";
 import { Form } from "@/components/Form";
 import { LoadError, Loading } from "@/components/Loading";
 import { api, unwrap } from "@/lib/api/client";
@@ -31,6 +31,8 @@ function FolderForm({ folder }: { folder?: Folder }) {
     title: localizedText(locales, defaultLocale, messages.required, 200, messages.maxLength(200)),
     description: localizedText(locales, null, messages.required, 20000, messages.maxLength(20000)),
     slug: z.string().trim().refine((value) => !value || SLUG.test(value), messages.slug),
+    remove_header: z.boolean(),
+    header_image: z.any().optional(),
   });
   type Values = z.infer<typeof schema>;
   const form = useForm<Values>({
@@ -39,6 +41,8 @@ function FolderForm({ folder }: { folder?: Folder }) {
       title: emptyLocalized(locales, folder?.title),
       description: emptyLocalized(locales, folder?.description),
       slug: folder?.slug ?? "",
+      remove_header: false,
+      header_image: undefined,
     },
   });
   const { errors } = form.formState;
@@ -47,6 +51,11 @@ function FolderForm({ folder }: { folder?: Folder }) {
     <Form
       form={form}
       submitLabel={<FormattedMessage id={folder ? "admin.save" : "admin.folders.create"} />}
+      mapField={(field) => {
+        if (field === "header_image_upload_key") return "header_image";
+        const root = field.split(".")[0];
+        return ["title", "description", "slug"].includes(root) ? (field as never) : null;
+      }}
       onSubmit={async (values) => {
         setSaved(false);
         const headerKey = header ? await uploadFile("project_header", header) : undefined;
@@ -54,29 +63,24 @@ function FolderForm({ folder }: { folder?: Folder }) {
           title: compact(values.title),
           description: compact(values.description),
           ...(values.slug ? { slug: values.slug } : {}),
+          ...(headerKey ? { header_image_upload_key: headerKey } : {}),
         };
         if (folder) {
           await unwrap(
             api.PATCH("/api/v1/folders/{folder_id}", {
               params: { path: { folder_id: folder.id } },
-              body: { ...body, ...(headerKey ? { header_upload_key: headerKey } : {}) },
+              body: { ...body, ...(values.remove_header && !headerKey ? { remove_header_image: true } : {}) },
             }),
           );
           setHeader(null);
+          form.setValue("remove_header", false);
           setSaved(true);
+          await invalidate();
         } else {
           const created = await unwrap(api.POST("/api/v1/folders", { body }));
-          if (headerKey) {
-            await unwrap(
-              api.PATCH("/api/v1/folders/{folder_id}", {
-                params: { path: { folder_id: created.id } },
-                body: { header_upload_key: headerKey },
-              }),
-            );
-          }
+          await invalidate();
           navigate(`/admin/folders/${created.id}`);
         }
-        await invalidate();
       }}
     >
       {saved ? (
@@ -108,12 +112,19 @@ function FolderForm({ folder }: { folder?: Folder }) {
         {...form.register("slug")}
       />
       <ImageField
-        name="header_upload_key"
+        name="header_image"
         label={<FormattedMessage id="admin.field.headerImage" />}
-        currentUrl={folder?.header_image_url}
+        currentUrl={form.watch("remove_header") ? null : folder?.header_image_url}
         file={header}
         onChange={setHeader}
+        error={errors.header_image?.message as string | undefined}
       />
+      {folder?.header_image_url ? (
+        <CheckboxField
+          label={<FormattedMessage id="admin.field.removeHeader" />}
+          {...form.register("remove_header")}
+        />
+      ) : null}
     </Form>
   );
 }

@@ -36,23 +36,28 @@ export function MailViewerPage() {
       </p>
       {mails.isPending ? <Loading /> : null}
       {mails.isError ? <LoadError error={mails.error} /> : null}
-      {mails.data && mails.data.length === 0 ? (
+      {mails.data && mails.data.items.length === 0 ? (
         <p>
           <FormattedMessage id="admin.mail.empty" />
         </p>
       ) : null}
       <ul className="mail-list">
-        {mails.data?.map((mail, index) => (
-          <li key={mail.id ?? `${mail.date}-${index}`} className="mail">
+        {mails.data?.items.map((mail) => (
+          <li key={mail.id} className="mail">
             <details>
               <summary>
                 <strong>{mail.subject}</strong> —{" "}
-                {Array.isArray(mail.to) ? mail.to.join(", ") : String(mail.to)} —{" "}
-                <FormattedDate value={mail.date} dateStyle="medium" timeStyle="short" />
+                {mail.to.join(", ")}
+                {mail.date ? (
+                  <>
+                    {" — "}
+                    <FormattedDate value={mail.date} dateStyle="medium" timeStyle="short" />
+                  </>
+                ) : null}
               </summary>
               {/* Plain text keeps the viewer free of the mail's own HTML and scripts. */}
               <pre className="mail__text">
-                <Linkified text={mail.text} />
+                <Linkified text={mail.text ?? ""} />
               </pre>
             </details>
           </li>

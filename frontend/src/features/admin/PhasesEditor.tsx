@@ -71,7 +71,7 @@ function PhaseForm({ project, phase, onDone }: { project: Project; phase?: Phase
   });
   const { errors } = form.formState;
   const methodId = form.watch("phase.method");
-  const method = methods.data?.methods.find((item) => item.id === methodId);
+  const method = methods.data?.items.find((item) => item.id === methodId);
   const phaseErrors = errors.phase;
 
   return (
@@ -158,7 +158,7 @@ function PhaseForm({ project, phase, onDone }: { project: Project; phase?: Phase
         error={phaseErrors?.method?.message}
         {...form.register("phase.method")}
       >
-        {(methods.data?.methods ?? [{ id: methodId, actions: [], config_schema: {} }]).map((item) => (
+        {(methods.data?.items ?? [{ id: methodId, actions: [], config_schema: {} }]).map((item) => (
           <option key={item.id} value={item.id}>
             {intl.formatMessage({ id: `method.${item.id}`, defaultMessage: item.id })}
           </option>

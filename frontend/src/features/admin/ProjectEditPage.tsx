@@ -43,6 +43,7 @@ function ProjectForm({ project }: { project?: Project }) {
     visibility: z.enum(VISIBILITIES),
     slug: z.string().trim().refine((value) => !value || SLUG.test(value), messages.slug),
     remove_header: z.boolean(),
+    header_image: z.any().optional(),
   });
   type Values = z.infer<typeof schema>;
   const form = useForm<Values>({
@@ -54,6 +55,7 @@ function ProjectForm({ project }: { project?: Project }) {
       visibility: project?.visibility ?? "public",
       slug: project?.slug ?? "",
       remove_header: false,
+      header_image: undefined,
     },
   });
   const { errors } = form.formState;
@@ -64,7 +66,8 @@ function ProjectForm({ project }: { project?: Project }) {
       aria-label={intl.formatMessage({ id: "admin.projects.details" })}
       submitLabel={<FormattedMessage id={project ? "admin.save" : "admin.projects.create"} />}
       mapField={(field) => {
-        if (field === "header_upload_key") return "remove_header";
+        if (field === "header_image_upload_key") return "header_image";
+        if (field === "move_out_of_folder") return "folder_id";
         const root = field.split(".")[0];
         return ["title", "description", "folder_id", "visibility", "slug"].includes(root)
           ? (field as never)
@@ -76,19 +79,21 @@ function ProjectForm({ project }: { project?: Project }) {
         const body = {
           title: compact(values.title),
           description: compact(values.description),
-          folder_id: values.folder_id || null,
           visibility: values.visibility,
+          ...(values.folder_id ? { folder_id: values.folder_id } : {}),
           ...(values.slug ? { slug: values.slug } : {}),
-        };
-        const extra = {
-          ...(headerKey ? { header_upload_key: headerKey } : {}),
-          ...(values.remove_header && !headerKey ? { remove_header: true } : {}),
+          ...(headerKey ? { header_image_upload_key: headerKey } : {}),
         };
         if (project) {
           await unwrap(
             api.PATCH("/api/v1/projects/{project_id}", {
               params: { path: { project_id: project.id } },
-              body: { ...body, ...extra },
+              body: {
+                ...body,
+                // `folder_id: null` means "unchanged"; leaving a folder is explicit.
+                ...(!values.folder_id && project.folder_id ? { move_out_of_folder: true } : {}),
+                ...(values.remove_header && !headerKey ? { remove_header_image: true } : {}),
+              },
             }),
           );
           setHeader(null);
@@ -97,14 +102,6 @@ function ProjectForm({ project }: { project?: Project }) {
           await invalidate();
         } else {
           const created = await unwrap(api.POST("/api/v1/projects", { body }));
-          if (headerKey) {
-            await unwrap(
-              api.PATCH("/api/v1/projects/{project_id}", {
-                params: { path: { project_id: created.id } },
-                body: { header_upload_key: headerKey },
-              }),
-            );
-          }
           await invalidate();
           navigate(`/admin/projects/${created.id}`);
         }
@@ -167,6 +164,7 @@ function ProjectForm({ project }: { project?: Project }) {
         currentUrl={form.watch("remove_header") ? null : project?.header_image_url}
         file={header}
         onChange={setHeader}
+        error={errors.header_image?.message as string | undefined}
       />
       {project?.header_image_url ? (
         <CheckboxField

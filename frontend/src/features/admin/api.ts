@@ -44,7 +44,7 @@ export function useAdminProject(id: string) {
   return useQuery({
     queryKey: adminKeys.project(id),
     queryFn: () =>
-      unwrap(api.GET("/api/v1/projects/{project_ref}", { params: { path: { project_ref: id } } })),
+      unwrap(api.GET("/api/v1/projects/{project_id}", { params: { path: { project_id: id } } })),
   });
 }
 
@@ -52,7 +52,7 @@ export function useAdminFolder(id: string) {
   return useQuery({
     queryKey: adminKeys.folder(id),
     queryFn: () =>
-      unwrap(api.GET("/api/v1/folders/{folder_ref}", { params: { path: { folder_ref: id } } })),
+      unwrap(api.GET("/api/v1/folders/{folder_id}", { params: { path: { folder_id: id } } })),
   });
 }
 

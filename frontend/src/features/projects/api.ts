@@ -32,7 +32,7 @@ export function useFolder(ref: string) {
   return useQuery({
     queryKey: projectKeys.folder(ref),
     queryFn: () =>
-      unwrap(api.GET("/api/v1/folders/{folder_ref}", { params: { path: { folder_ref: ref } } })),
+      unwrap(api.GET("/api/v1/folders/{folder_id}", { params: { path: { folder_id: ref } } })),
   });
 }
 
@@ -41,7 +41,7 @@ export function useProject(ref: string) {
     queryKey: projectKeys.project(ref),
     queryFn: () =>
       unwrap(
-        api.GET("/api/v1/projects/{project_ref}", { params: { path: { project_ref: ref } } }),
+        api.GET("/api/v1/projects/{project_id}", { params: { path: { project_id: ref } } }),
       ),
   });
 }

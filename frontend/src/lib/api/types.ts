@@ -1,16 +1,17 @@
 /**
- * The types the app uses, taken from the generated schema wherever it has
- * them and from `pending.ts` only for what has not landed yet.
+ * Names for the generated schema's types, so the app never spells out
+ * `components["schemas"][...]`. Everything here comes from `schema.d.ts`,
+ * which `make client` regenerates from the API's OpenAPI document.
  */
-import type { PendingPaths, PendingSchemas } from "./pending";
-import type { components, paths as GeneratedPaths } from "./schema";
+import type { components, paths } from "./schema";
 
-type Generated = components["schemas"];
+type Schemas = components["schemas"];
 
-export type Schemas = Omit<PendingSchemas, keyof Generated> & Generated;
-export type ApiPaths = Omit<PendingPaths, keyof GeneratedPaths> & GeneratedPaths;
-
-export type { LocalizedText, ProjectStatus, RoleName, Visibility } from "./pending";
+export type ApiPaths = paths;
+export type LocalizedText = { [locale: string]: string };
+export type ProjectStatus = Schemas["Status"];
+export type Visibility = Schemas["Visibility"];
+export type RoleName = Schemas["Role"];
 export type Platform = Schemas["Platform"];
 export type PlatformUpdate = Schemas["PlatformUpdate"];
 export type UploadPurpose = Schemas["UploadPurpose"];
