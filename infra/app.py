@@ -87,8 +87,13 @@ def build_app(
                 merged[key] = value
     stack_sets = [add_stack_set(app, d) for d in deployments(merged, account)]
     cdk.Tags.of(app).add("project", "townhall")
-    cdk.Validations.of(app).add_plugins(AwsSolutionsChecks(app), ServerlessChecks(app))
+    attach_checks(app)
     return app, stack_sets
+
+
+def attach_checks(app: cdk.App) -> None:
+    """cdk-nag's AwsSolutions and Serverless packs: synthesis fails on any unacknowledged error."""
+    cdk.Validations.of(app).add_plugins(AwsSolutionsChecks(app), ServerlessChecks(app))
 
 
 def main() -> None:

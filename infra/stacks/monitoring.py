@@ -14,6 +14,7 @@ from aws_cdk import aws_iam as iam
 from aws_cdk import aws_kms as kms
 from aws_cdk import aws_sns as sns
 from aws_cdk import aws_sns_subscriptions as subscriptions
+from aws_cdk import aws_sqs as sqs
 from constructs import Construct
 
 from infra.config import API_STAGE, Deployment
@@ -62,7 +63,29 @@ class MonitoringStack(cdk.Stack):
         )
         key.grant_encrypt_decrypt(iam.ServicePrincipal("cloudwatch.amazonaws.com"))
         if stage.alarm_email:
-            self.topic.add_subscription(subscriptions.EmailSubscription(stage.alarm_email))
+            undelivered = sqs.Queue(
+                self,
+                "UndeliveredAlarms",
+                queue_name=f"{deployment.prefix}-undelivered-alarms",
+                encryption=sqs.QueueEncryption.KMS,
+                encryption_master_key=key,
+                enforce_ssl=True,
+                retention_period=cdk.Duration.days(14),
+            )
+            key.grant_encrypt_decrypt(iam.ServicePrincipal("sns.amazonaws.com"))
+            cdk.Validations.of(undelivered).acknowledge(
+                cdk.Acknowledgment(
+                    id="AwsSolutions::AwsSolutions-SQS3",
+                    reason="This is the dead-letter queue of the alarm e-mail subscription.",
+                ),
+                cdk.Acknowledgment(
+                    id="Serverless::Serverless-SQSRedrivePolicy",
+                    reason="This is a dead-letter queue; alarms in it are read, not redriven.",
+                ),
+            )
+            self.topic.add_subscription(
+                subscriptions.EmailSubscription(stage.alarm_email, dead_letter_queue=undelivered)
+            )
         self.alarms: dict[str, cloudwatch.Alarm] = {}
         self.dashboard = cloudwatch.Dashboard(
             self,
