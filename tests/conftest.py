@@ -46,6 +46,7 @@ def aws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, s
     """Every Townhall resource on moto, in process; yields the consumer queue URLs."""
     from moto import mock_aws
 
+    import app  # noqa: F401 - importing the app registers every table model
     from chalicelib import runtime
     from infra.local.resources import create_all
 

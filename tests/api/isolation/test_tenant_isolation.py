@@ -1,0 +1,256 @@
+"""Tenant isolation, proven for every registered API route.
+
+GIVEN platform A holds a published folder, project, phase, attachment and two
+accounts, all carrying a marker string, WHEN every route of the API is called
+on platform B — anonymously, as a resident of B and as an admin of B — with
+A's ids in the path and A's ids, emails and upload keys in the body, THEN no
+response reveals A's data, no call that addresses A's objects succeeds, and
+every item and object of A is byte-for-byte unchanged.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any
+
+import pytest
+from PIL import Image
+
+from chalicelib import runtime
+from chalicelib.api.routing import ROUTES, RouteSpec
+from shared.permissions import Role, RoleGrant
+from shared.tenancy import TenantContext
+from tests.conftest import HOST_A, HOST_B, body_of
+
+MARKER = "zqalphamarker"
+PASSWORD = "correct horse battery staple"
+_PARAM = re.compile(r"\{(\w+)\}")
+
+
+def _register(host: str, tenant_id: str, email: str, first: str, admin: bool) -> str:
+    service = _identity()
+    grants = frozenset({RoleGrant(Role.ADMIN)}) if admin else frozenset()
+    user = service.register_user(
+        TenantContext(tenant_id, host),
+        email,
+        PASSWORD,
+        first,
+        first + "son",
+        "en",
+        confirmed=True,
+        grants=grants,
+    )
+    return str(user.user_id)
+
+
+def _identity() -> Any:
+    from chalicelib.identity import wiring
+
+    return wiring.accounts()
+
+
+def _sign_in(api: Any, host: str, email: str) -> str:
+    response = api.post("/auth/sign-in", {"email": email, "password": PASSWORD}, host=host)
+    assert response.status_code == 200, response.body
+    return str(body_of(response)["access_token"])
+
+
+def _png() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), (200, 30, 30)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def _upload(
+    api: Any, token: str, purpose: str, filename: str, content_type: str, data: bytes
+) -> str:
+    ticket = body_of(
+        api.post(
+            "/uploads",
+            {
+                "purpose": purpose,
+                "filename": filename,
+                "content_type": content_type,
+                "size": len(data),
+            },
+            token=token,
+        )
+    )
+    runtime.client("s3").put_object(
+        Bucket=runtime.settings().names.bucket("uploads"),
+        Key=ticket["key"],
+        Body=data,
+        ContentType=content_type,
+    )
+    return str(ticket["key"])
+
+
+@pytest.fixture
+def world(api: Any) -> dict[str, Any]:
+    """Platform A's data (all marked) and tokens for three kinds of callers on B."""
+    a_admin_email = f"admin@{MARKER}.example"
+    a_resident_email = f"resident@{MARKER}.example"
+    a_admin = _register(HOST_A, "alpha", a_admin_email, MARKER + "admin", admin=True)
+    a_resident = _register(HOST_A, "alpha", a_resident_email, MARKER + "resident", admin=False)
+    _register(HOST_B, "beta", "admin@beta.example", "Bea", admin=True)
+    _register(HOST_B, "beta", "resident@beta.example", "Ben", admin=False)
+    token_a = _sign_in(api, HOST_A, a_admin_email)
+
+    title = {"en": f"{MARKER} title"}
+    folder = body_of(api.post("/folders", {"title": title}, token=token_a))
+    api.post(f"/folders/{folder['id']}/publish", token=token_a)
+    header = _upload(api, token_a, "project_header", "h.png", "image/png", _png())
+    project = body_of(
+        api.post(
+            "/projects",
+            {
+                "title": title,
+                "description": {"en": f"<p>{MARKER} description</p>"},
+                "folder_id": folder["id"],
+                "header_image_upload_key": header,
+            },
+            token=token_a,
+        )
+    )
+    phase = body_of(
+        api.post(
+            f"/projects/{project['id']}/phases",
+            {"title": title, "start_date": "2026-01-01", "end_date": None, "method": "information"},
+            token=token_a,
+        )
+    )
+    attachment_key = _upload(
+        api, token_a, "project_attachment", "a.txt", "text/plain", f"{MARKER} file".encode()
+    )
+    attachment = body_of(
+        api.post(
+            f"/projects/{project['id']}/attachments", {"upload_key": attachment_key}, token=token_a
+        )
+    )
+    published = api.post(f"/projects/{project['id']}/publish", token=token_a)
+    assert published.status_code == 200, published.body
+    return {
+        "ids": {
+            "folder_id": folder["id"],
+            "project_id": project["id"],
+            "phase_id": phase["id"],
+            "attachment_id": attachment["id"],
+            "user_id": a_resident,
+            "admin_id": a_admin,
+        },
+        "emails": [a_admin_email, a_resident_email],
+        "upload_keys": [header, attachment_key],
+        "callers": {
+            "anonymous": None,
+            "resident": _sign_in(api, HOST_B, "resident@beta.example"),
+            "admin": _sign_in(api, HOST_B, "admin@beta.example"),
+            "admin of A": token_a,
+        },
+    }
+
+
+def _bodies(world: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """Request bodies per operation that aim at A's objects from platform B."""
+    ids, (a_admin_email, a_resident_email) = world["ids"], world["emails"]
+    header_key, attachment_key = world["upload_keys"]
+    title = {"en": "Written on B"}
+    return {
+        "set_user_roles": [{"roles": [{"role": "admin", "scope": []}]}],
+        "sign_up": [
+            {"email": a_resident_email, "password": PASSWORD, "first_name": "B", "last_name": "B"}
+        ],
+        "confirm_email": [{"token": "x" * 43}],
+        "resend_confirmation": [{"email": a_resident_email}],
+        "sign_in": [{"email": a_admin_email, "password": PASSWORD}],
+        "request_password_reset": [{"email": a_admin_email}],
+        "confirm_password_reset": [{"token": "x" * 43, "password": PASSWORD + "!"}],
+        "update_me": [{"first_name": "Changed", "avatar_upload_key": header_key}],
+        "update_platform": [
+            {"name": {"en": "Changed"}, "branding": {"logo_upload_key": header_key}}
+        ],
+        "create_attachment": [{"upload_key": attachment_key}],
+        "create_folder": [{"title": title, "header_image_upload_key": header_key}],
+        "reorder_folders": [{"ids": [ids["folder_id"]]}],
+        "update_folder": [{"title": title}],
+        "create_phase": [{"title": title, "start_date": "2027-01-01", "method": "information"}],
+        "update_phase": [{"title": title}],
+        "create_project": [
+            {"title": title, "folder_id": ids["folder_id"], "header_image_upload_key": header_key}
+        ],
+        "reorder_projects": [{"ids": [ids["project_id"]], "folder_id": ids["folder_id"]}],
+        "update_project": [{"title": title, "folder_id": ids["folder_id"]}],
+        "create_upload": [
+            {"purpose": "avatar", "filename": "x.png", "content_type": "image/png", "size": 10}
+        ],
+    }
+
+
+def _tenant_state(tenant_id: str, host: str) -> dict[str, Any]:
+    """Every item and object that belongs to one tenant, read through public APIs."""
+    dynamodb, s3 = runtime.client("dynamodb"), runtime.client("s3")
+    owned_keys = {f"PLATFORM#{tenant_id}", f"HOST#{host}"}
+    items = []
+    for table in dynamodb.list_tables()["TableNames"]:
+        for page in dynamodb.get_paginator("scan").paginate(TableName=table):
+            for item in page["Items"]:
+                strings = [v["S"] for v in item.values() if "S" in v]
+                if any(s.startswith(f"T#{tenant_id}#") or s in owned_keys for s in strings):
+                    items.append((table, sorted((k, repr(v)) for k, v in item.items())))
+    objects = []
+    for bucket in s3.list_buckets()["Buckets"]:
+        listing = s3.list_objects_v2(Bucket=bucket["Name"], Prefix=f"{tenant_id}/")
+        for obj in listing.get("Contents", []):
+            body = s3.get_object(Bucket=bucket["Name"], Key=obj["Key"])["Body"].read()
+            objects.append((bucket["Name"], obj["Key"], body))
+    return {"items": sorted(items), "objects": sorted(objects)}
+
+
+def _path(spec: RouteSpec, ids: dict[str, str]) -> str:
+    return _PARAM.sub(lambda m: ids[m.group(1)], spec.path)
+
+
+def _secrets(world: dict[str, Any]) -> list[str]:
+    return [MARKER, *world["ids"].values(), *world["upload_keys"]]
+
+
+def test_every_route_on_platform_b_leaves_platform_a_alone(api: Any, world: dict[str, Any]) -> None:
+    # GIVEN A's state before any call from B
+    before = _tenant_state("alpha", HOST_A)
+    assert before["items"] and before["objects"]
+    bodies = _bodies(world)
+    missing = [
+        s.operation_id for s in ROUTES if s.body is not None and s.operation_id not in bodies
+    ]
+    assert not missing, f"add an isolation request body for: {missing}"
+
+    # WHEN every route is called on B by every kind of caller
+    calls = 0
+    for spec in ROUTES:
+        targets_a = bool(_PARAM.search(spec.path))
+        for caller, token in world["callers"].items():
+            for body in bodies.get(spec.operation_id, [None]):
+                response = api.request(
+                    spec.method, _path(spec, world["ids"]), host=HOST_B, token=token, json_body=body
+                )
+                calls += 1
+                sent = repr(body)
+                text = (response.body or b"").decode(errors="replace")
+                label = f"{spec.method} {spec.path} as {caller} on B"
+                # THEN nothing of A's comes back that the caller did not send itself
+                for secret in _secrets(world):
+                    if secret not in sent:
+                        assert secret not in text, f"{label} revealed {secret!r}: {text[:300]}"
+                # AND nothing addressed by A's ids can be reached from B
+                if targets_a:
+                    assert response.status_code >= 400, f"{label} answered {response.status_code}"
+
+    # THEN A's items and objects are exactly as they were
+    assert calls >= 3 * len(ROUTES)
+    assert _tenant_state("alpha", HOST_A) == before
+
+
+def test_the_token_of_a_is_refused_on_b(api: Any, world: dict[str, Any]) -> None:
+    response = api.get("/me", host=HOST_B, token=world["callers"]["admin of A"])
+    assert response.status_code == 401
+    assert body_of(response)["code"] in {"invalid_token", "not_authenticated"}
