@@ -9,7 +9,7 @@ import {
 } from "@/config/locales";
 import { useSession } from "@/features/auth/useSession";
 import { usePlatform } from "@/features/platform";
-import { api } from "@/lib/api/client";
+import { api, session } from "@/lib/api/client";
 import { LocaleContext, catalogs } from "@/lib/i18n";
 
 function storedLocale(): string | null {
@@ -61,7 +61,9 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
         // Storage may be unavailable (private mode); the choice still applies now.
       }
       if (user && user.locale !== next) {
-        void api.PATCH("/api/v1/me", { body: { locale: next } });
+        void api.PATCH("/api/v1/me", { body: { locale: next } }).then(({ data }) => {
+          if (data) session.updateUser(data);
+        });
       }
     },
     [user],

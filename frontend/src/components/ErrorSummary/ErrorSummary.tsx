@@ -16,11 +16,17 @@ interface Props {
 /** Lists what went wrong at the top of a form and links to each field. */
 export function ErrorSummary({ items, focusSignal }: Props) {
   const ref = useRef<HTMLDivElement>(null);
+  const handled = useRef(0);
+  const hasItems = items.length > 0;
 
+  // Focus once per failed submit, as soon as the summary has something to say:
+  // the errors may arrive in the same render as the signal or just after it.
   useEffect(() => {
-    if (focusSignal > 0 && items.length > 0) ref.current?.focus();
-    // Focus only when a submit fails, not when the list changes while typing.
-  }, [focusSignal]);
+    if (focusSignal > handled.current && hasItems && ref.current) {
+      handled.current = focusSignal;
+      ref.current.focus();
+    }
+  }, [focusSignal, hasItems]);
 
   if (items.length === 0) return null;
   return (

@@ -37,6 +37,8 @@ function FolderForm({ folder }: { folder?: Folder }) {
   type Values = z.infer<typeof schema>;
   const form = useForm<Values>({
     resolver: zodResolver(schema),
+    // The error summary takes focus instead (GOV.UK pattern), then links to each field.
+    shouldFocusError: false,
     defaultValues: {
       title: emptyLocalized(locales, folder?.title),
       description: emptyLocalized(locales, folder?.description),

@@ -2,12 +2,13 @@ import { Controller, type Control, type FieldErrors, type FieldValues, type Path
 import { FormattedMessage } from "react-intl";
 import { TextField } from "@/components/Field";
 import { nativeLanguageName } from "@/config/locales";
+import { fieldId } from "@/lib/forms/fieldId";
 import { RichTextEditor } from "./RichTextEditor";
 
 /** The message of the error at `name.locale` in react-hook-form's nested errors. */
-function errorAt(errors: FieldErrors, name: string, locale: string): string | undefined {
+function errorAt(errors: FieldErrors, name: string, locale?: string): string | undefined {
   let node: unknown = errors;
-  for (const part of [...name.split("."), locale]) {
+  for (const part of [...name.split("."), ...(locale ? [locale] : [])]) {
     node = node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined;
   }
   const message = (node as { message?: unknown } | undefined)?.message;
@@ -24,6 +25,16 @@ interface Props<T extends FieldValues> {
   required?: boolean;
 }
 
+/** An error about the field as a whole (e.g. "enter a text in at least one language"). */
+function GroupError({ errors, name }: { errors: FieldErrors; name: string }) {
+  const message = errorAt(errors, name);
+  return message ? (
+    <p className="field__error" id={`${fieldId(name)}-error`}>
+      {message}
+    </p>
+  ) : null;
+}
+
 /** One text input per enabled locale, grouped in a fieldset named for the field. */
 export function LocalizedTextFields<T extends FieldValues>({
   name,
@@ -35,8 +46,14 @@ export function LocalizedTextFields<T extends FieldValues>({
   required = false,
 }: Props<T> & { register: UseFormRegister<T> }) {
   return (
-    <fieldset className="fieldset">
+    <fieldset
+      className="fieldset"
+      id={fieldId(name)}
+      tabIndex={-1}
+      aria-describedby={errorAt(errors, name) ? `${fieldId(name)}-error` : undefined}
+    >
       <legend>{label}</legend>
+      <GroupError errors={errors} name={name} />
       {locales.map((locale) => (
         <TextField
           key={locale}
@@ -66,8 +83,14 @@ export function LocalizedRichTextFields<T extends FieldValues>({
   required = false,
 }: Props<T> & { control: Control<T> }) {
   return (
-    <fieldset className="fieldset">
+    <fieldset
+      className="fieldset"
+      id={fieldId(name)}
+      tabIndex={-1}
+      aria-describedby={errorAt(errors, name) ? `${fieldId(name)}-error` : undefined}
+    >
       <legend>{label}</legend>
+      <GroupError errors={errors} name={name} />
       {locales.map((locale) => (
         <Controller
           key={locale}

@@ -3,13 +3,16 @@ import { CheckboxField, TextField } from "@/components/Field";
 import type { MethodInfo } from "@/lib/api/types";
 
 interface SchemaProperty {
+  $ref?: string;
   type?: string | string[];
   title?: string;
   description?: string;
   anyOf?: SchemaProperty[];
 }
 
+/** The scalar type of a property, or "object" for anything this simple form cannot edit. */
 function propertyType(property: SchemaProperty): string {
+  if (property.$ref || property.anyOf?.some((option) => option.$ref)) return "object";
   const types = [
     ...(Array.isArray(property.type) ? property.type : property.type ? [property.type] : []),
     ...(property.anyOf ?? []).flatMap((option) =>
@@ -19,7 +22,11 @@ function propertyType(property: SchemaProperty): string {
   return types[0] ?? "string";
 }
 
-/** Inputs for a participation method's settings, built from its JSON schema. */
+/**
+ * Inputs for a participation method's scalar settings, built from its JSON
+ * schema. Nested settings (such as an information phase's event) are kept
+ * as they are; a method that needs them brings its own editor.
+ */
 export function MethodConfigFields<T extends FieldValues>({
   method,
   prefix,
@@ -30,7 +37,7 @@ export function MethodConfigFields<T extends FieldValues>({
   register: UseFormRegister<T>;
 }) {
   const properties = (method?.config_schema?.properties ?? {}) as Record<string, SchemaProperty>;
-  const entries = Object.entries(properties);
+  const entries = Object.entries(properties).filter(([, property]) => propertyType(property) !== "object" && propertyType(property) !== "array");
   if (entries.length === 0) return null;
   return (
     <>
@@ -52,7 +59,6 @@ export function MethodConfigFields<T extends FieldValues>({
             />
           );
         }
-        if (type === "object" || type === "array") return null;
         return <TextField key={key} label={label} hint={property.description} {...register(name)} />;
       })}
     </>

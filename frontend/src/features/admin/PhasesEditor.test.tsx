@@ -2,7 +2,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
-import { project } from "@/testing/fixtures";
+import { phase, project } from "@/testing/fixtures";
 import { problem } from "@/testing/handlers";
 import { renderWithProviders } from "@/testing/render";
 import { server } from "@/testing/server";
@@ -12,12 +12,28 @@ const methods = {
   items: [{ id: "information", actions: [], config_schema: { type: "object", properties: {} } }],
 };
 
-async function openNewPhaseForm() {
-  renderWithProviders(<PhasesEditor project={project} />);
-  await userEvent.click(await screen.findByRole("button", { name: "Add a phase" }));
-  const form = await screen.findByRole("form", { name: "New phase" });
-  await userEvent.type(within(form).getByLabelText("Phase title (English, required)"), "Decide");
+const decide = {
+  ...phase,
+  id: "ph-2",
+  title: { en: "Decide" },
+  description: { en: "<p>Vote on the plan.</p>" },
+  start_date: "2026-03-01",
+  end_date: null,
+};
+const twoPhases = { ...project, phases: [phase, decide] };
+
+/** Open the second phase ("Decide", from 1 March) for editing. */
+async function editSecondPhase() {
+  renderWithProviders(<PhasesEditor project={twoPhases} />);
+  await userEvent.click(await screen.findByRole("button", { name: "Edit phase Decide" }));
+  const form = await screen.findByRole("form", { name: "Edit phase" });
+  await screen.findByRole("option", { name: "Information" });
   return form;
+}
+
+async function setDate(field: HTMLElement, value: string) {
+  await userEvent.clear(field);
+  await userEvent.type(field, value);
 }
 
 describe("PhasesEditor", () => {
@@ -25,17 +41,17 @@ describe("PhasesEditor", () => {
     // GIVEN a project whose first phase runs until 28 February
     server.use(
       http.get("/api/v1/participation-methods", () => HttpResponse.json(methods)),
-      http.post("/api/v1/projects/p-1/phases", () =>
+      http.patch("/api/v1/projects/p-1/phases/ph-2", () =>
         problem(422, "phase_overlap", "These dates overlap the phase “Listen” (2026-01-01 to 2026-02-28).", [
           { field: "start_date", code: "phase_overlap", message: "Choose dates that do not overlap the phase “Listen”." },
         ]),
       ),
     );
-    const form = await openNewPhaseForm();
-    // WHEN the admin adds a phase starting inside it
+    const form = await editSecondPhase();
+    // WHEN the admin moves the second phase's start inside the first
     const start = within(form).getByLabelText("Start date");
-    await userEvent.type(start, "2026-02-01");
-    await userEvent.click(within(form).getByRole("button", { name: "Add phase" }));
+    await setDate(start, "2026-02-01");
+    await userEvent.click(within(form).getByRole("button", { name: "Save phase" }));
     // THEN the message is on the start date field and in the focused summary
     await waitFor(() =>
       expect(start).toHaveAccessibleDescription("Choose dates that do not overlap the phase “Listen”."),
@@ -48,15 +64,15 @@ describe("PhasesEditor", () => {
     // GIVEN an API answering with the detail only
     server.use(
       http.get("/api/v1/participation-methods", () => HttpResponse.json(methods)),
-      http.post("/api/v1/projects/p-1/phases", () =>
+      http.patch("/api/v1/projects/p-1/phases/ph-2", () =>
         problem(422, "phase_overlap", "These dates overlap the phase “Listen”."),
       ),
     );
-    const form = await openNewPhaseForm();
+    const form = await editSecondPhase();
     const start = within(form).getByLabelText("Start date");
-    await userEvent.type(start, "2026-02-01");
+    await setDate(start, "2026-02-01");
     // WHEN it is sent
-    await userEvent.click(within(form).getByRole("button", { name: "Add phase" }));
+    await userEvent.click(within(form).getByRole("button", { name: "Save phase" }));
     // THEN the detail shows on the start date
     await waitFor(() => expect(start).toHaveAccessibleDescription("These dates overlap the phase “Listen”."));
   });
@@ -65,17 +81,17 @@ describe("PhasesEditor", () => {
     // GIVEN an API that names the end date
     server.use(
       http.get("/api/v1/participation-methods", () => HttpResponse.json(methods)),
-      http.post("/api/v1/projects/p-1/phases", () =>
+      http.patch("/api/v1/projects/p-1/phases/ph-2", () =>
         problem(422, "phase_overlap", "Overlap.", [
           { field: "end_date", code: "phase_overlap", message: "Ends inside the phase “Listen”." },
         ]),
       ),
     );
-    const form = await openNewPhaseForm();
-    await userEvent.type(within(form).getByLabelText("Start date"), "2025-12-01");
-    await userEvent.type(within(form).getByLabelText("End date"), "2026-01-15");
+    const form = await editSecondPhase();
+    await setDate(within(form).getByLabelText("Start date"), "2025-12-01");
+    await setDate(within(form).getByLabelText("End date"), "2026-01-15");
     // WHEN it is sent
-    await userEvent.click(within(form).getByRole("button", { name: "Add phase" }));
+    await userEvent.click(within(form).getByRole("button", { name: "Save phase" }));
     // THEN the end date carries the message
     await waitFor(() =>
       expect(within(form).getByLabelText("End date")).toHaveAccessibleDescription(
@@ -89,16 +105,16 @@ describe("PhasesEditor", () => {
     let posted = false;
     server.use(
       http.get("/api/v1/participation-methods", () => HttpResponse.json(methods)),
-      http.post("/api/v1/projects/p-1/phases", () => {
+      http.patch("/api/v1/projects/p-1/phases/ph-2", () => {
         posted = true;
         return HttpResponse.json({});
       }),
     );
-    const form = await openNewPhaseForm();
-    await userEvent.type(within(form).getByLabelText("Start date"), "2026-05-01");
-    await userEvent.type(within(form).getByLabelText("End date"), "2026-04-01");
+    const form = await editSecondPhase();
+    await setDate(within(form).getByLabelText("Start date"), "2026-05-01");
+    await setDate(within(form).getByLabelText("End date"), "2026-04-01");
     // WHEN the end is before the start
-    await userEvent.click(within(form).getByRole("button", { name: "Add phase" }));
+    await userEvent.click(within(form).getByRole("button", { name: "Save phase" }));
     // THEN the form says so and nothing was sent
     expect(
       await within(form).findByRole("link", { name: "The end date must be on or after the start date." }),

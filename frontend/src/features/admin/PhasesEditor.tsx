@@ -44,7 +44,7 @@ function PhaseForm({ project, phase, onDone }: { project: Project; phase?: Phase
     phase: z
       .object({
         title: localizedText(locales, defaultLocale, messages.required, 200, messages.maxLength(200)),
-        description: localizedText(locales, null, messages.required, 50000, messages.maxLength(50000)),
+        description: localizedText(locales, defaultLocale, messages.required, 50000, messages.maxLength(50000)),
         start_date: z.string().regex(DATE, messages.date),
         end_date: z.string().refine((value) => !value || DATE.test(value), messages.date),
         method: z.string().min(1, messages.required),
@@ -58,6 +58,8 @@ function PhaseForm({ project, phase, onDone }: { project: Project; phase?: Phase
   type Values = z.infer<typeof schema>;
   const form = useForm<Values>({
     resolver: zodResolver(schema),
+    // The error summary takes focus instead (GOV.UK pattern), then links to each field.
+    shouldFocusError: false,
     defaultValues: {
       phase: {
         title: emptyLocalized(locales, phase?.title),
@@ -95,7 +97,10 @@ function PhaseForm({ project, phase, onDone }: { project: Project; phase?: Phase
           start_date: values.start_date,
           end_date: values.end_date || null,
           method: values.method,
-          method_config: values.method_config,
+          // Empty inputs mean "not set", not an empty string the method must accept.
+          method_config: Object.fromEntries(
+            Object.entries(values.method_config).filter(([, value]) => value !== "" && value !== null),
+          ),
         };
         try {
           if (phase) {
@@ -139,6 +144,7 @@ function PhaseForm({ project, phase, onDone }: { project: Project; phase?: Phase
         defaultLocale={defaultLocale}
         errors={errors}
         control={form.control}
+        required
       />
       <TextField
         type="date"

@@ -71,6 +71,8 @@ function SettingsForm({ platform }: { platform: Platform }) {
   type Values = z.infer<typeof schema>;
   const form = useForm<Values>({
     resolver: zodResolver(schema),
+    // The error summary takes focus instead (GOV.UK pattern), then links to each field.
+    shouldFocusError: false,
     defaultValues: {
       name: emptyLocalized(allLocales, platform.name),
       enabled_locales: platform.enabled_locales,

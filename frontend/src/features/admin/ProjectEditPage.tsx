@@ -48,6 +48,8 @@ function ProjectForm({ project }: { project?: Project }) {
   type Values = z.infer<typeof schema>;
   const form = useForm<Values>({
     resolver: zodResolver(schema),
+    // The error summary takes focus instead (GOV.UK pattern), then links to each field.
+    shouldFocusError: false,
     defaultValues: {
       title: emptyLocalized(locales, project?.title),
       description: emptyLocalized(locales, project?.description),

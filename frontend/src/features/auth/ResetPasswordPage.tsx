@@ -18,6 +18,8 @@ function RequestReset() {
   });
   const form = useForm<z.infer<typeof schema>>({
     resolver: zodResolver(schema),
+    // The error summary takes focus instead (GOV.UK pattern), then links to each field.
+    shouldFocusError: false,
     defaultValues: { email: "" },
   });
   if (sent) {
@@ -63,6 +65,8 @@ function ChooseNewPassword({ token }: { token: string }) {
   });
   const form = useForm<z.infer<typeof schema>>({
     resolver: zodResolver(schema),
+    // The error summary takes focus instead (GOV.UK pattern), then links to each field.
+    shouldFocusError: false,
     defaultValues: { password: "" },
   });
   if (done) {

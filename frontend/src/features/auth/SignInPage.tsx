@@ -23,6 +23,8 @@ export function SignInPage() {
   });
   const form = useForm<z.infer<typeof schema>>({
     resolver: zodResolver(schema),
+    // The error summary takes focus instead (GOV.UK pattern), then links to each field.
+    shouldFocusError: false,
     defaultValues: { email: "", password: "" },
   });
   const { errors } = form.formState;

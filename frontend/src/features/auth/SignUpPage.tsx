@@ -27,6 +27,8 @@ export function SignUpPage() {
   });
   const form = useForm<z.infer<typeof schema>>({
     resolver: zodResolver(schema),
+    // The error summary takes focus instead (GOV.UK pattern), then links to each field.
+    shouldFocusError: false,
     defaultValues: { first_name: "", last_name: "", email: "", password: "" },
   });
   const { errors } = form.formState;

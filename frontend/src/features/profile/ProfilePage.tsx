@@ -31,6 +31,8 @@ function ProfileForm({ user }: { user: Me }) {
   type Values = z.infer<typeof schema>;
   const form = useForm<Values>({
     resolver: zodResolver(schema),
+    // The error summary takes focus instead (GOV.UK pattern), then links to each field.
+    shouldFocusError: false,
     defaultValues: {
       first_name: user.first_name,
       last_name: user.last_name,
