@@ -22,7 +22,7 @@ from types import FrameType
 from typing import Any
 
 from infra.local import front, stack
-from infra.local.snapshot import Snapshotter
+from infra.local.snapshot import SnapshotError, Snapshotter
 
 ROOT = Path(__file__).resolve().parents[2]
 FUNCTIONS_DIR = ROOT / "functions"
@@ -66,6 +66,10 @@ def _chalice_app() -> tuple[Any, Any]:
     return app_module.app, config
 
 
+class StartError(RuntimeError):
+    """The runner cannot start; the message says what to do."""
+
+
 @dataclass
 class Running:
     """The threads and servers of one run, for an orderly stop."""
@@ -99,9 +103,15 @@ def start(options: argparse.Namespace) -> tuple[Running, int]:
     """Bring everything up; return the running parts and the front server's port."""
     state_dir = options.state_dir.resolve()
     (state_dir / "keys").mkdir(parents=True, exist_ok=True)
-    moto, endpoint = stack.start_moto(options.moto_port)
     handler = front.make_handler()
-    servers = front.bind(options.port, handler)
+    try:
+        servers = front.bind(options.port, handler)
+    except OSError as error:
+        raise StartError(
+            f"Cannot listen on port {options.port} ({error.strerror}); "
+            "is another runner still running? Pass --port to use another one."
+        ) from error
+    moto, endpoint = stack.start_moto(options.moto_port)
     port = servers[0].server_address[1]
     stack.apply_environment(
         stack.local_environment(endpoint, port, state_dir, _stage_environment())
@@ -182,7 +192,11 @@ def main(argv: list[str] | None = None) -> int:
 
     signal.signal(signal.SIGINT, request_stop)
     signal.signal(signal.SIGTERM, request_stop)
-    running, port = start(options)
+    try:
+        running, port = start(options)
+    except (StartError, SnapshotError) as error:
+        say(f"Townhall did not start: {error}")
+        return 1
     _banner(port, (FRONTEND_DIST / "index.html").is_file())
     while not stop_requested.wait(1.0):
         pass

@@ -165,3 +165,33 @@ def test_sign_up_and_project_survive_a_restart(state_dir, tmp_path, started):
     assert project.status_code == 200, project.text
     assert project.json()["title"] == {"en": "Restart-proof project"}
     assert second.stop() == 0, second.output()
+
+
+def _run_to_exit(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("AWS_", "TOWNHALL_"))}
+    return subprocess.run(
+        [sys.executable, "-m", "infra.local.runner", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=START_SECONDS,
+    )
+
+
+def test_a_taken_port_is_explained_not_a_traceback(tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = str(taken.getsockname()[1])
+        result = _run_to_exit("--port", port, "--state-dir", str(tmp_path))
+    assert result.returncode == 1
+    assert f"Cannot listen on port {port}" in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_an_unreadable_snapshot_stops_the_start_with_advice(tmp_path):
+    (tmp_path / "snapshot.json.gz").write_bytes(b"not a snapshot")
+    result = _run_to_exit("--port", "0", "--state-dir", str(tmp_path))
+    assert result.returncode == 1
+    assert "is not a readable snapshot" in result.stdout
