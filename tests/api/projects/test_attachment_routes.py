@@ -54,3 +54,8 @@ def test_residents_cannot_attach_files(api, admin):
     key = put_upload("project_attachment", "r.pdf", b"%PDF", "application/pdf", user="resident-a")
     response = api.post(f"/projects/{pid}/attachments", {"upload_key": key}, token="resident-a")
     assert response.status_code == 403
+
+
+def test_removing_an_unknown_attachment_is_404(admin):
+    pid = admin.project("Nothing attached")["id"]
+    admin.call("DELETE", f"/projects/{pid}/attachments/missing", expect=404)

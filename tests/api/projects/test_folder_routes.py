@@ -157,3 +157,35 @@ def test_public_folder_listing_pages(api, admin):
     got = [f["id"] for page in (first, second, third) for f in page["items"]]
     assert got == ids
     assert third["next_cursor"] is None
+
+
+def test_folder_texts_and_header_image_can_be_changed(api, admin):
+    from tests.api.projects.conftest import png_bytes, put_upload
+
+    folder = admin.folder("Plain")
+    key = put_upload("project_header", "f.png", png_bytes(), "image/png")
+    changed = admin.call(
+        "PATCH",
+        f"/folders/{folder['id']}",
+        {
+            "title": {"en": "Fancy", "fr": "Chic"},
+            "description": {"en": "<p>New</p><script>x()</script>"},
+            "header_image_upload_key": key,
+        },
+    )
+    assert changed["title"] == {"en": "Fancy", "fr": "Chic"}
+    assert changed["description"] == {"en": "<p>New</p>"}
+    assert key in changed["header_image_url"]
+    assert changed["slug"] == "plain"
+    cleared = admin.call("PATCH", f"/folders/{folder['id']}", {"remove_header_image": True})
+    assert cleared["header_image_url"] is None
+
+
+def test_residents_cannot_change_folders(api, admin):
+    draft = admin.folder("Draft")
+    live = admin.folder("Live", publish=True)
+    assert api.patch(f"/folders/{draft['id']}", {}, token="resident-a").status_code == 404
+    response = api.patch(f"/folders/{live['id']}", {}, token="resident-a")
+    assert response.status_code == 403
+    assert body_of(response)["code"] == "manager_only"
+    assert api.get("/admin/folders", token="resident-a").status_code == 403

@@ -152,3 +152,27 @@ def test_residents_cannot_change_phases(api, admin):
     response = api.post(f"/projects/{pid}/phases", body, token="resident-a")
     assert response.status_code == 403
     assert api.post(f"/projects/{pid}/phases", body).status_code == 401
+
+
+def test_phase_texts_and_method_settings_can_be_changed(admin):
+    pid = admin.project("Editable")["id"]
+    phase = admin.phase(pid, "2026-01-01", "2026-01-31")
+    changed = admin.call(
+        "PATCH",
+        f"/projects/{pid}/phases/{phase['id']}",
+        {
+            "title": {"en": "Kick-off"},
+            "description": {"en": "<h2>Agenda</h2><iframe src='x'></iframe>"},
+            "method_config": {"event": {"starts_at": "2026-01-05T18:00:00Z"}},
+        },
+    )
+    assert changed["title"] == {"en": "Kick-off"}
+    assert changed["description"] == {"en": "<h2>Agenda</h2>"}
+    assert changed["method_config"]["event"]["starts_at"] == "2026-01-05T18:00:00Z"
+    page = admin.call("GET", f"/projects/{pid}")
+    assert page["phases"][0]["title"] == {"en": "Kick-off"}
+    response = admin.api.patch(
+        f"/projects/{pid}/phases/{phase['id']}", {"method": "telepathy"}, token="admin-a"
+    )
+    assert response.status_code == 422
+    admin.call("PATCH", f"/projects/{pid}/phases/missing", {"title": {"en": "x"}}, 404)
