@@ -51,7 +51,9 @@ def add_stack_set(app: cdk.App, deployment: Deployment) -> StackSet:
     frontend = FrontendStack(
         app, deployment.stack_id("Frontend"), deployment=deployment, api=api, edge=edge
     )
-    frontend.add_stack_dependency(data, "the origin secret must exist before CloudFront resolves it")
+    frontend.add_stack_dependency(
+        data, "the origin secret must exist before CloudFront resolves it"
+    )
     monitoring = MonitoringStack(
         app,
         deployment.stack_id("Monitoring"),
@@ -60,6 +62,7 @@ def add_stack_set(app: cdk.App, deployment: Deployment) -> StackSet:
         events_stack=events_stack,
         api=api,
     )
+    monitoring.add_stack_dependency(api, "alarms watch the functions, queues and tables")
     stack_set = StackSet(deployment, edge, data, events_stack, api, frontend, monitoring)
     for stack in stack_set.stacks():
         cdk.Tags.of(stack).add("townhall:stage", deployment.stage.name)

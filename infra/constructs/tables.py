@@ -73,7 +73,9 @@ class RegistryTables(Construct):
     ) -> None:
         super().__init__(scope, construct_id)
         self.tables: dict[str, dynamodb.TableV2] = {}
-        self.specs = {spec.logical_name: spec for spec in (specs if specs is not None else discover_models())}
+        self.specs = {
+            spec.logical_name: spec for spec in (specs if specs is not None else discover_models())
+        }
         for logical, spec in self.specs.items():
             self.tables[logical] = dynamodb.TableV2(
                 self,

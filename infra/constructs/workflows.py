@@ -50,7 +50,7 @@ class Workflows(Construct):
                 self,
                 ident,
                 state_machine_name=names.state_machine(logical),
-                definition_body=sfn.DefinitionBody.from_file(str(path)),
+                definition_body=sfn.DefinitionBody.from_string(path.read_text()),
                 definition_substitutions=values,
                 state_machine_type=sfn.StateMachineType.STANDARD,
                 tracing_enabled=True,

@@ -34,9 +34,9 @@ from infra.config import (
     FunctionSizing,
 )
 from infra.constructs.chalice_app import CachedChalice
+from infra.constructs.grants import grant_key, grant_objects, grant_tables
 from infra.constructs.retention import retention
 from infra.packaging import ROOT
-from infra.constructs.grants import grant_key, grant_objects, grant_tables
 from infra.stacks.data import DataStack, bucket_name
 from infra.stacks.events import EventsStack, configuration_set_name
 from shared.events.consumers import CONSUMERS
@@ -241,9 +241,7 @@ class ApiStack(cdk.Stack):
         grant_tables(role, [names.table(t) for t in access.write_tables], write=True)
         read_buckets = set(access.read_buckets) - set(access.write_buckets)
         grant_objects(role, [bucket_name(deployment, b) for b in read_buckets], write=False)
-        grant_objects(
-            role, [bucket_name(deployment, b) for b in access.write_buckets], write=True
-        )
+        grant_objects(role, [bucket_name(deployment, b) for b in access.write_buckets], write=True)
         if access.read_tables or access.write_tables or access.read_buckets or access.write_buckets:
             grant_key(role, self.data.key)
         if access.publish_events:
@@ -317,7 +315,8 @@ class ApiStack(cdk.Stack):
                     f"consumer {consumer.name!r} needs the Chalice lambda_function "
                     f"{consumer.function!r}, which the app does not define"
                 )
-            queue_arn = f"arn:{self.partition}:sqs:{self.region}:{self.account}:{names.queue(consumer.name)}"
+            queue = names.queue(consumer.name)
+            queue_arn = f"arn:{self.partition}:sqs:{self.region}:{self.account}:{queue}"
             role = self.roles[consumer.function]
             role.add_to_policy(
                 iam.PolicyStatement(
@@ -341,7 +340,9 @@ class ApiStack(cdk.Stack):
                 maximum_batching_window_in_seconds=1,
                 function_response_types=["ReportBatchItemFailures"],
                 scaling_config=lambda_.CfnEventSourceMapping.ScalingConfigProperty(
-                    maximum_concurrency=max(2, self.deployment.stage.worker.reserved_concurrency or 2)
+                    maximum_concurrency=max(
+                        2, self.deployment.stage.worker.reserved_concurrency or 2
+                    )
                 ),
             )
             mapping.node.add_dependency(self.chalice)
@@ -365,9 +366,7 @@ class ApiStack(cdk.Stack):
         }
         body["x-amazon-apigateway-request-validator"] = "params"
         if self.deployment.stage.api.provisioned_concurrency:
-            text = json.dumps(body).replace(
-                "${APIHandler.Arn}", "${APIHandler.Arn}:" + LIVE_ALIAS
-            )
+            text = json.dumps(body).replace("${APIHandler.Arn}", "${APIHandler.Arn}:" + LIVE_ALIAS)
             body = json.loads(text)
         return copy.deepcopy(body)
 
@@ -448,13 +447,22 @@ class ApiStack(cdk.Stack):
             )
         self.access_logs = access_logs
         for rule, reason in (
-            ("AwsSolutions::AwsSolutions-APIG3", "WAF sits on CloudFront, the only way in: "
-             "the execute-api endpoint is disabled and the app refuses requests without the "
-             "CloudFront origin secret."),
-            ("AwsSolutions::AwsSolutions-APIG4", "Authentication is the app's (signed JWTs "
-             "checked per route by shared/permissions); API Gateway authorizers cannot see "
-             "tenant-bound audiences."),
-            ("AwsSolutions::AwsSolutions-COG4", "Townhall has its own identity domain, not "
-             "Cognito (docs/adr/0002-infrastructure.md)."),
+            (
+                "AwsSolutions::AwsSolutions-APIG3",
+                "WAF sits on CloudFront, the only way in: "
+                "the execute-api endpoint is disabled and the app refuses requests without the "
+                "CloudFront origin secret.",
+            ),
+            (
+                "AwsSolutions::AwsSolutions-APIG4",
+                "Authentication is the app's (signed JWTs "
+                "checked per route by shared/permissions); API Gateway authorizers cannot see "
+                "tenant-bound audiences.",
+            ),
+            (
+                "AwsSolutions::AwsSolutions-COG4",
+                "Townhall has its own identity domain, not "
+                "Cognito (docs/adr/0002-infrastructure.md).",
+            ),
         ):
             cdk.Validations.of(self.chalice).acknowledge(cdk.Acknowledgment(id=rule, reason=reason))

@@ -181,7 +181,10 @@ class DataStack(cdk.Stack):
             resources=[backup.BackupResource.from_arn(t.table_arn) for t in self.tables.values()],
             allow_restores=True,
         )
-        for policy in ("AWSBackupServiceRolePolicyForBackup", "AWSBackupServiceRolePolicyForRestores"):
+        for policy in (
+            "AWSBackupServiceRolePolicyForBackup",
+            "AWSBackupServiceRolePolicyForRestores",
+        ):
             cdk.Validations.of(selection).acknowledge(
                 cdk.Acknowledgment(
                     id="AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:"

@@ -37,8 +37,7 @@ class EdgeStack(cdk.Stack):
             construct_id,
             env=cdk.Environment(account=deployment.account, region=EDGE_REGION),
             cross_region_references=True,
-            description=f"Townhall {deployment.stage.name} edge protection for "
-            f"{deployment.region}",
+            description=f"Townhall {deployment.stage.name} edge protection for {deployment.region}",
         )
         rules = [
             wafv2.CfnWebACL.RuleProperty(
@@ -71,9 +70,7 @@ class EdgeStack(cdk.Stack):
                                 [
                                     wafv2.CfnWebACL.RuleActionOverrideProperty(
                                         name="SizeRestrictions_BODY",
-                                        action_to_use=wafv2.CfnWebACL.RuleActionProperty(
-                                            count={}
-                                        ),
+                                        action_to_use=wafv2.CfnWebACL.RuleActionProperty(count={}),
                                     )
                                 ]
                                 if group == "AWSManagedRulesCommonRuleSet"

@@ -28,10 +28,11 @@ from infra.constructs.consumers import ConsumerQueues
 from infra.constructs.workflows import Workflows
 
 # What each workflow's role may do, next to the resources it touches.
-Grant = Callable[["EventsStack", iam.IGrantable], None]
+Grant = Callable[["EventsStack", iam.IGrantable], object]
 WORKFLOW_GRANTS: dict[str, Grant] = {
     "deferred_event": lambda stack, role: stack.bus.grant_put_events_to(role),
 }
+
 
 def configuration_set_name(deployment: Deployment) -> str:
     return f"{deployment.prefix}-mail"
@@ -57,6 +58,8 @@ SCHEDULED_JOBS: tuple[ScheduledJob, ...] = ()
 
 class EventsStack(cdk.Stack):
     """Bus, queues, workflows, schedules and email of one deployment."""
+
+    bus: events.EventBus
 
     def __init__(
         self,
@@ -84,9 +87,7 @@ class EventsStack(cdk.Stack):
         )
         for service in ("events", "sqs", f"logs.{deployment.region}", "states"):
             self.key.grant_encrypt_decrypt(iam.ServicePrincipal(f"{service}.amazonaws.com"))
-        self.bus = events.EventBus(
-            self, "Bus", event_bus_name=names.event_bus, kms_key=self.key
-        )
+        self.bus = events.EventBus(self, "Bus", event_bus_name=names.event_bus, kms_key=self.key)
         self.bus.archive(
             "Archive",
             archive_name=f"{deployment.prefix}-events",
@@ -204,9 +205,7 @@ class EventsStack(cdk.Stack):
                 detail={
                     "mail": {
                         "tags": {
-                            "ses:configuration-set": [
-                                self.configuration_set.configuration_set_name
-                            ]
+                            "ses:configuration-set": [self.configuration_set.configuration_set_name]
                         }
                     }
                 },

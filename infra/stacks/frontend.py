@@ -130,9 +130,7 @@ class FrontendStack(cdk.Stack):
             self,
             "TenantHostFunction",
             function_name=f"{deployment.prefix}-{deployment.region_code}-tenant-host",
-            code=cloudfront.FunctionCode.from_file(
-                file_path=str(FUNCTIONS_DIR / "tenant_host.js")
-            ),
+            code=cloudfront.FunctionCode.from_file(file_path=str(FUNCTIONS_DIR / "tenant_host.js")),
             runtime=cloudfront.FunctionRuntime.JS_2_0,
             comment=f"Copy the viewer's Host into {TENANT_HOST_HEADER}",
         )

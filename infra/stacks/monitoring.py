@@ -95,9 +95,9 @@ class MonitoringStack(cdk.Stack):
         )
         self._api_alarms(deployment, api)
         self._function_alarms(api)
-        self._queue_alarms(events_stack)
-        self._table_alarms(data)
-        self._workflow_alarms(events_stack)
+        self._queue_alarms(deployment, events_stack)
+        self._table_alarms(deployment, data)
+        self._workflow_alarms(deployment, events_stack)
 
     def _alarm(
         self,
@@ -202,12 +202,24 @@ class MonitoringStack(cdk.Stack):
             cloudwatch.GraphWidget(title="Function throttles", left=throttles, width=8),
         )
 
-    def _queue_alarms(self, events_stack: EventsStack) -> None:
+    def _queue_alarms(self, deployment: Deployment, events_stack: EventsStack) -> None:
+        """Metrics address resources by their derived names, so no stack exports pin them."""
+        names = deployment.names
+
+        def metric(metric_name: str, queue: str, statistic: str) -> cloudwatch.Metric:
+            return cloudwatch.Metric(
+                namespace="AWS/SQS",
+                metric_name=metric_name,
+                dimensions_map={"QueueName": queue},
+                statistic=statistic,
+                period=FIVE_MINUTES,
+            )
+
         depths = []
         for name, consumer in events_stack.consumers.queues.items():
             ident = "".join(part.title() for part in name.split("_"))
-            depth = consumer.dead_letter_queue.metric_approximate_number_of_messages_visible(
-                period=FIVE_MINUTES, statistic="Maximum"
+            depth = metric(
+                "ApproximateNumberOfMessagesVisible", names.dead_letter_queue(name), "Maximum"
             )
             self._alarm(
                 f"{ident}DeadLetters",
@@ -217,19 +229,18 @@ class MonitoringStack(cdk.Stack):
                 "times and wait in its dead-letter queue.",
             )
             depths.append(depth)
-            depths.append(
-                consumer.queue.metric_approximate_age_of_oldest_message(period=FIVE_MINUTES)
-            )
+            depths.append(metric("ApproximateAgeOfOldestMessage", names.queue(name), "Maximum"))
         self.dashboard.add_widgets(
             cloudwatch.GraphWidget(title="Dead letters and queue age", left=depths, width=8)
         )
 
-    def _table_alarms(self, data: DataStack) -> None:
+    def _table_alarms(self, deployment: Deployment, data: DataStack) -> None:
         widgets = []
-        for index, (logical, table) in enumerate(data.tables.items()):
+        for index, logical in enumerate(data.tables):
             ident = "".join(part.title() for part in logical.split("_"))
+            physical = deployment.names.table(logical)
 
-            def metric(metric_name: str, table_name: str = table.table_name) -> cloudwatch.Metric:
+            def metric(metric_name: str, table_name: str = physical) -> cloudwatch.Metric:
                 return cloudwatch.Metric(
                     namespace="AWS/DynamoDB",
                     metric_name=metric_name,
@@ -258,11 +269,23 @@ class MonitoringStack(cdk.Stack):
             cloudwatch.GraphWidget(title="DynamoDB throttles", left=widgets, width=8)
         )
 
-    def _workflow_alarms(self, events_stack: EventsStack) -> None:
+    def _workflow_alarms(self, deployment: Deployment, events_stack: EventsStack) -> None:
         failed = []
-        for logical, machine in events_stack.workflows.machines.items():
+        for logical in events_stack.workflows.machines:
             ident = "".join(part.title() for part in logical.split("_"))
-            metric = machine.metric_failed(period=FIVE_MINUTES, statistic="Sum")
+            arn = self.format_arn(
+                service="states",
+                resource="stateMachine",
+                resource_name=deployment.names.state_machine(logical),
+                arn_format=cdk.ArnFormat.COLON_RESOURCE_NAME,
+            )
+            metric = cloudwatch.Metric(
+                namespace="AWS/States",
+                metric_name="ExecutionsFailed",
+                dimensions_map={"StateMachineArn": arn},
+                statistic="Sum",
+                period=FIVE_MINUTES,
+            )
             self._alarm(f"{ident}WorkflowFailures", metric, 1, f"A {logical} execution failed.")
             failed.append(metric)
         if failed:

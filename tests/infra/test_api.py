@@ -67,7 +67,9 @@ def test_function_logs_have_the_stage_retention(synthesis: Synthesis, stack_set:
 
     # WHEN its log groups are inspected
     groups = {
-        p.get("LogGroupName"): p for p in props(template, "AWS::Logs::LogGroup") if p.get("LogGroupName")
+        p.get("LogGroupName"): p
+        for p in props(template, "AWS::Logs::LogGroup")
+        if p.get("LogGroupName")
     }
 
     # THEN every function has its log group with the stage's retention, KMS-encrypted
@@ -99,7 +101,9 @@ def test_the_environment_names_every_resource_the_stacks_create(
         assert settings.names.queue(consumer.name) in queues
         assert settings.names.dead_letter_queue(consumer.name) in queues
     machines = {p["StateMachineName"] for p in props(events, "AWS::StepFunctions::StateMachine")}
-    assert {settings.names.state_machine(w) for w in stack_set.events.workflows.machines} == machines
+    assert {
+        settings.names.state_machine(w) for w in stack_set.events.workflows.machines
+    } == machines
     (bus,) = props(events, "AWS::Events::EventBus")
     assert settings.names.event_bus == bus["Name"]
     (config_set,) = props(events, "AWS::SES::ConfigurationSet")
@@ -115,7 +119,9 @@ def test_the_environment_names_every_resource_the_stacks_create(
 
 def test_secrets_are_generated_by_secrets_manager_never_written(synthesis: Synthesis) -> None:
     # GIVEN every synthesised template
-    secrets = [p for t in synthesis.templates.values() for p in props(t, "AWS::SecretsManager::Secret")]
+    secrets = [
+        p for t in synthesis.templates.values() for p in props(t, "AWS::SecretsManager::Secret")
+    ]
 
     # THEN each secret is generated at deploy time and KMS-encrypted; none carries a value
     assert secrets
@@ -125,7 +131,9 @@ def test_secrets_are_generated_by_secrets_manager_never_written(synthesis: Synth
         assert "KmsKeyId" in secret
 
 
-def test_each_worker_role_reaches_only_what_it_declares(synthesis: Synthesis, stack_set: Any) -> None:
+def test_each_worker_role_reaches_only_what_it_declares(
+    synthesis: Synthesis, stack_set: Any
+) -> None:
     # GIVEN the worker functions and their declared access
     template = synthesis.template(stack_set.api)
     names = stack_set.deployment.names
@@ -144,7 +152,11 @@ def test_each_worker_role_reaches_only_what_it_declares(synthesis: Synthesis, st
         allowed = {names.table(t) for t in (*access.read_tables, *access.write_tables)}
         for table in stack_set.data.tables:
             assert (f"table/{names.table(table)}" in text) is (names.table(table) in allowed)
-        writes = {a for s in statements for a in ([s["Action"]] if isinstance(s["Action"], str) else s["Action"])}
+        writes = {
+            a
+            for s in statements
+            for a in ([s["Action"]] if isinstance(s["Action"], str) else s["Action"])
+        }
         if not access.write_tables:
             assert not writes & {"dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"}
         assert ("ses:SendEmail" in writes) is access.send_email
@@ -175,7 +187,11 @@ def test_each_consumer_queue_drives_its_function_with_partial_failures(
     # THEN each consumer's queue feeds its Chalice function and reports batch item failures
     assert len(mappings) == len(CONSUMERS)
     for consumer in CONSUMERS:
-        mapping = next(m for m in mappings if m["FunctionName"] == stack_set.api.function_names[consumer.function])
+        mapping = next(
+            m
+            for m in mappings
+            if m["FunctionName"] == stack_set.api.function_names[consumer.function]
+        )
         assert json.dumps(mapping["EventSourceArn"]).endswith(f':{names.queue(consumer.name)}"]]}}')
         assert mapping["FunctionResponseTypes"] == ["ReportBatchItemFailures"]
         assert mapping["BatchSize"] == consumer.batch_size
@@ -205,7 +221,11 @@ def test_the_rest_api_is_regional_tls12_throttled_logged_and_validated(
     body = api["DefinitionBody"]
     assert body["x-amazon-apigateway-request-validator"] == "params"
     assert body["x-amazon-apigateway-request-validators"]["params"]["validateRequestParameters"]
-    uris = {json.dumps(op["x-amazon-apigateway-integration"]["uri"]) for path in body["paths"].values() for op in path.values()}
+    uris = {
+        json.dumps(op["x-amazon-apigateway-integration"]["uri"])
+        for path in body["paths"].values()
+        for op in path.values()
+    }
     if stage.api.provisioned_concurrency:
         assert all("${APIHandler.Arn}:live" in uri for uri in uris)
     else:

@@ -68,7 +68,8 @@ def test_cors_allows_only_the_platform_origins(synthesis: Synthesis, stack_set: 
 
     # WHEN the uploads bucket is synthesised
     uploads = next(
-        b for logical, b in _buckets(synthesis.template(stack_set.data)).items()
+        b
+        for logical, b in _buckets(synthesis.template(stack_set.data)).items()
         if logical.startswith("UploadsBucket")
     )
 

@@ -18,7 +18,9 @@ from tests.infra.conftest import Synthesis, props
 pytestmark = pytest.mark.infra
 
 
-def _key_schema(hash_key: tuple[str, str], range_key: tuple[str, str] | None) -> list[dict[str, str]]:
+def _key_schema(
+    hash_key: tuple[str, str], range_key: tuple[str, str] | None
+) -> list[dict[str, str]]:
     schema = [{"AttributeName": hash_key[0], "KeyType": "HASH"}]
     if range_key:
         schema.append({"AttributeName": range_key[0], "KeyType": "RANGE"})
@@ -37,7 +39,11 @@ def _expected(spec: TableSpec) -> dict[str, Any]:
         ),
         "GlobalSecondaryIndexes": sorted(
             (
-                {"IndexName": i.name, "KeySchema": _key_schema(i.hash_key, i.range_key), "Projection": i.projection}
+                {
+                    "IndexName": i.name,
+                    "KeySchema": _key_schema(i.hash_key, i.range_key),
+                    "Projection": i.projection,
+                }
                 for i in spec.global_indexes
             ),
             key=lambda i: str(i["IndexName"]),
@@ -50,7 +56,9 @@ def _expected(spec: TableSpec) -> dict[str, Any]:
 def _actual(table: dict[str, Any]) -> dict[str, Any]:
     return {
         "KeySchema": table["KeySchema"],
-        "AttributeDefinitions": sorted(table["AttributeDefinitions"], key=lambda a: a["AttributeName"]),
+        "AttributeDefinitions": sorted(
+            table["AttributeDefinitions"], key=lambda a: a["AttributeName"]
+        ),
         "GlobalSecondaryIndexes": sorted(
             (
                 {
@@ -68,7 +76,10 @@ def _actual(table: dict[str, Any]) -> dict[str, Any]:
 
 
 def _tables(synthesis: Synthesis, stack_set: Any) -> dict[str, dict[str, Any]]:
-    return {t["TableName"]: t for t in props(synthesis.template(stack_set.data), "AWS::DynamoDB::GlobalTable")}
+    return {
+        t["TableName"]: t
+        for t in props(synthesis.template(stack_set.data), "AWS::DynamoDB::GlobalTable")
+    }
 
 
 def test_every_registered_model_has_exactly_its_table(synthesis: Synthesis, stack_set: Any) -> None:
@@ -85,7 +96,9 @@ def test_every_registered_model_has_exactly_its_table(synthesis: Synthesis, stac
         assert _actual(tables[names.table(spec.logical_name)]) == _expected(spec), spec.logical_name
 
 
-def test_tables_are_on_demand_encrypted_and_recoverable(synthesis: Synthesis, stack_set: Any) -> None:
+def test_tables_are_on_demand_encrypted_and_recoverable(
+    synthesis: Synthesis, stack_set: Any
+) -> None:
     # GIVEN a stack set
     production = stack_set.deployment.stage.is_production
 
@@ -123,7 +136,12 @@ def test_a_model_with_indexes_ttl_and_stream_gets_them_in_its_table() -> None:
 
     # WHEN the construct builds it
     RegistryTables(
-        stack, "Tables", names=ResourceNames("th"), key=kms.Key(stack, "K"), deletion_protection=True, specs=[spec]
+        stack,
+        "Tables",
+        names=ResourceNames("th"),
+        key=kms.Key(stack, "K"),
+        deletion_protection=True,
+        specs=[spec],
     )
 
     # THEN the table carries the index, the TTL and the stream the spec declares

@@ -41,9 +41,9 @@ def _capture_bus(aws: dict[str, Any]) -> str:
     """The platform bus with a catch-all rule into a queue we can read."""
     aws["events"].create_event_bus(Name=NAMES.event_bus)
     url = aws["sqs"].create_queue(QueueName="capture")["QueueUrl"]
-    arn = aws["sqs"].get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])[
-        "Attributes"
-    ]["QueueArn"]
+    arn = aws["sqs"].get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"][
+        "QueueArn"
+    ]
     aws["events"].put_rule(
         Name="capture",
         EventBusName=NAMES.event_bus,
@@ -79,7 +79,9 @@ def test_deferred_event_publishes_the_event_on_the_platform_bus(aws: dict[str, A
     due = (datetime.now(UTC) - timedelta(seconds=1)).strftime("%Y-%m-%dT%H:%M:%SZ")
 
     # WHEN the deferred_event workflow runs
-    result = _run(aws, "deferred_event", {"publish_at": due, "event": event.model_dump(mode="json")})
+    result = _run(
+        aws, "deferred_event", {"publish_at": due, "event": event.model_dump(mode="json")}
+    )
 
     # THEN it succeeded and the event reached the bus with the envelope's source and type
     assert result["status"] == "SUCCEEDED", result
@@ -97,7 +99,9 @@ def test_deferred_event_fails_when_the_due_time_is_not_a_timestamp(aws: dict[str
     event = DomainEvent(type="projects.phase.started", tenant_id="alpha")
 
     # WHEN the workflow is started with a malformed due time
-    result = _run(aws, "deferred_event", {"publish_at": "tomorrow", "event": event.model_dump(mode="json")})
+    result = _run(
+        aws, "deferred_event", {"publish_at": "tomorrow", "event": event.model_dump(mode="json")}
+    )
 
     # THEN the execution fails instead of publishing at an arbitrary time
     assert result["status"] == "FAILED"
