@@ -163,7 +163,7 @@ export function ProfilePage() {
                 <FormattedMessage id="profile.unconfirmed" />
               </p>
             ) : null}
-            <ProfileForm key={user.id} user={user} />
+            <ProfileForm key={`${user.id}-${user.locale}`} user={user} />
           </>
         ) : null}
       </div>
