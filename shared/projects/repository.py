@@ -7,6 +7,7 @@ something to a user (a taken slug, a concurrent edit) become domain errors.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar
 
@@ -17,7 +18,7 @@ from pynamodb.transactions import TransactWrite
 
 from shared.db.pagination import decode_cursor, encode_cursor
 from shared.db.repository import TenantRepository
-from shared.errors import ConflictError
+from shared.errors import ConflictError, FieldIssue, ValidationError
 from shared.projects.models import (
     AttachmentRecord,
     FolderRecord,
@@ -31,6 +32,14 @@ from shared.projects.statuses import Status, Visibility, is_listed
 
 R = TypeVar("R", bound=ProjectsItem)
 ROOT = "ROOT"
+_REF = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+
+
+def _is_ref(value: str) -> bool:
+    """Ids and slugs are short lower-case tokens; anything else names no item."""
+    return bool(_REF.match(value))
+
+
 _INDEX_KEYS = {"by_group": "gsi1", "by_tenant": "gsi2", "listed": "gsi3"}
 
 
@@ -82,18 +91,24 @@ class ProjectRepository(TenantRepository):
     # ---- single items ----------------------------------------------------------------
 
     def get_project(self, project_id: str) -> ProjectRecord | None:
+        if not _is_ref(project_id):
+            return None
         try:
             return self.check(ProjectRecord.get(self.project_pk(project_id), "PROJECT"))
         except ProjectRecord.DoesNotExist:
             return None
 
     def get_folder(self, folder_id: str) -> FolderRecord | None:
+        if not _is_ref(folder_id):
+            return None
         try:
             return self.check(FolderRecord.get(self.folder_pk(folder_id), "FOLDER"))
         except FolderRecord.DoesNotExist:
             return None
 
     def get_attachment(self, project_id: str, attachment_id: str) -> AttachmentRecord | None:
+        if not (_is_ref(project_id) and _is_ref(attachment_id)):
+            return None
         try:
             return self.check(
                 AttachmentRecord.get(self.project_pk(project_id), f"ATTACHMENT#{attachment_id}")
@@ -126,6 +141,8 @@ class ProjectRepository(TenantRepository):
 
     def find_slug(self, entity: str, slug: str) -> str | None:
         """The id the slug points to, if it is taken."""
+        if not _is_ref(slug):
+            return None
         try:
             return str(SlugClaim.get(self.slug_pk(entity, slug), "SLUG").target_id)
         except SlugClaim.DoesNotExist:
@@ -230,22 +247,28 @@ class ProjectRepository(TenantRepository):
     ) -> tuple[list[R], str | None]:
         """One page from an index; reads one extra item to know whether another page exists."""
         index = getattr(model, index_name)
+        prefix = _INDEX_KEYS[index_name]
+        names = ("pk", "sk", f"{prefix}pk", f"{prefix}sk")
+        start = decode_cursor(cursor, self.tenant)
+        if start is not None and (
+            set(start) != set(names) or start[f"{prefix}pk"] != {"S": hash_key}
+        ):
+            # A cursor of another list (or hand-made) would make DynamoDB fail.
+            raise ValidationError(
+                issues=[
+                    FieldIssue("cursor", "invalid_cursor", "This page link is not valid any more.")
+                ]
+            )
         rows = list(
             index.query(
-                hash_key,
-                filter_condition=condition,
-                limit=limit + 1,
-                last_evaluated_key=decode_cursor(cursor, self.tenant),
+                hash_key, filter_condition=condition, limit=limit + 1, last_evaluated_key=start
             )
         )
         items = [self.check(r) for r in rows[:limit]]
         if len(rows) <= limit:
             return items, None
-        prefix = _INDEX_KEYS[index_name]
         last = items[-1]
-        key: dict[str, Any] = {
-            name: {"S": getattr(last, name)} for name in ("pk", "sk", f"{prefix}pk", f"{prefix}sk")
-        }
+        key: dict[str, Any] = {name: {"S": getattr(last, name)} for name in names}
         return items, encode_cursor(key)
 
     # ---- multi-item writes -----------------------------------------------------------

@@ -295,3 +295,23 @@ def test_created_and_published_events_are_emitted(admin, aws):
     assert recorder.events[0].tenant_id == "alpha"
     assert recorder.events[0].actor_id == "admin-a"
     assert runtime.settings().stage == "test"
+
+
+def test_a_cursor_of_another_list_is_refused(api, admin):
+    folder = admin.folder("Cursor folder", publish=True)
+    for n in range(3):
+        admin.project(f"P{n}", publish=True)
+    cursor = body_of(api.get("/projects?limit=1"))["next_cursor"]
+    for path in (
+        f"/projects?folder_id={folder['id']}&cursor={cursor}",
+        f"/folders?cursor={cursor}",
+    ):
+        response = api.get(path)
+        assert response.status_code == 422
+        assert body_of(response)["errors"][0]["code"] == "invalid_cursor"
+
+
+def test_malformed_references_are_simply_not_found(api, admin):
+    for ref in ("UPPER", "a%23b", "x" * 200):
+        assert api.get(f"/projects/{ref}").status_code == 404
+        assert api.get(f"/folders/{ref}").status_code == 404
