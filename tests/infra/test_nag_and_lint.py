@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+from concurrent.futures import ProcessPoolExecutor
 
 import pytest
 from cfnlint.api import lint
@@ -11,6 +13,10 @@ from infra.config import EDGE_REGION
 from tests.infra.conftest import Synthesis
 
 pytestmark = pytest.mark.infra
+
+
+def _lint_errors(template: str, region: str) -> list[str]:
+    return [str(m) for m in lint(template, regions=[region]) if m.rule.severity == "error"]
 
 
 def test_synthesis_passes_every_validation_plugin(synthesis: Synthesis) -> None:
@@ -55,13 +61,15 @@ def test_cfn_lint_finds_no_errors_in_any_template(synthesis: Synthesis) -> None:
             regions[stack.stack_name] = stack.region
     assert set(regions) == set(synthesis.templates)
 
-    # WHEN cfn-lint checks each one (the SAM transform included)
-    errors = {}
-    for name, template in synthesis.templates.items():
-        matches = lint(json.dumps(template), regions=[regions[name]])
-        found = [str(m) for m in matches if m.rule.severity == "error"]
-        if found:
-            errors[name] = found
+    # WHEN cfn-lint checks each one (the SAM transform included), on every core
+    names = sorted(synthesis.templates)
+    with ProcessPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        results = pool.map(
+            _lint_errors,
+            [json.dumps(synthesis.templates[n]) for n in names],
+            [regions[n] for n in names],
+        )
+    errors = {name: found for name, found in zip(names, results, strict=True) if found}
 
     # THEN none has an error
     assert errors == {}
