@@ -26,8 +26,11 @@ class WorkerAccess:
 
 
 WORKERS: dict[str, WorkerAccess] = {
-    # Renders and sends transactional email; reads the platform for branding and locale.
-    "mailer_worker": WorkerAccess(read_tables=("platforms",), send_email=True),
+    # Renders and sends transactional email (SES v2): reads the platform for branding and
+    # locale, claims each event in the delivery ledger so a redelivery never mails twice.
+    "mailer_worker": WorkerAccess(
+        read_tables=("platforms",), write_tables=("mail_deliveries",), send_email=True
+    ),
 }
 
 
