@@ -92,7 +92,7 @@ export function Layout() {
               )}
             </ul>
           </nav>
-          <LocaleSwitcher />
+          {platform.data ? <LocaleSwitcher /> : null}
         </div>
       </header>
       <main id="main-content" tabIndex={-1} className="site-main">
