@@ -15,7 +15,7 @@ from typing import Any
 import aws_cdk as cdk
 from cdk_nag import AwsSolutionsChecks, ServerlessChecks
 
-from infra.config import Deployment, deployments
+from infra.config import REGIONS, Deployment, deployments
 from infra.stacks.api import ApiStack
 from infra.stacks.data import DataStack
 from infra.stacks.edge import EdgeStack
@@ -78,16 +78,14 @@ def build_app(
     """The app with every stack set and the cdk-nag packs attached."""
     app = cdk.App(context=dict(context or {}), outdir=outdir)
     merged = {**(context or {})}
-    for key in ("townhall:regions", "townhall:stages"):
+    keys = ["townhall:regions", "townhall:stages"]
+    for stage in ("staging", "production"):
+        keys += [f"townhall:{stage}:{s}" for s in ("alarmEmail", "mailDomain", "platformOrigins")]
+        keys += [f"townhall:{stage}:{region}:tableOverrides" for region in REGIONS]
+    for key in keys:
         value = app.node.try_get_context(key)
         if value is not None:
             merged[key] = value
-    for stage in ("staging", "production"):
-        for setting in ("alarmEmail", "mailDomain", "platformOrigins"):
-            key = f"townhall:{stage}:{setting}"
-            value = app.node.try_get_context(key)
-            if value is not None:
-                merged[key] = value
     stack_sets = [add_stack_set(app, d) for d in deployments(merged, account)]
     cdk.Tags.of(app).add("project", "townhall")
     attach_checks(app)

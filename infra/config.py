@@ -10,6 +10,7 @@ Operators adjust a deployment through CDK context (``cdk.json`` or
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
@@ -114,7 +115,13 @@ class Deployment:
 
     @property
     def names(self) -> ResourceNames:
+        """Names the functions use: the defaults, or an operator's override (a restored table)."""
         return ResourceNames(self.prefix, self.overrides)
+
+    @property
+    def base_names(self) -> ResourceNames:
+        """Names of the resources the data stack owns, never overridden."""
+        return ResourceNames(self.prefix)
 
     @property
     def region_code(self) -> str:
@@ -160,6 +167,21 @@ def stage_settings(name: StageName, context: Mapping[str, Any]) -> StageSettings
     return replace(settings, **changes)
 
 
+def table_overrides(context: Mapping[str, Any], stage: str, region: str) -> dict[str, str]:
+    """``townhall:<stage>:<region>:tableOverrides``: logical table -> the table to use instead.
+
+    The restore runbook (docs/operations.md) points the functions at a table restored
+    under a new name this way, without touching the data stack that owns the original.
+    """
+    raw = context.get(f"townhall:{stage}:{region}:tableOverrides")
+    if not raw:
+        return {}
+    mapping = json.loads(raw) if isinstance(raw, str) else dict(raw)
+    if not all(isinstance(v, str) and v for v in mapping.values()):
+        raise ValueError(f"tableOverrides must map table names to table names, got {mapping}")
+    return {f"table_{logical}": name for logical, name in mapping.items()}
+
+
 def deployments(context: Mapping[str, Any], account: str | None = None) -> list[Deployment]:
     """Every stack set the app defines: ``townhall:regions`` x ``townhall:stages``."""
     regions = _csv(context.get("townhall:regions")) or REGIONS
@@ -170,7 +192,12 @@ def deployments(context: Mapping[str, Any], account: str | None = None) -> list[
     if unknown:
         raise ValueError(f"unknown regions or stages in context: {unknown}")
     return [
-        Deployment(region=region, stage=stage_settings(stage, context), account=account)  # type: ignore[arg-type]
+        Deployment(
+            region=region,
+            stage=stage_settings(stage, context),  # type: ignore[arg-type]
+            account=account,
+            overrides=table_overrides(context, stage, region),
+        )
         for stage in stages
         for region in regions
     ]

@@ -62,7 +62,7 @@ class DataStack(cdk.Stack):
         self.registry = RegistryTables(
             self,
             "Tables",
-            names=deployment.names,
+            names=deployment.base_names,
             key=self.key,
             deletion_protection=stage.deletion_protection,
         )

@@ -72,3 +72,34 @@ def test_render_fills_every_placeholder_or_refuses() -> None:
     assert render("w", '{"Bus": "${EventBusName}"}', {"EventBusName": "b"}) == '{"Bus": "b"}'
     with pytest.raises(WorkflowDefinitionError, match="Missing"):
         render("w", '{"Bus": "${Missing}"}', {"EventBusName": "b"})
+
+
+def test_a_table_override_repoints_the_functions_but_not_the_data_stack() -> None:
+    # GIVEN an operator pointing production eu-west-1 at a restored users table
+    import aws_cdk as cdk
+    from aws_cdk.assertions import Template
+
+    from infra.stacks.data import DataStack
+
+    context = {
+        "townhall:regions": "eu-west-1",
+        "townhall:stages": "production",
+        "townhall:production:eu-west-1:tableOverrides": '{"users": "townhall-production-users-r1"}',
+    }
+    (deployment,) = deployments(context)
+
+    # WHEN names are derived and the data stack is built
+    data = Template.from_stack(DataStack(cdk.App(), "D", deployment=deployment)).to_json()
+
+    # THEN the functions use the restored table, while the data stack keeps owning the original
+    assert deployment.names.table("users") == "townhall-production-users-r1"
+    assert deployment.names.table("auth") == "townhall-production-auth"
+    tables = {
+        r["Properties"]["TableName"]
+        for r in data["Resources"].values()
+        if r["Type"] == "AWS::DynamoDB::GlobalTable"
+    }
+    assert "townhall-production-users" in tables
+    assert "townhall-production-users-r1" not in tables
+    with pytest.raises(ValueError, match="tableOverrides"):
+        deployments({**context, "townhall:production:eu-west-1:tableOverrides": '{"users": ""}'})
