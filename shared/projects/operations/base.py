@@ -12,7 +12,7 @@ from shared.events import DomainEvent, EventPublisher
 from shared.i18n import DEFAULT_LOCALE, pick
 from shared.participation.methods.registry import REGISTRY, MethodRegistry
 from shared.permissions import Action, Principal, Resource, authorize, can
-from shared.projects.models import FolderRecord, ProjectRecord
+from shared.projects.models import FolderRecord, ProjectRecord, Publishable
 from shared.projects.ports import FileStore
 from shared.projects.presenters import Presenter
 from shared.projects.repository import ProjectRepository
@@ -159,6 +159,22 @@ class ServiceBase:
             if repo.claim_slug(entity, slug, target_id):
                 return slug
         raise ConflictError(code="slug_taken", extra={"slug": base})
+
+    def change_header_image(
+        self,
+        tenant: TenantContext,
+        principal: Principal,
+        record: Publishable,
+        upload_key: str | None,
+        remove: bool,
+    ) -> str | None:
+        """Apply a header image change; return the replaced key, to delete once saved."""
+        old = record.header_image_key
+        if upload_key:
+            record.header_image_key = self.confirm_image(tenant, principal, upload_key)
+        elif remove:
+            record.header_image_key = None
+        return old if old and old != record.header_image_key else None
 
     def confirm_image(self, tenant: TenantContext, principal: Principal, key: str) -> str:
         stored = self._files.confirm(tenant, principal, key, UploadPurpose.PROJECT_HEADER)

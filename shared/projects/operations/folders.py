@@ -136,12 +136,9 @@ class FolderOperations(ServiceBase):
         """Change a folder's texts, slug or header image."""
         repo = self.repository(tenant)
         record = self.load_folder(repo, principal, folder_id, Action.FOLDER_MANAGE)
-        if body.header_image_upload_key:
-            record.header_image_key = self.confirm_image(
-                tenant, principal, body.header_image_upload_key
-            )
-        elif body.remove_header_image:
-            record.header_image_key = None
+        replaced = self.change_header_image(
+            tenant, principal, record, body.header_image_upload_key, body.remove_header_image
+        )
         if body.title is not None:
             record.title = body.title
         if body.description is not None:
@@ -158,6 +155,8 @@ class FolderOperations(ServiceBase):
             raise
         if record.slug != old_slug:
             repo.release_slug(FOLDER, old_slug, folder_id)
+        if replaced:
+            self._files.delete(replaced)
         self.emit(tenant, principal, "projects.folder.updated", folder_id=folder_id)
         return self._folder(repo, principal, record)
 
@@ -201,6 +200,8 @@ class FolderOperations(ServiceBase):
                 "Move or delete the folder's projects first.", code="folder_not_empty"
             )
         repo.delete(record)
+        if record.header_image_key:
+            self._files.delete(record.header_image_key)
         repo.release_slug(FOLDER, record.slug, folder_id)
         self.emit(tenant, principal, "projects.folder.deleted", folder_id=folder_id)
 

@@ -43,13 +43,17 @@ class PhaseOperations(ServiceBase):
         return {i.phase_id: i for i in repo.project_items(project_id) if isinstance(i, PhaseRecord)}
 
     def _check_overlap(
-        self, project: ProjectRecord, phases: dict[str, PhaseRecord], candidate: Span
+        self,
+        repo: ProjectRepository,
+        project: ProjectRecord,
+        phases: dict[str, PhaseRecord],
+        candidate: Span,
     ) -> None:
         clash = first_overlap(spans_of(project), candidate)
         if clash is None:
             return
         other = phases.get(clash.phase_id)
-        name = pick(other.title, self._default_locale_of(project)) if other else clash.phase_id
+        name = pick(other.title, self._default_locale(repo.tenant)) if other else clash.phase_id
         until = clash.end.isoformat() if clash.end else "open-ended"
         raise PhaseOverlapError(
             f"These dates overlap the phase “{name}” ({clash.start.isoformat()} to {until}).",
@@ -62,9 +66,6 @@ class PhaseOperations(ServiceBase):
             ],
             extra={"overlapping_phase_id": clash.phase_id},
         )
-
-    def _default_locale_of(self, project: ProjectRecord) -> str:
-        return next(iter(project.title), "en")
 
     def _store(
         self,
@@ -79,7 +80,7 @@ class PhaseOperations(ServiceBase):
             date.fromisoformat(phase.start_date),
             date.fromisoformat(phase.end_date) if phase.end_date else None,
         )
-        self._check_overlap(project, phases, span)
+        self._check_overlap(repo, project, phases, span)
         others = [s for s in spans_of(project) if s.phase_id != phase.phase_id]
         methods = {e["id"]: e["method"] for e in project.timeline or []}
         methods[phase.phase_id] = phase.method

@@ -195,12 +195,9 @@ class ProjectOperations(ServiceBase):
         repo = self.repository(tenant)
         record = self.load_project(repo, principal, project_id, Action.PROJECT_MANAGE)
         self._move(repo, principal, record, body)
-        if body.header_image_upload_key:
-            record.header_image_key = self.confirm_image(
-                tenant, principal, body.header_image_upload_key
-            )
-        elif body.remove_header_image:
-            record.header_image_key = None
+        replaced = self.change_header_image(
+            tenant, principal, record, body.header_image_upload_key, body.remove_header_image
+        )
         if body.title is not None:
             record.title = body.title
         if body.description is not None:
@@ -220,6 +217,8 @@ class ProjectOperations(ServiceBase):
             raise
         if record.slug != old_slug:
             repo.release_slug(PROJECT, old_slug, project_id)
+        if replaced:
+            self._files.delete(replaced)
         self.emit(tenant, principal, "projects.project.updated", project_id=project_id)
         return self.project_page(repo, record)
 
@@ -277,6 +276,8 @@ class ProjectOperations(ServiceBase):
             if isinstance(item, AttachmentRecord):
                 self._files.delete(item.key)
         repo.delete(record)
+        if record.header_image_key:
+            self._files.delete(record.header_image_key)
         repo.release_slug(PROJECT, record.slug, project_id)
         self.emit(tenant, principal, "projects.project.deleted", project_id=project_id)
 

@@ -270,6 +270,13 @@ def test_header_image_from_a_confirmed_upload(api, admin):
     assert key in project["header_image_url"]
     cleared = admin.call("PATCH", f"/projects/{project['id']}", {"remove_header_image": True})
     assert cleared["header_image_url"] is None
+    # the removed image is deleted from storage
+    from chalicelib import runtime
+
+    listed = runtime.client("s3").list_objects_v2(
+        Bucket=runtime.settings().names.bucket("uploads"), Prefix=key
+    )
+    assert listed.get("KeyCount", 0) == 0
     # a document is not a header image
     pdf = put_upload("project_attachment", "plan.pdf", b"%PDF-1.4", "application/pdf")
     response = api.post(
