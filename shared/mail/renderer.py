@@ -75,8 +75,8 @@ class MailRenderer:
         # Plain-text mail is never shown as HTML, so it is not HTML-escaped.
         self._text = Environment(
             loader=loader,
-            autoescape=False,
-            undefined=StrictUndefined,  # noqa: S701
+            autoescape=False,  # noqa: S701
+            undefined=StrictUndefined,
         )
 
     def render(
