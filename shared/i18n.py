@@ -19,10 +19,10 @@ LocaleCode = Annotated[str, Field(pattern=r"^[a-z]{2}(-[A-Z]{2})?$", examples=["
 def _check_localized(value: dict[str, str]) -> dict[str, str]:
     unknown = sorted(set(value) - set(SUPPORTED_LOCALES))
     if unknown:
-        raise ValueError(f"unsupported language codes: {', '.join(unknown)}")
+        raise ValueError(f"Unsupported language codes: {', '.join(unknown)}.")
     cleaned = {k: v.strip() for k, v in value.items() if v and v.strip()}
     if not cleaned:
-        raise ValueError("enter a text in at least one language")
+        raise ValueError("Enter a text in at least one language.")
     return cleaned
 
 

@@ -69,9 +69,10 @@ def _signed_in(principal: Principal) -> Decision | None:
 
 
 def _admin(principal: Principal, _: Resource | None) -> Decision:
-    return _signed_in(principal) or (
-        ALLOW if principal.is_admin else Decision(False, Reason.NOT_ADMIN)
-    )
+    denied = _signed_in(principal)
+    if denied is not None:
+        return denied
+    return ALLOW if principal.is_admin else Decision(False, Reason.NOT_ADMIN)
 
 
 def _manages(principal: Principal, resource: Resource | None) -> bool:
@@ -86,9 +87,10 @@ def _manages(principal: Principal, resource: Resource | None) -> bool:
 
 
 def _manager(principal: Principal, resource: Resource | None) -> Decision:
-    return _signed_in(principal) or (
-        ALLOW if _manages(principal, resource) else Decision(False, Reason.NOT_MANAGER)
-    )
+    denied = _signed_in(principal)
+    if denied is not None:
+        return denied
+    return ALLOW if _manages(principal, resource) else Decision(False, Reason.NOT_MANAGER)
 
 
 def _viewer(principal: Principal, resource: Resource | None) -> Decision:
@@ -101,7 +103,7 @@ def _viewer(principal: Principal, resource: Resource | None) -> Decision:
 
 def _self(principal: Principal, resource: Resource | None) -> Decision:
     denied = _signed_in(principal)
-    if denied:
+    if denied is not None:
         return denied
     if resource is None or resource.owner_id == principal.user_id or principal.is_admin:
         return ALLOW

@@ -11,7 +11,7 @@ _AXE = Axe()
 
 
 def violations(page: Any) -> list[dict[str, Any]]:
-    """The axe-core violations of the page as it is now (WCAG 2.0–2.2 A/AA rules)."""
+    """The axe-core violations of the page as it is now (WCAG 2.0 to 2.2 A/AA rules)."""
     options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
     results = _AXE.run(page, options=options)
     found: list[dict[str, Any]] = results.response["violations"]
@@ -25,5 +25,7 @@ def assert_accessible(page: Any) -> None:
         lines = [f"axe found {len(found)} violation(s) on {page.url}:"]
         for violation in found:
             targets = [", ".join(node["target"]) for node in violation["nodes"][:5]]
-            lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']} -> {targets}")
+            lines.append(
+                f"- {violation['id']} ({violation['impact']}): {violation['help']} -> {targets}"
+            )
         raise AssertionError("\n".join(lines))
