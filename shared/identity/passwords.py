@@ -37,15 +37,17 @@ class Passwords:
         self._hasher = hasher or PasswordHasher(type=Type.ID)
         if self._hasher.type is not Type.ID:
             raise ValueError("passwords must be hashed with argon2id")
-        self._dummy = self._hasher.hash("not a password of anyone")
+        self._dummy: str | None = None
 
     def hash(self, password: str) -> str:
         return self._hasher.hash(password)
 
     def verify(self, password_hash: str | None, password: str) -> bool:
         """True when ``password`` matches; a missing hash costs the same time and fails."""
+        if password_hash is None and self._dummy is None:
+            self._dummy = self._hasher.hash("not a password of anyone")
         try:
-            return self._hasher.verify(password_hash or self._dummy, password) and (
+            return self._hasher.verify(password_hash or str(self._dummy), password) and (
                 password_hash is not None
             )
         except (VerifyMismatchError, VerificationError, InvalidHashError):

@@ -13,7 +13,10 @@ import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
-from shared.errors import AuthenticationError, ValidationError
+from pydantic import EmailStr, TypeAdapter
+from pydantic import ValidationError as PydanticValidationError
+
+from shared.errors import AuthenticationError, FieldIssue, ValidationError
 from shared.events import EventPublisher
 from shared.i18n import DEFAULT_LOCALE, SUPPORTED_LOCALES
 from shared.identity.auth_repository import AuthRepository
@@ -42,6 +45,18 @@ RESET_TTL_HOURS = 1
 def normalize_email(email: str) -> str:
     """The form under which an email is unique in a platform."""
     return email.strip().lower()
+
+
+_EMAIL = TypeAdapter(EmailStr)
+
+
+def _email_issues(email: str) -> list[FieldIssue]:
+    """The same email check the API applies, so a seeded account can always sign in."""
+    try:
+        _EMAIL.validate_python(email)
+    except PydanticValidationError:
+        return [FieldIssue("email", "invalid_email", "Enter a valid email address.")]
+    return []
 
 
 def _invalid_token() -> InvalidLinkError:
@@ -81,7 +96,7 @@ class IdentityService:
     ) -> UserRecord:
         """Create an account (sign-up and seeding); a taken email raises ``email_taken``."""
         email = normalize_email(email)
-        issues = password_issues(password, email)
+        issues = _email_issues(email) + password_issues(password, email)
         if issues:
             raise ValidationError(issues=issues)
         now = self._clock()

@@ -162,3 +162,14 @@ def test_unconfirmed_users_may_sign_in(api):
     sign_up(api, "ada@example.org")
     response = api.post("/auth/sign-in", {"email": "ada@example.org", "password": PASSWORD})
     assert session_of(response).body["user"]["email_confirmed"] is False
+
+
+def test_seeding_refuses_an_email_that_could_never_sign_in(api):
+    import pytest
+
+    from shared.errors import ValidationError
+    from tests.api.identity.helpers import register
+
+    with pytest.raises(ValidationError) as caught:
+        register("admin@lindenfeld.local")
+    assert caught.value.issues[0].code == "invalid_email"
