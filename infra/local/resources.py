@@ -9,15 +9,14 @@ from ``step_functions/*.asl.json``: the same definitions the CDK app uses.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
+from infra.workflows import rendered_definitions
 from shared.config import Settings
 from shared.db.registry import table_models, table_specs
 from shared.events.consumers import CONSUMERS
 from shared.resources import BUCKETS
 
-STEP_FUNCTIONS_DIR = Path(__file__).resolve().parents[2] / "step_functions"
 LOCAL_ACCOUNT = "123456789012"
 
 
@@ -113,17 +112,9 @@ def create_events(settings: Settings, events: Any, sqs: Any) -> dict[str, str]:
     return urls
 
 
-def workflow_definitions() -> dict[str, str]:
-    """Every workflow's ASL, by logical name (file stem)."""
-    return {
-        path.name.removesuffix(".asl.json"): path.read_text()
-        for path in sorted(STEP_FUNCTIONS_DIR.glob("*.asl.json"))
-    }
-
-
 def create_workflows(settings: Settings, stepfunctions: Any) -> None:
     existing = {m["name"] for m in stepfunctions.list_state_machines()["stateMachines"]}
-    for logical, definition in workflow_definitions().items():
+    for logical, definition in rendered_definitions(settings.names).items():
         name = settings.names.state_machine(logical)
         if name in existing:
             continue

@@ -4,80 +4,22 @@ from __future__ import annotations
 
 import os
 import re
-import signal
 import socket
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import requests
 
 from infra.local.demo_content import LINDENFELD
+from tests.support.local_stack import ROOT, START_SECONDS, STOP_SECONDS, Runner, start_runner
 
 pytestmark = pytest.mark.runner
 
-ROOT = Path(__file__).resolve().parents[2]
-START_SECONDS = 180  # first start seeds; under coverage tracing that is slow
-STOP_SECONDS = 30
 TOKEN = re.compile(r"confirm-email\?token=([A-Za-z0-9_-]+)")
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-@dataclass
-class Runner:
-    process: subprocess.Popen[str]
-    base: str
-    log: Path
-
-    def output(self) -> str:
-        return self.log.read_text()
-
-    def stop(self) -> int:
-        self.process.send_signal(signal.SIGINT)
-        return self.process.wait(timeout=STOP_SECONDS)
-
-
-def _start(state_dir: Path, log: Path) -> Runner:
-    port = _free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("AWS_", "TOWNHALL_"))}
-    handle = log.open("w")
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "infra.local.runner",
-            "--port",
-            str(port),
-            "--state-dir",
-            str(state_dir),
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=handle,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    runner = Runner(process, f"http://localhost:{port}", log)
-    deadline = time.monotonic() + START_SECONDS
-    while time.monotonic() < deadline:
-        assert process.poll() is None, f"runner exited early:\n{runner.output()}"
-        try:
-            if requests.get(f"{runner.base}/api/v1/health", timeout=2).status_code == 200:
-                return runner
-        except requests.RequestException:
-            pass  # bound but still seeding or restoring: connections wait in the backlog
-        time.sleep(0.2)
-    process.kill()
-    raise AssertionError(f"runner did not become healthy:\n{runner.output()}")
 
 
 @pytest.fixture
@@ -121,7 +63,7 @@ def _confirmation_token(base: str, admin_token: str, email: str) -> str:
 
 def test_sign_up_and_project_survive_a_restart(state_dir, tmp_path, started):
     # GIVEN a freshly seeded runner on free ports
-    first = _start(state_dir, tmp_path / "first.log")
+    first = start_runner(state_dir, tmp_path / "first.log")
     started.append(first)
     base, admin = first.base, LINDENFELD.admin
     assert "admin@lindenfeld.example" in first.output()
@@ -156,7 +98,7 @@ def test_sign_up_and_project_survive_a_restart(state_dir, tmp_path, started):
     assert "State saved" in first.output()
 
     # THEN a new runner on the same state directory restores both
-    second = _start(state_dir, tmp_path / "second.log")
+    second = start_runner(state_dir, tmp_path / "second.log")
     started.append(second)
     assert "Restored" in second.output()
     _sign_in(second.base, resident["email"], resident["password"])
