@@ -6,7 +6,8 @@ import re
 from typing import Any, Literal
 
 import pydantic
-from pydantic.json_schema import models_json_schema
+from pydantic.json_schema import GenerateJsonSchema, models_json_schema
+from pydantic_core import core_schema
 
 from chalicelib.api.routing import ROUTES, RouteSpec
 
@@ -41,6 +42,23 @@ PROBLEM_SCHEMA: dict[str, Any] = {
 
 
 Mode = Literal["validation", "serialization"]
+
+
+class _ResponsesCarryEveryField(GenerateJsonSchema):
+    """Responses always include every field (defaults are rendered), so mark them required.
+
+    Without this, a field with a server-side default looks optional to the
+    generated client and every consumer has to invent a fallback for it.
+    """
+
+    def field_is_required(
+        self,
+        field: core_schema.ModelField | core_schema.DataclassField | core_schema.TypedDictField,
+        total: bool,
+    ) -> bool:
+        if self.mode == "serialization":
+            return field.get("serialization_exclude_if") is None
+        return super().field_is_required(field, total)
 
 
 def _models(routes: list[RouteSpec]) -> list[tuple[type[pydantic.BaseModel], Mode]]:
@@ -128,7 +146,9 @@ def _operation(spec: RouteSpec, refs: dict[Any, Any], schemas: dict[str, Any]) -
 def build_document(routes: list[RouteSpec] | None = None) -> dict[str, Any]:
     """The OpenAPI 3.1 document of every registered route."""
     routes = sorted(routes if routes is not None else ROUTES, key=lambda r: (r.path, r.method))
-    refs, definitions = models_json_schema(_models(routes), ref_template=REF)
+    refs, definitions = models_json_schema(
+        _models(routes), ref_template=REF, schema_generator=_ResponsesCarryEveryField
+    )
     schemas: dict[str, Any] = dict(definitions.get("$defs", {}))
     schemas["Problem"] = PROBLEM_SCHEMA
     paths: dict[str, Any] = {}

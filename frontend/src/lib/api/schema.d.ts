@@ -679,7 +679,7 @@ export interface components {
              * @default Bearer
              * @constant
              */
-            token_type?: "Bearer";
+            token_type: "Bearer";
             user: components["schemas"]["Me"];
         };
         /** Branding */
@@ -689,19 +689,19 @@ export interface components {
              * @description Public URL of the logo, if any.
              * @default null
              */
-            logo_url?: string | null;
+            logo_url: string | null;
             /**
              * Primary Color
              * @default #1b4f8a
              * @example #0b5394
              */
-            primary_color?: string;
+            primary_color: string;
             /**
              * Secondary Color
              * @default #c2410c
              * @example #0b5394
              */
-            secondary_color?: string;
+            secondary_color: string;
         };
         /** BrandingUpdate */
         BrandingUpdate: {
@@ -907,7 +907,7 @@ export interface components {
             /** Locale */
             locale: string;
             /** Roles */
-            roles: components["schemas"]["RoleGrantModel"][];
+            roles: components["schemas"]["RoleGrantModel-Output"][];
         };
         /**
          * MethodInfo
@@ -940,7 +940,7 @@ export interface components {
              * @description Pass as `cursor` to fetch the next page; null on the last page.
              * @default null
              */
-            next_cursor?: string | null;
+            next_cursor: string | null;
         };
         /** Page[ProjectSummary] */
         Page_ProjectSummary_: {
@@ -951,7 +951,7 @@ export interface components {
              * @description Pass as `cursor` to fetch the next page; null on the last page.
              * @default null
              */
-            next_cursor?: string | null;
+            next_cursor: string | null;
         };
         /** Page[UserSummary] */
         Page_UserSummary_: {
@@ -962,7 +962,7 @@ export interface components {
              * @description Pass as `cursor` to fetch the next page; null on the last page.
              * @default null
              */
-            next_cursor?: string | null;
+            next_cursor: string | null;
         };
         /**
          * ParticipationAction
@@ -1396,15 +1396,24 @@ export interface components {
          * RoleGrantModel
          * @description One role and the ids it applies to (empty for platform-wide roles).
          */
-        RoleGrantModel: {
+        "RoleGrantModel-Input": {
             role: components["schemas"]["Role"];
             /** Scope */
             scope?: string[];
         };
+        /**
+         * RoleGrantModel
+         * @description One role and the ids it applies to (empty for platform-wide roles).
+         */
+        "RoleGrantModel-Output": {
+            role: components["schemas"]["Role"];
+            /** Scope */
+            scope: string[];
+        };
         /** RolesUpdate */
         RolesUpdate: {
             /** Roles */
-            roles: components["schemas"]["RoleGrantModel"][];
+            roles: components["schemas"]["RoleGrantModel-Input"][];
         };
         /**
          * SentMail
@@ -1416,13 +1425,13 @@ export interface components {
              * @description From the email's Date header; null when moto kept none.
              * @default null
              */
-            date?: string | null;
+            date: string | null;
             /**
              * Html
              * @description The HTML body, sanitised.
              * @default null
              */
-            html?: string | null;
+            html: string | null;
             /** Id */
             id: string;
             /** Sender */
@@ -1434,7 +1443,7 @@ export interface components {
              * @description The plain-text body, if any.
              * @default null
              */
-            text?: string | null;
+            text: string | null;
             /** To */
             to: string[];
         };
@@ -1577,7 +1586,7 @@ export interface components {
             /** Locale */
             locale: string;
             /** Roles */
-            roles: components["schemas"]["RoleGrantModel"][];
+            roles: components["schemas"]["RoleGrantModel-Output"][];
         };
         /**
          * Visibility
