@@ -20,6 +20,7 @@ from shared.config import Settings
 M = TypeVar("M", bound=type[Model])
 
 _TABLE_MODELS: dict[str, type[Model]] = {}
+_BOUND: list[Settings] = []
 
 
 def table_model(logical_name: str, *, stream: str | None = None) -> Any:
@@ -32,6 +33,8 @@ def table_model(logical_name: str, *, stream: str | None = None) -> Any:
         if stream:
             cls.Meta.stream_view_type = stream  # type: ignore[attr-defined]
         _TABLE_MODELS[logical_name] = cls
+        if _BOUND:  # registered after binding (a late import): bind it too
+            _bind(cls, logical_name, _BOUND[-1])
         return cls
 
     return register
@@ -41,13 +44,18 @@ def table_models() -> dict[str, type[Model]]:
     return dict(_TABLE_MODELS)
 
 
+def _bind(model: type[Model], logical: str, settings: Settings) -> None:
+    model.Meta.table_name = settings.names.table(logical)
+    model.Meta.region = settings.region
+    model.Meta.host = settings.endpoint_url
+    model._connection = None  # drop a connection bound to an older endpoint
+
+
 def bind_models(settings: Settings) -> None:
-    """Point every registered model at this deployment's tables."""
+    """Point every registered model, and any registered later, at this deployment's tables."""
+    _BOUND[:] = [settings]
     for logical, model in _TABLE_MODELS.items():
-        model.Meta.table_name = settings.names.table(logical)
-        model.Meta.region = settings.region
-        model.Meta.host = settings.endpoint_url
-        model._connection = None  # drop a connection bound to an older endpoint
+        _bind(model, logical, settings)
 
 
 @dataclass(frozen=True)

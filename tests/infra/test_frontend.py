@@ -115,20 +115,23 @@ def _run_function(name: str, event: dict[str, Any], tmp_path: Path) -> dict[str,
 def test_the_tenant_host_function_overwrites_a_client_supplied_header(tmp_path: Path) -> None:
     # GIVEN a viewer request that tries to pick another tenant
     event = {
+        "viewer": {"ip": "198.51.100.7"},
         "request": {
             "uri": "/api/v1/platform",
             "headers": {
                 "host": {"value": "Alpha.Example.org"},
                 "x-townhall-host": {"value": "beta.example.org"},
+                "x-townhall-viewer-ip": {"value": "203.0.113.1"},
             },
-        }
+        },
     }
 
     # WHEN the viewer-request function runs
     request = _run_function("tenant_host", event, tmp_path)
 
-    # THEN the tenant header is the viewer's own Host, lower-cased
+    # THEN the tenant header is the viewer's own Host, lower-cased, and the address its own
     assert request["headers"]["x-townhall-host"] == {"value": "alpha.example.org"}
+    assert request["headers"]["x-townhall-viewer-ip"] == {"value": "198.51.100.7"}
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,7 @@ class RequestContext:
     request: Request
     tenant: TenantContext
     principal: Principal
+    source_ip: str = "unknown"
 
     def header(self, name: str) -> str | None:
         value: str | None = self.request.headers.get(name)
@@ -32,11 +33,6 @@ class RequestContext:
             if key == name:
                 return value
         return None
-
-    @property
-    def source_ip(self) -> str:
-        identity = (self.request.context or {}).get("identity", {})
-        return str(identity.get("sourceIp") or "unknown")
 
     @property
     def locale(self) -> str:

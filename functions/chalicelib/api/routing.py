@@ -27,7 +27,7 @@ from chalicelib.api.problems import (
     problem_response,
     validation_problem,
 )
-from chalicelib.api.tenant import resolve_tenant
+from chalicelib.api.tenant import resolve_tenant, viewer_ip
 from shared.errors import (
     AuthenticationError,
     DomainError,
@@ -133,7 +133,9 @@ def _dispatch(
         principal = authenticate(tenant, request.headers.get("authorization"))
         if spec.auth == "user" and not principal.is_authenticated:
             raise AuthenticationError()
-        ctx = RequestContext(request=request, tenant=tenant, principal=principal)
+        ctx = RequestContext(
+            request=request, tenant=tenant, principal=principal, source_ip=viewer_ip(request)
+        )
         kwargs: dict[str, Any] = dict(path_params)
         if spec.body is not None:
             kwargs["body"] = _parse_body(ctx, spec.body)

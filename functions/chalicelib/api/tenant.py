@@ -18,6 +18,7 @@ from shared.errors import ForbiddenError
 from shared.tenancy import TenantContext
 
 ORIGIN_HEADER = "x-origin-verify"
+VIEWER_IP_HEADER = "x-townhall-viewer-ip"
 
 
 @runtime.cached
@@ -38,3 +39,12 @@ def resolve_tenant(request: Request) -> TenantContext:
             raise ForbiddenError(code="direct_access_refused")
     host = request.headers.get(settings.tenant_host_header) or request.headers.get("host") or ""
     return runtime.platforms().resolve(host)
+
+
+def viewer_ip(request: Request) -> str:
+    """The viewer's address: CloudFront's header when requests must come through
+    CloudFront (its secret was checked in :func:`resolve_tenant`), else the socket's."""
+    if _origin_secret() is not None and request.headers.get(VIEWER_IP_HEADER):
+        return str(request.headers[VIEWER_IP_HEADER])
+    identity = (request.context or {}).get("identity", {})
+    return str(identity.get("sourceIp") or "unknown")
