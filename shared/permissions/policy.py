@@ -80,7 +80,8 @@ def _manages(principal: Principal, resource: Resource | None) -> bool:
         return True
     if resource is None:
         return False
-    return principal.has_role(Role.PROJECT_MANAGER, resource.id) or (
+    # A scoped role reaches only named resources: no id, no reach.
+    return (resource.id is not None and principal.has_role(Role.PROJECT_MANAGER, resource.id)) or (
         resource.folder_id is not None
         and principal.has_role(Role.FOLDER_MANAGER, resource.folder_id)
     )
