@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 from shared.resources import ResourceNames
 
@@ -24,6 +24,7 @@ ENV_ORIGIN_SECRET = "TOWNHALL_ORIGIN_SECRET_SOURCE"  # noqa: S105 - a variable n
 ENV_SENDER = "TOWNHALL_MAIL_SENDER"
 ENV_MAIL_CONFIGURATION_SET = "TOWNHALL_SES_CONFIGURATION_SET"
 ENV_RESOURCE_OVERRIDE_PREFIX = "TOWNHALL_RESOURCE_"
+ENV_PASSWORD_HASHING = "TOWNHALL_PASSWORD_HASHING"  # noqa: S105 - a variable name
 
 Stage = Literal["local", "test", "staging", "production"]
 
@@ -44,6 +45,16 @@ class Settings(BaseModel):
     access_token_ttl_seconds: int = 900
     refresh_token_ttl_seconds: int = 30 * 24 * 3600
     max_body_bytes: int = 1_048_576
+    password_hashing: Literal["standard", "fast"] = Field(
+        default="standard",
+        description="argon2id cost; 'fast' (tiny memory cost) exists for the test stage only.",
+    )
+
+    @model_validator(mode="after")
+    def _fast_hashing_only_in_tests(self) -> Settings:
+        if self.password_hashing == "fast" and self.stage != "test":  # noqa: S105
+            raise ValueError("fast password hashing is allowed on the test stage only")
+        return self
 
     @property
     def names(self) -> ResourceNames:
@@ -67,6 +78,7 @@ class Settings(BaseModel):
             ENV_ORIGIN_SECRET: "origin_secret_source",
             ENV_SENDER: "mail_sender",
             ENV_MAIL_CONFIGURATION_SET: "ses_configuration_set",
+            ENV_PASSWORD_HASHING: "password_hashing",
         }
         for env_name, field_name in simple.items():
             if env.get(env_name):

@@ -32,6 +32,8 @@ TEST_ENV = {
     "POWERTOOLS_LOG_LEVEL": "WARNING",
     "TOWNHALL_STAGE": "test",
     "TOWNHALL_RESOURCE_PREFIX": "townhall-test",
+    # argon2id at a tiny cost: the test stage alone may ask for it (Settings refuses elsewhere)
+    "TOWNHALL_PASSWORD_HASHING": "fast",
 }
 for _key, _value in TEST_ENV.items():
     os.environ.setdefault(_key, _value)
@@ -48,8 +50,10 @@ def aws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, s
 
     import app  # noqa: F401 - importing the app registers every table model
     from chalicelib import runtime
+    from infra.local.dynamodb_atomicity import serialise_dynamodb_requests
     from infra.local.resources import create_all
 
+    serialise_dynamodb_requests()
     monkeypatch.setenv("TOWNHALL_SIGNING_KEY_SOURCE", f"file:{tmp_path / 'signing.key'}")
     with mock_aws():
         runtime.reset()

@@ -17,6 +17,8 @@ from pathlib import Path
 
 from moto.server import ThreadedMotoServer
 
+from infra.local.dynamodb_atomicity import serialise_dynamodb_requests
+
 REGION = "eu-west-1"
 _IGNORED_ENV = ("AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN")
 
@@ -25,6 +27,7 @@ def start_moto(port: int) -> tuple[ThreadedMotoServer, str]:
     """Start moto on 127.0.0.1 (port 0 picks a free one); return it and its endpoint URL."""
     # werkzeug logs every request at INFO, which roughly halves moto's throughput.
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    serialise_dynamodb_requests()  # conditional writes atomic, as on DynamoDB
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
     server.start()
     host, chosen = server.get_host_and_port()

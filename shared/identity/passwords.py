@@ -30,6 +30,14 @@ def password_issues(password: str, email: str, field: str = "password") -> list[
     return []
 
 
+def hasher_for(cost: str) -> PasswordHasher:
+    """argon2id with library defaults (RFC 9106's second recommendation), or a tiny
+    cost that the test stage alone may use (see ``Settings.password_hashing``)."""
+    if cost == "fast":
+        return PasswordHasher(time_cost=1, memory_cost=8, parallelism=1, type=Type.ID)
+    return PasswordHasher(type=Type.ID)
+
+
 class Passwords:
     """argon2id hashing with one set of parameters."""
 

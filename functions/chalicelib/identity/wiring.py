@@ -16,6 +16,7 @@ from shared.identity import (
     UserAdminService,
     load_signing_key,
 )
+from shared.identity.passwords import hasher_for
 
 
 @runtime.cached
@@ -39,7 +40,8 @@ def sessions() -> SessionService:
 
 @runtime.cached
 def accounts() -> IdentityService:
-    return IdentityService(Passwords(), sessions(), runtime.publisher())
+    hasher = hasher_for(runtime.settings().password_hashing)
+    return IdentityService(Passwords(hasher), sessions(), runtime.publisher())
 
 
 @runtime.cached
