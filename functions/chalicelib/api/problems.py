@@ -13,7 +13,6 @@ from shared.errors import (
     FieldIssue,
     ProblemDocument,
     RateLimitedError,
-    ValidationError,
 )
 from shared.observability import logger
 
@@ -51,10 +50,6 @@ def problem_response(error: DomainError) -> Response:
     if isinstance(error, RateLimitedError):
         headers["Retry-After"] = str(error.retry_after_seconds)
     return Response(body=json.dumps(document.to_dict()), status_code=error.status, headers=headers)
-
-
-def validation_problem(error: pydantic.ValidationError, prefix: str = "") -> Response:
-    return problem_response(ValidationError(issues=issues_from_pydantic(error, prefix)))
 
 
 def internal_problem() -> Response:

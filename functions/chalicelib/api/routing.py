@@ -24,8 +24,8 @@ from chalicelib.api.problems import (
     BASE_HEADERS,
     Headers,
     internal_problem,
+    issues_from_pydantic,
     problem_response,
-    validation_problem,
 )
 from chalicelib.api.tenant import resolve_tenant, viewer_ip
 from shared.errors import (
@@ -90,12 +90,19 @@ def _parse_body(ctx: RequestContext, model: type[pydantic.BaseModel]) -> pydanti
         data = json.loads(raw or b"{}")
     except ValueError as error:
         raise ValidationError("The request body is not valid JSON.", code="invalid_json") from error
-    return model.model_validate(data)
+    return _validated(model, data)
 
 
 def _parse_query(ctx: RequestContext, model: type[pydantic.BaseModel]) -> pydantic.BaseModel:
-    params = dict(ctx.request.query_params or {})
-    return model.model_validate(params)
+    return _validated(model, dict(ctx.request.query_params or {}))
+
+
+def _validated(model: type[pydantic.BaseModel], data: Any) -> pydantic.BaseModel:
+    """Client input that fails its model is a 422; any other pydantic error is our bug (500)."""
+    try:
+        return model.model_validate(data)
+    except pydantic.ValidationError as error:
+        raise ValidationError(issues=issues_from_pydantic(error)) from error
 
 
 def _render(result: Any, spec: RouteSpec) -> Response:
@@ -144,8 +151,6 @@ def _dispatch(
         return _render(handler(ctx, **kwargs), spec)
     except DomainError as error:
         return problem_response(error)
-    except pydantic.ValidationError as error:
-        return validation_problem(error)
     except Exception:
         logger.exception("unhandled error", extra={"route": spec.path, "method": spec.method})
         return internal_problem()

@@ -63,3 +63,17 @@ def test_oversized_body_is_413_problem(api):
     )
     assert response.status_code == 413
     assert body_of(response)["code"] == "payload_too_large"
+
+
+def test_a_configuration_error_is_a_500_not_the_clients_fault(api, monkeypatch):
+    # GIVEN settings that cannot be valid (fast hashing outside the test stage)
+    from chalicelib import runtime
+
+    monkeypatch.setenv("TOWNHALL_STAGE", "production")
+    runtime.reset()
+    # WHEN a request arrives THEN the answer blames the server, without details
+    response = api.get("/health")
+    assert response.status_code == 500
+    assert body_of(response)["code"] == "internal_error"
+    monkeypatch.setenv("TOWNHALL_STAGE", "test")
+    runtime.reset()
