@@ -16,6 +16,7 @@ from pynamodb.attributes import TTLAttribute
 from pynamodb.models import Model
 
 from shared.config import Settings
+from shared.db.sessions import share_service_model_loader
 
 M = TypeVar("M", bound=type[Model])
 
@@ -54,6 +55,7 @@ def _bind(model: type[Model], logical: str, settings: Settings) -> None:
 def bind_models(settings: Settings) -> None:
     """Point every registered model, and any registered later, at this deployment's tables."""
     _BOUND[:] = [settings]
+    share_service_model_loader()
     for logical, model in _TABLE_MODELS.items():
         _bind(model, logical, settings)
 

@@ -21,6 +21,7 @@ import requests
 ROOT = Path(__file__).resolve().parents[2]
 START_SECONDS = 180  # the first start seeds two platforms; under coverage that is slow
 STOP_SECONDS = 30
+READY_LINE = "Press Ctrl-C to stop"
 
 
 def free_port() -> int:
@@ -78,7 +79,8 @@ def start_runner(state_dir: Path, log: Path, *, seed: bool = True) -> Runner:
         if process.poll() is not None:
             raise AssertionError(f"runner exited early:\n{runner.output()}")
         try:
-            if requests.get(f"{runner.base}/api/v1/health", timeout=2).status_code == 200:
+            healthy = requests.get(f"{runner.base}/api/v1/health", timeout=2).status_code == 200
+            if healthy and READY_LINE in runner.output():  # the banner follows the first answer
                 return runner
         except requests.RequestException:
             pass  # still seeding or restoring: the port is bound, requests wait
