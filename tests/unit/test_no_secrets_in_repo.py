@@ -47,8 +47,9 @@ def test_no_tracked_file_holds_a_secret():
 
 
 def test_the_scan_recognises_a_secret():
-    assert PATTERNS["private key"].search("-----BEGIN PRIVATE KEY-----")
-    assert PATTERNS["AWS access key id"].search("key = AKIAABCDEFGHIJKLMNOP")
+    # built from parts, so that this file does not trip its own scan
+    assert PATTERNS["private key"].search("-----BEGIN " + "PRIVATE KEY-----")
+    assert PATTERNS["AWS access key id"].search("key = AKIA" + "ABCDEFGHIJKLMNOP")
 
 
 def test_local_keys_and_state_are_never_committed():
