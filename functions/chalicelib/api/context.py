@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from chalice.app import Request
 from pydantic import BaseModel
@@ -59,4 +58,3 @@ class ApiResponse:
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
     cookies: list[str] = field(default_factory=list)
-    raw: Any = None

@@ -113,7 +113,7 @@ def _render(result: Any, spec: RouteSpec) -> Response:
     cookies: list[str] = []
     if isinstance(result, ApiResponse):
         headers.update(result.headers)
-        status, cookies, result = result.status, result.cookies, result.raw or result.body
+        status, cookies, result = result.status, result.cookies, result.body
     if result is None:
         body = ""
         if status == 200:
