@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from shared.errors import AuthenticationError, ForbiddenError, NotFoundError
+from shared.participation.actions import ParticipationAction
 from shared.permissions.principal import Principal, Role
 
 
@@ -28,6 +29,19 @@ class Action(StrEnum):
     PROFILE_UPDATE = "profile.update"
     USER_MANAGE = "user.manage"
     DEV_MAIL_READ = "dev.mail.read"
+    # Participation in a phase (the resource carries the project and PhaseFacts).
+    INPUT_POST = "input.post"
+    INPUT_REACT = "input.react"
+    COMMENT_POST = "comment.post"
+    # Own contributions, and the city's answers to them.
+    INPUT_EDIT = "input.edit"
+    INPUT_DELETE = "input.delete"
+    COMMENT_EDIT = "comment.edit"
+    COMMENT_DELETE = "comment.delete"
+    INPUT_FEEDBACK = "input.feedback"
+    FOLLOW = "follow"
+    NOTIFICATIONS_READ = "notifications.read"
+    TAXONOMY_MANAGE = "taxonomy.manage"
 
 
 class Reason(StrEnum):
@@ -38,6 +52,22 @@ class Reason(StrEnum):
     NOT_OWNER = "not_owner"
     NOT_PUBLISHED = "not_published"
     OTHER_TENANT = "other_platform"
+    NOT_MODERATOR = "moderator_only"
+    PHASE_CLOSED = "phase_closed"
+    ACTION_DISABLED = "action_disabled"
+
+
+@dataclass(frozen=True)
+class PhaseFacts:
+    """What the policy needs of the phase an action happens in.
+
+    ``open``: the phase runs today (and its project is published);
+    ``enabled``: the participation actions (``ParticipationAction`` values)
+    the phase's method supports and its settings switch on.
+    """
+
+    open: bool
+    enabled: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -50,6 +80,13 @@ class Resource:
     folder_id: str | None = None
     published: bool = True
     visibility: str = "public"
+    project_id: str | None = None
+    phase: PhaseFacts | None = None
+
+    @property
+    def project_ref(self) -> str | None:
+        """The project a project-scoped role must name: the project itself, or the parent."""
+        return self.project_id if self.project_id is not None else self.id
 
 
 @dataclass(frozen=True)
@@ -62,6 +99,14 @@ class Decision:
 
 
 ALLOW = Decision(True, Reason.OK)
+
+
+def _first_refusal(*checks: Decision | None) -> Decision:
+    """The first refusal among ``checks`` (``None`` means "no objection"), else allow.
+
+    A refusal is falsy (``Decision.__bool__``), so ``a or b`` would skip it.
+    """
+    return next((check for check in checks if check is not None), ALLOW)
 
 
 def _signed_in(principal: Principal) -> Decision | None:
@@ -81,10 +126,18 @@ def _manages(principal: Principal, resource: Resource | None) -> bool:
     if resource is None:
         return False
     # A scoped role reaches only named resources: no id, no reach.
-    return (resource.id is not None and principal.has_role(Role.PROJECT_MANAGER, resource.id)) or (
+    project = resource.project_ref
+    return (project is not None and principal.has_role(Role.PROJECT_MANAGER, project)) or (
         resource.folder_id is not None
         and principal.has_role(Role.FOLDER_MANAGER, resource.folder_id)
     )
+
+
+def _moderates(principal: Principal, resource: Resource | None) -> bool:
+    if _manages(principal, resource):
+        return True
+    project = resource.project_ref if resource is not None else None
+    return project is not None and principal.has_role(Role.MODERATOR, project)
 
 
 def _manager(principal: Principal, resource: Resource | None) -> Decision:
@@ -111,6 +164,70 @@ def _self(principal: Principal, resource: Resource | None) -> Decision:
     return Decision(False, Reason.NOT_OWNER)
 
 
+def _moderator(principal: Principal, resource: Resource | None) -> Decision:
+    denied = _signed_in(principal)
+    if denied is not None:
+        return denied
+    return ALLOW if _moderates(principal, resource) else Decision(False, Reason.NOT_MODERATOR)
+
+
+def _phase_allows(resource: Resource | None, action: str) -> Decision | None:
+    """Refuse when the phase is closed or does not enable ``action``."""
+    phase = resource.phase if resource is not None else None
+    if phase is None or not phase.open:
+        return Decision(False, Reason.PHASE_CLOSED)
+    if action not in phase.enabled:
+        return Decision(False, Reason.ACTION_DISABLED)
+    return None
+
+
+def _participate(action: str) -> Callable[[Principal, Resource | None], Decision]:
+    """Taking part in a phase: visible project, open phase, enabled action, signed in.
+
+    Closed and disabled come before "sign in": signing in would not help.
+    """
+
+    def rule(principal: Principal, resource: Resource | None) -> Decision:
+        visible = _viewer(principal, resource)
+        if not visible:
+            return visible
+        return _first_refusal(_phase_allows(resource, action), _signed_in(principal))
+
+    return rule
+
+
+def _own_input(principal: Principal, resource: Resource | None) -> Decision:
+    """Authors change their input while the phase lets them post; managers always."""
+    denied = _signed_in(principal)
+    if denied is not None:
+        return denied
+    if _manages(principal, resource):
+        return ALLOW
+    if resource is None or resource.owner_id != principal.user_id:
+        return Decision(False, Reason.NOT_OWNER)
+    return _first_refusal(_phase_allows(resource, ParticipationAction.POST_INPUT))
+
+
+def _own_comment(principal: Principal, resource: Resource | None) -> Decision:
+    denied = _signed_in(principal)
+    if denied is not None:
+        return denied
+    owner = resource is not None and resource.owner_id == principal.user_id
+    return ALLOW if owner else Decision(False, Reason.NOT_OWNER)
+
+
+def _own_comment_or_moderator(principal: Principal, resource: Resource | None) -> Decision:
+    owned = _own_comment(principal, resource)
+    if owned or not principal.is_authenticated:
+        return owned
+    return ALLOW if _moderates(principal, resource) else owned
+
+
+def _follower(principal: Principal, resource: Resource | None) -> Decision:
+    visible = _viewer(principal, resource)
+    return visible if not visible else _first_refusal(_signed_in(principal))
+
+
 _RULES: dict[Action, Callable[[Principal, Resource | None], Decision]] = {
     Action.PLATFORM_UPDATE: _admin,
     Action.PROJECT_VIEW: _viewer,
@@ -124,6 +241,17 @@ _RULES: dict[Action, Callable[[Principal, Resource | None], Decision]] = {
     Action.PROFILE_UPDATE: _self,
     Action.USER_MANAGE: _admin,
     Action.DEV_MAIL_READ: _admin,
+    Action.INPUT_POST: _participate(ParticipationAction.POST_INPUT),
+    Action.INPUT_REACT: _participate(ParticipationAction.REACT),
+    Action.COMMENT_POST: _participate(ParticipationAction.COMMENT),
+    Action.INPUT_EDIT: _own_input,
+    Action.INPUT_DELETE: _own_input,
+    Action.COMMENT_EDIT: _own_comment,
+    Action.COMMENT_DELETE: _own_comment_or_moderator,
+    Action.INPUT_FEEDBACK: _moderator,
+    Action.FOLLOW: _follower,
+    Action.NOTIFICATIONS_READ: _self,
+    Action.TAXONOMY_MANAGE: _admin,
 }
 
 

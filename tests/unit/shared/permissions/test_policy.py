@@ -9,9 +9,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from shared.errors import AuthenticationError, ForbiddenError, NotFoundError
+from shared.participation import ParticipationAction as PA
 from shared.permissions import (
     ANONYMOUS,
     Action,
+    PhaseFacts,
     Principal,
     Resource,
     Role,
@@ -32,8 +34,12 @@ PRINCIPALS = {
     "manager of f1": Principal(
         "u-fm", T, frozenset({RoleGrant(Role.FOLDER_MANAGER, frozenset({"f1"}))})
     ),
+    "moderator of p1": Principal(
+        "u-mod", T, frozenset({RoleGrant(Role.MODERATOR, frozenset({"p1"}))})
+    ),
     "admin elsewhere": Principal("u-x", "beta", frozenset({RoleGrant(Role.ADMIN)})),
 }
+ALL_ON = PhaseFacts(open=True, enabled=frozenset({PA.POST_INPUT, PA.REACT, PA.COMMENT}))
 RESOURCES = {
     "none": None,
     "p1 published": Resource(T, id="p1", folder_id=None, published=True),
@@ -42,33 +48,89 @@ RESOURCES = {
     "p3 admins only": Resource(T, id="p3", visibility="admins"),
     "list-wide": Resource(T, id=None),
     "own profile": Resource(T, id="u-res", owner_id="u-res"),
+    "resident's idea, p1 open": Resource(
+        T, id="i1", project_id="p1", owner_id="u-res", phase=ALL_ON
+    ),
+    "resident's idea, p1 closed": Resource(
+        T, id="i1", project_id="p1", owner_id="u-res", phase=PhaseFacts(open=False)
+    ),
+    "idea, p1 reacting off": Resource(
+        T,
+        id="i2",
+        project_id="p1",
+        owner_id="u-other",
+        phase=PhaseFacts(open=True, enabled=frozenset({PA.POST_INPUT, PA.COMMENT})),
+    ),
+    "idea, p1 no phase": Resource(T, id="i3", project_id="p1"),
+    "idea, p2 draft in f1": Resource(
+        T, id="i4", project_id="p2", folder_id="f1", published=False, phase=ALL_ON
+    ),
+    "resident's comment, p1": Resource(T, id="c1", project_id="p1", owner_id="u-res", phase=ALL_ON),
+}
+PARTICIPATION = {
+    Action.INPUT_POST: PA.POST_INPUT,
+    Action.INPUT_REACT: PA.REACT,
+    Action.COMMENT_POST: PA.COMMENT,
 }
 
 
 def _manages(name: str, resource: Resource | None) -> bool:
-    if name == "admin":
+    if name in ("admin", "admin elsewhere"):
         return True
     if resource is None:
         return False
-    return (name == "manager of p1" and resource.id == "p1") or (
+    project = resource.project_id or resource.id
+    return (name == "manager of p1" and project == "p1") or (
         name == "manager of f1" and resource.folder_id == "f1"
     )
+
+
+def _moderates(name: str, resource: Resource | None) -> bool:
+    project = resource.project_id or resource.id if resource is not None else None
+    return _manages(name, resource) or (name == "moderator of p1" and project == "p1")
+
+
+def _phase_lets(resource: Resource | None, action: str) -> bool:
+    phase = resource.phase if resource is not None else None
+    return phase is not None and phase.open and action in phase.enabled
+
+
+def _visible(name: str, resource: Resource | None) -> bool:
+    public = resource is None or (resource.published and resource.visibility == "public")
+    return public or _manages(name, resource)
 
 
 def expected(name: str, action: Action, resource: Resource | None) -> bool:
     """The rules in plain words, written independently of the policy's code."""
     if name == "admin elsewhere" and resource is not None:
         return False  # another platform's principal never reaches this platform's things
+    if action in (Action.PROJECT_VIEW, Action.FOLDER_VIEW):
+        return _visible(name, resource)
+    return _expected_signed_in(name, action, resource)
+
+
+def _expected_signed_in(name: str, action: Action, resource: Resource | None) -> bool:
     signed_in = name != "anonymous"
     admin = name in ("admin", "admin elsewhere")
-    if action in (Action.PROJECT_VIEW, Action.FOLDER_VIEW):
-        visible = resource is None or (resource.published and resource.visibility == "public")
-        return visible or _manages(name, resource)
+    owner = resource is not None and resource.owner_id == PRINCIPALS[name].user_id
+    visible = _visible(name, resource)
+    if action in PARTICIPATION:
+        return visible and signed_in and _phase_lets(resource, PARTICIPATION[action])
+    if action in (Action.INPUT_EDIT, Action.INPUT_DELETE):
+        own_while_open = owner and _phase_lets(resource, PA.POST_INPUT)
+        return signed_in and (_manages(name, resource) or own_while_open)
+    if action is Action.COMMENT_EDIT:
+        return signed_in and owner
+    if action is Action.COMMENT_DELETE:
+        return signed_in and (owner or _moderates(name, resource))
+    if action is Action.INPUT_FEEDBACK:
+        return signed_in and _moderates(name, resource)
+    if action is Action.FOLLOW:
+        return visible and signed_in
     if action in (Action.PROJECT_MANAGE, Action.FOLDER_MANAGE, Action.PROJECT_LIST_ALL):
         return signed_in and (admin or _manages(name, resource))
-    if action in (Action.PROFILE_READ, Action.PROFILE_UPDATE):
-        owner = resource is None or resource.owner_id == PRINCIPALS[name].user_id
-        return signed_in and (owner or admin)
+    if action in (Action.PROFILE_READ, Action.PROFILE_UPDATE, Action.NOTIFICATIONS_READ):
+        return signed_in and (resource is None or owner or admin)
     return signed_in and admin  # everything else is for platform admins
 
 
@@ -111,3 +173,17 @@ def test_refusals_become_the_errors_a_person_can_act_on(name, resource, error, c
     with pytest.raises(error) as raised:
         authorize(PRINCIPALS[name], action, RESOURCES[resource])
     assert raised.value.code == code
+
+
+@pytest.mark.parametrize(
+    ("name", "resource", "reason"),
+    [
+        ("anonymous", "resident's idea, p1 closed", Reason.PHASE_CLOSED),
+        ("anonymous", "idea, p1 reacting off", Reason.ACTION_DISABLED),
+        ("anonymous", "resident's idea, p1 open", Reason.NOT_SIGNED_IN),
+        ("resident", "idea, p2 draft in f1", Reason.NOT_PUBLISHED),
+    ],
+)
+def test_a_refused_reaction_says_what_would_help(name, resource, reason) -> None:
+    # Closed or disabled comes before "sign in": signing in would not help.
+    assert can(PRINCIPALS[name], Action.INPUT_REACT, RESOURCES[resource]).reason is reason
