@@ -16,6 +16,7 @@ from shared.identity import (
     UserAdminService,
     load_signing_key,
 )
+from shared.identity.directory import UserDirectory
 from shared.identity.passwords import hasher_for
 
 
@@ -52,3 +53,9 @@ def profiles() -> ProfileService:
 @runtime.cached
 def user_admin() -> UserAdminService:
     return UserAdminService(runtime.uploads().download_url)
+
+
+@runtime.cached
+def directory() -> UserDirectory:
+    """Public profiles and notification recipients, for the other domains."""
+    return UserDirectory(runtime.uploads().download_url)

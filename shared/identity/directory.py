@@ -1,0 +1,111 @@
+"""Public profiles: what other residents may see of a user.
+
+Contributions show their author as a display name ("Ada L.") and avatar;
+emails and full last names never leave identity through here. Other domains
+(ideation, discussion, notifications) depend on :class:`UserDirectory`, not
+on the users table. Recipients (email and language) are for workers that
+send notifications, never for API responses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from pydantic import BaseModel
+
+from shared.identity.models import UserRecord
+from shared.tenancy.context import TenantContext
+
+DELETED_NAME = "Former resident"
+BATCH = 100
+
+
+class PublicProfile(BaseModel):
+    """An author as residents see them."""
+
+    id: str
+    display_name: str
+    avatar_url: str | None = None
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """Who a notification is for: address, language and greeting name."""
+
+    user_id: str
+    email: str
+    locale: str
+    first_name: str
+    email_confirmed: bool
+
+
+def display_name(first_name: str, last_name: str) -> str:
+    """First name and the initial of the last name: recognisable, not identifying."""
+    initial = last_name.strip()[:1]
+    return f"{first_name.strip()} {initial}." if initial else first_name.strip()
+
+
+class UserDirectory:
+    """Batch look-ups of users by id within one tenant."""
+
+    def __init__(self, avatar_url: Callable[[str], str]) -> None:
+        self._avatar_url = avatar_url
+
+    def _records(self, tenant: TenantContext, ids: Iterable[str]) -> dict[str, UserRecord]:
+        wanted = sorted({i for i in ids if i})
+        found: dict[str, UserRecord] = {}
+        for start in range(0, len(wanted), BATCH):
+            keys = [tenant.key("USER", i) for i in wanted[start : start + BATCH]]
+            for item in UserRecord.batch_get(keys):
+                if isinstance(item, UserRecord) and tenant.owns(item.pk):
+                    found[item.user_id] = item
+        return found
+
+    def profiles(self, tenant: TenantContext, ids: Iterable[str]) -> dict[str, PublicProfile]:
+        """Public profiles by id; unknown (e.g. deleted) users get a neutral placeholder."""
+        wanted = {i for i in ids if i}
+        records = self._records(tenant, wanted)
+        return {
+            user_id: self._profile(records[user_id])
+            if user_id in records
+            else PublicProfile(id=user_id, display_name=DELETED_NAME)
+            for user_id in wanted
+        }
+
+    def recipients(self, tenant: TenantContext, ids: Iterable[str]) -> dict[str, Recipient]:
+        """Email recipients by id; users who no longer exist are left out."""
+        return {
+            user_id: Recipient(
+                user_id=user_id,
+                email=record.email,
+                locale=record.locale,
+                first_name=record.first_name,
+                email_confirmed=bool(record.email_confirmed),
+            )
+            for user_id, record in self._records(tenant, ids).items()
+        }
+
+    def search(self, tenant: TenantContext, text: str, limit: int = 8) -> list[PublicProfile]:
+        """Users whose name starts a word with ``text`` (for @mentions); at most ``limit``."""
+        needle = text.strip().lower()
+        if len(needle) < 2:
+            return []
+        found: list[PublicProfile] = []
+        condition = UserRecord.search.contains(needle)
+        for record in UserRecord.by_email.query(tenant.key("USERS"), filter_condition=condition):
+            if not tenant.owns(record.pk) or not isinstance(record, UserRecord):
+                continue
+            names = f"{record.first_name} {record.last_name}".lower().split()
+            if any(name.startswith(needle) for name in names):
+                found.append(self._profile(record))
+            if len(found) >= limit:
+                break
+        return found
+
+    def _profile(self, record: UserRecord) -> PublicProfile:
+        return PublicProfile(
+            id=record.user_id,
+            display_name=display_name(record.first_name, record.last_name),
+            avatar_url=self._avatar_url(record.avatar_key) if record.avatar_key else None,
+        )
