@@ -10,6 +10,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field
 
+from shared.html import refuse_markup
+
 SUPPORTED_LOCALES = ("en", "fr", "de", "nl", "es", "pl")
 DEFAULT_LOCALE = "en"
 
@@ -35,6 +37,12 @@ LocalizedRichText = Annotated[
     dict[str, Annotated[str, Field(max_length=100_000)]], AfterValidator(_check_localized)
 ]
 """Multilingual rich text (HTML, sanitised by :mod:`shared.html` before storage)."""
+
+LocalizedPlainText = Annotated[
+    dict[str, Annotated[str, Field(max_length=300), AfterValidator(refuse_markup)]],
+    AfterValidator(_check_localized),
+]
+"""A short multilingual text written by residents: markup is refused, not stripped."""
 
 
 def pick(text: dict[str, str], locale: str, fallback: str = DEFAULT_LOCALE) -> str:

@@ -1,0 +1,16 @@
+"""The process-wide target registry: one resolver per domain that owns a target kind.
+
+Discussion, follows and notifications resolve targets through this registry;
+each owning domain adds its kind in :func:`targets` (one line per kind).
+"""
+
+from __future__ import annotations
+
+from chalicelib import runtime
+from shared.participation.targets import Targets
+
+
+@runtime.cached
+def targets() -> Targets:
+    registry = Targets()
+    return registry
