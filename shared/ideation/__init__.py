@@ -1,0 +1,1 @@
+"""Ideation: ideas posted in a phase, topics, idea statuses, input forms and search."""

@@ -1,0 +1,221 @@
+"""PynamoDB models of the ``ideas`` table: ideas, topics, idea statuses, input forms, search.
+
+One table for the ideation aggregate, told apart by the ``kind`` discriminator
+(other ideation item kinds, e.g. reactions, subclass :class:`IdeasItem` in their
+own modules). Base keys (every key starts with ``T#<tenant>#``):
+
+=================  ==================================  =========================  =============
+item               pk                                  sk                         kind
+=================  ==================================  =========================  =============
+idea               ``T#t#IDEA#<idea_id>``              ``IDEA``                   idea
+search manifest    ``T#t#IDEA#<idea_id>``              ``SEARCH``                 search_manifest
+search token       ``T#t#SEARCH#<phase_id>``           ``W#<token>#<idea_id>``    search_token
+topic              ``T#t#TOPICS``                      ``TOPIC#<topic_id>``       topic
+idea status        ``T#t#IDEA_STATUSES``               ``STATUS#<status_id>``     idea_status
+statuses seeded    ``T#t#IDEA_STATUSES``               ``SEEDED``                 seed_marker
+input form         ``T#t#FORM#<project_id>``           ``FORM``                   input_form
+=================  ==================================  =========================  =============
+
+An idea's partition is shared with the items that belong to it alone (its
+search manifest; reactions add theirs). Global secondary indexes over ideas,
+each partitioned by phase (``T#t#PHASE#<phase_id>#IDEAS``) and read newest or
+highest first (``scan_index_forward=False``) except the shuffle:
+
+- ``by_newest`` (gsi1): ``<created_at ISO>#<idea_id>``.
+- ``by_likes`` (gsi2): ``<likes:010d>#<created_at ISO>#<idea_id>`` (count-dependent).
+- ``by_trending`` (gsi3): ``<score:017.6f>#<idea_id>`` (count-dependent, see ``ranking``).
+- ``by_shuffle`` (gsi4): ``<16 hex digits of a hash of the id>#<idea_id>``, read forward
+  from a seed-derived start and wrapping: a stable random order per seed.
+- ``pins`` (gsi5, sparse): ``T#t#PHASE#<phase_id>#PINS`` / ``<created_at>#<id>`` on
+  located ideas only (the map).
+
+Counts (likes, dislikes, comments) are derived by the ideation worker and
+written with :meth:`IdeaRepository.apply_counts` together with the two
+count-dependent sort keys in one conditional update. Edits never write the
+counts (they update named attributes), so a recount and an edit cannot undo
+each other. Search tokens live in one partition per phase so that a prefix
+Query (``begins_with(sk, "W#<prefix>")``) finds every idea with a word
+starting with the prefix; the manifest lists an idea's tokens so a reindex
+deletes exactly the stale ones.
+"""
+
+from __future__ import annotations
+
+from pynamodb.attributes import (
+    DiscriminatorAttribute,
+    JSONAttribute,
+    ListAttribute,
+    NumberAttribute,
+    UnicodeAttribute,
+    UnicodeSetAttribute,
+    UTCDateTimeAttribute,
+)
+from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
+from pynamodb.models import Model
+
+from shared.db.registry import table_model
+
+
+class ByNewestIndex(GlobalSecondaryIndex["IdeasItem"]):
+    """Ideas of one phase by creation time."""
+
+    class Meta:
+        index_name = "by_newest"
+        projection = AllProjection()
+
+    gsi1pk = UnicodeAttribute(hash_key=True)
+    gsi1sk = UnicodeAttribute(range_key=True)
+
+
+class ByLikesIndex(GlobalSecondaryIndex["IdeasItem"]):
+    """Ideas of one phase by likes, then creation time."""
+
+    class Meta:
+        index_name = "by_likes"
+        projection = AllProjection()
+
+    gsi2pk = UnicodeAttribute(hash_key=True)
+    gsi2sk = UnicodeAttribute(range_key=True)
+
+
+class ByTrendingIndex(GlobalSecondaryIndex["IdeasItem"]):
+    """Ideas of one phase by trending score."""
+
+    class Meta:
+        index_name = "by_trending"
+        projection = AllProjection()
+
+    gsi3pk = UnicodeAttribute(hash_key=True)
+    gsi3sk = UnicodeAttribute(range_key=True)
+
+
+class ByShuffleIndex(GlobalSecondaryIndex["IdeasItem"]):
+    """Ideas of one phase in a fixed pseudo-random order (random sort)."""
+
+    class Meta:
+        index_name = "by_shuffle"
+        projection = AllProjection()
+
+    gsi4pk = UnicodeAttribute(hash_key=True)
+    gsi4sk = UnicodeAttribute(range_key=True)
+
+
+class PinsIndex(GlobalSecondaryIndex["IdeasItem"]):
+    """Sparse: the located ideas of one phase (map pins)."""
+
+    class Meta:
+        index_name = "pins"
+        projection = AllProjection()
+
+    gsi5pk = UnicodeAttribute(hash_key=True)
+    gsi5sk = UnicodeAttribute(range_key=True)
+
+
+@table_model("ideas")
+class IdeasItem(Model):
+    """Base of every item in the ``ideas`` table (see the module docstring for keys)."""
+
+    class Meta:
+        table_name = "ideas"
+
+    pk = UnicodeAttribute(hash_key=True)
+    sk = UnicodeAttribute(range_key=True)
+    kind = DiscriminatorAttribute()
+    gsi1pk = UnicodeAttribute(null=True)
+    gsi1sk = UnicodeAttribute(null=True)
+    gsi2pk = UnicodeAttribute(null=True)
+    gsi2sk = UnicodeAttribute(null=True)
+    gsi3pk = UnicodeAttribute(null=True)
+    gsi3sk = UnicodeAttribute(null=True)
+    gsi4pk = UnicodeAttribute(null=True)
+    gsi4sk = UnicodeAttribute(null=True)
+    gsi5pk = UnicodeAttribute(null=True)
+    gsi5sk = UnicodeAttribute(null=True)
+
+    by_newest = ByNewestIndex()
+    by_likes = ByLikesIndex()
+    by_trending = ByTrendingIndex()
+    by_shuffle = ByShuffleIndex()
+    pins = PinsIndex()
+
+
+class IdeaRecord(IdeasItem, discriminator="idea"):
+    """An idea: pk ``T#t#IDEA#<idea_id>``, sk ``IDEA``; indexes gsi1-gsi4, gsi5 if located.
+
+    ``images``: ``[{"key", "thumbnail_key"?}]`` (the worker adds resized keys);
+    ``attachments``: ``[{"key", "name", "size"}]``; ``custom_fields``:
+    ``{field_id: value}`` as validated against the project's input form.
+    ``likes``, ``dislikes``, ``comments`` are derived counts (worker only).
+    """
+
+    idea_id = UnicodeAttribute()
+    project_id = UnicodeAttribute()
+    phase_id = UnicodeAttribute()
+    author_id = UnicodeAttribute()
+    title = JSONAttribute()
+    body = JSONAttribute(default=dict)
+    topic_ids = UnicodeSetAttribute(null=True)
+    lat = NumberAttribute(null=True)
+    lng = NumberAttribute(null=True)
+    address = UnicodeAttribute(null=True)
+    images = JSONAttribute(default=list)
+    attachments = JSONAttribute(default=list)
+    custom_fields = JSONAttribute(default=dict)
+    status_id = UnicodeAttribute(null=True)
+    likes = NumberAttribute(default=0)
+    dislikes = NumberAttribute(default=0)
+    comments = NumberAttribute(default=0)
+    created_at = UTCDateTimeAttribute()
+    updated_at = UTCDateTimeAttribute()
+
+
+class SearchManifest(IdeasItem, discriminator="search_manifest"):
+    """The search tokens written for one idea: pk ``T#t#IDEA#<idea_id>``, sk ``SEARCH``."""
+
+    idea_id = UnicodeAttribute()
+    phase_id = UnicodeAttribute()
+    tokens = ListAttribute(of=UnicodeAttribute, default=list)
+
+
+class SearchToken(IdeasItem, discriminator="search_token"):
+    """One word of one idea: pk ``T#t#SEARCH#<phase_id>``, sk ``W#<token>#<idea_id>``."""
+
+    idea_id = UnicodeAttribute()
+
+
+class TopicRecord(IdeasItem, discriminator="topic"):
+    """A platform-wide topic: pk ``T#t#TOPICS``, sk ``TOPIC#<topic_id>``."""
+
+    topic_id = UnicodeAttribute()
+    title = JSONAttribute()
+    description = JSONAttribute(null=True)
+    position = NumberAttribute()
+    created_at = UTCDateTimeAttribute()
+
+
+class IdeaStatusRecord(IdeasItem, discriminator="idea_status"):
+    """A platform-configured idea status: pk ``T#t#IDEA_STATUSES``, sk ``STATUS#<status_id>``.
+
+    Seeded statuses use their code as id (``proposed``...), so seeding twice
+    (or concurrently) writes the same keys with ``attribute_not_exists``.
+    """
+
+    status_id = UnicodeAttribute()
+    code = UnicodeAttribute()
+    title = JSONAttribute()
+    description = JSONAttribute(null=True)
+    color = UnicodeAttribute()
+    position = NumberAttribute()
+
+
+class SeedMarker(IdeasItem, discriminator="seed_marker"):
+    """Statuses were seeded once: pk ``T#t#IDEA_STATUSES``, sk ``SEEDED`` (never reseeded)."""
+
+
+class InputFormRecord(IdeasItem, discriminator="input_form"):
+    """A project's idea form: pk ``T#t#FORM#<project_id>``, sk ``FORM``; ``form`` holds
+    the validated :class:`shared.ideation.forms.InputForm` as JSON."""
+
+    project_id = UnicodeAttribute()
+    form = JSONAttribute()
+    updated_at = UTCDateTimeAttribute()
