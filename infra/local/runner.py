@@ -39,6 +39,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--moto-port", type=int, default=0, help="moto server port (0: any free)")
     parser.add_argument("--state-dir", type=Path, default=Path(".local"), help="keys + snapshot")
     parser.add_argument("--no-seed", action="store_true", help="do not seed the demo platforms")
+    parser.add_argument(
+        "--schedule-seconds",
+        type=float,
+        default=3600.0,
+        help="how often scheduled jobs run locally, whatever their cron says",
+    )
     return parser.parse_args(argv)
 
 
@@ -122,6 +128,7 @@ def start(options: argparse.Namespace) -> tuple[Running, int]:
     from infra.local.api_gateway import ApiGateway
     from infra.local.pump import EventPump
     from infra.local.resources import create_all
+    from infra.local.scheduler import LocalScheduler
     from infra.local.static_site import StaticSite
     from infra.local.storage_proxy import StorageProxy
 
@@ -146,8 +153,12 @@ def start(options: argparse.Namespace) -> tuple[Running, int]:
     )
     stop = threading.Event()
     pump = EventPump(app, runtime.client("sqs"), queue_urls, runtime.settings().region)
+    scheduler = LocalScheduler(
+        runtime.client("events"), runtime.settings().names.event_bus, options.schedule_seconds
+    )
     workers = [
         threading.Thread(target=pump.run_forever, args=(stop,), name="event-pump", daemon=True),
+        threading.Thread(target=scheduler.run_forever, args=(stop,), name="scheduler", daemon=True),
         threading.Thread(
             target=snapshotter.run_periodically, args=(stop,), name="snapshots", daemon=True
         ),

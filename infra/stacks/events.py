@@ -10,7 +10,6 @@ bounce/complaint feedback forwarded onto the platform bus).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import aws_cdk as cdk
 from aws_cdk import aws_events as events
@@ -26,6 +25,7 @@ from constructs import Construct
 from infra.config import Deployment
 from infra.constructs.consumers import ConsumerQueues
 from infra.constructs.workflows import Workflows
+from shared.events.schedules import SCHEDULE_SOURCE, SCHEDULED_JOBS, ScheduledJob
 
 # What each workflow's role may do, next to the resources it touches.
 Grant = Callable[["EventsStack", iam.IGrantable], object]
@@ -39,21 +39,6 @@ def configuration_set_name(deployment: Deployment) -> str:
 
 
 SES_FEEDBACK_TYPES = ("Email Bounced", "Email Complaint Received", "Email Rejected")
-
-
-@dataclass(frozen=True)
-class ScheduledJob:
-    """A recurring job: at ``expression`` (cron/rate, Europe/Brussels), put ``detail_type`` on
-    the platform bus, where a consumer picks it up like any other event."""
-
-    name: str
-    expression: str
-    detail_type: str
-    description: str
-
-
-# Recurring jobs. Features add theirs here; each becomes an EventBridge Scheduler schedule.
-SCHEDULED_JOBS: tuple[ScheduledJob, ...] = ()
 
 
 class EventsStack(cdk.Stack):
@@ -142,7 +127,7 @@ class EventsStack(cdk.Stack):
                 target=scheduler_targets.EventBridgePutEvents(
                     entry=scheduler_targets.EventBridgePutEventsEntry(
                         event_bus=self.bus,
-                        source="townhall.schedule",
+                        source=SCHEDULE_SOURCE,
                         detail_type=job.detail_type,
                         detail=scheduler.ScheduleTargetInput.from_object({"job": job.name}),
                     ),

@@ -155,7 +155,8 @@ def test_a_scheduled_job_becomes_a_scheduler_schedule_on_the_bus() -> None:
     from aws_cdk.assertions import Template
 
     from infra.config import deployments
-    from infra.stacks.events import EventsStack, ScheduledJob
+    from infra.stacks.events import EventsStack
+    from shared.events.schedules import ScheduledJob
 
     (deployment,) = deployments({"townhall:regions": "eu-west-1", "townhall:stages": "staging"})
     job = ScheduledJob(

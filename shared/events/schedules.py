@@ -1,0 +1,39 @@
+"""Recurring jobs: at a schedule, an event on the platform bus that a consumer picks up.
+
+The CDK app turns each job into an EventBridge Scheduler schedule (in the
+deployment's schedule group) that puts ``detail_type`` with source
+``townhall.schedule`` and detail ``{"job": <name>}`` on the bus; the dev
+runner puts the same event on a timer. A consumer lists ``detail_type`` in
+its ``detail_types`` like any domain event. A job's event names no tenant:
+the job itself goes through every platform.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SCHEDULE_SOURCE = "townhall.schedule"
+
+
+@dataclass(frozen=True)
+class ScheduledJob:
+    """A recurring job: at ``expression`` (cron/rate, Europe/Brussels), put ``detail_type``
+    on the platform bus."""
+
+    name: str
+    expression: str
+    detail_type: str
+    description: str
+
+    def entry(self, bus_name: str) -> dict[str, str]:
+        """The ``PutEvents`` entry the schedule sends (used by the dev runner's timer)."""
+        return {
+            "Source": SCHEDULE_SOURCE,
+            "DetailType": self.detail_type,
+            "Detail": f'{{"job": "{self.name}"}}',
+            "EventBusName": bus_name,
+        }
+
+
+# Recurring jobs. Features add theirs here.
+SCHEDULED_JOBS: tuple[ScheduledJob, ...] = ()
