@@ -14,6 +14,7 @@ import pydantic
 
 from shared.errors import FieldIssue, ValidationError
 from shared.participation.methods.base import MethodConfig, ParticipationMethod
+from shared.participation.methods.ideation import IdeationMethod
 from shared.participation.methods.information import InformationMethod
 
 
@@ -82,6 +83,7 @@ def default_registry() -> MethodRegistry:
     """Every participation method Townhall ships."""
     registry = MethodRegistry()
     registry.register(InformationMethod())
+    registry.register(IdeationMethod())
     return registry
 
 
