@@ -4,6 +4,10 @@ Templates live in ``templates/`` (Jinja2, autoescaped for HTML) and the
 words in ``locales/<locale>.json``; every message is plain text, formatted
 with the parameters and then escaped by Jinja, so no parameter can inject
 markup. Branding (platform name, primary colour) comes from the platform.
+
+Notification emails (layout ``notification``) take their subject and intro
+from the catalog section ``notification_<type>`` and carry RFC 8058
+one-click unsubscribe headers for their type.
 """
 
 from __future__ import annotations
@@ -19,10 +23,15 @@ from babel.dates import format_timedelta
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from shared.i18n import DEFAULT_LOCALE, SUPPORTED_LOCALES
-from shared.mail.contract import MailTemplate, TemplateParams
+from shared.mail.contract import MailTemplate, NotificationParams, TemplateParams
 
 HERE = Path(__file__).resolve().parent
-LAYOUTS = {MailTemplate.CONFIRM_EMAIL: "action", MailTemplate.PASSWORD_RESET: "action"}
+LAYOUTS = {
+    MailTemplate.CONFIRM_EMAIL: "action",
+    MailTemplate.PASSWORD_RESET: "action",
+    MailTemplate.NOTIFICATION: "notification",
+}
+ONE_CLICK = "List-Unsubscribe=One-Click"
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 DEFAULT_COLOR = "#1b4f8a"
 
@@ -52,6 +61,7 @@ class RenderedMail:
     subject: str
     html: str
     text: str
+    headers: tuple[tuple[str, str], ...] = ()
 
 
 @cache
@@ -80,32 +90,74 @@ class MailRenderer:
         )
 
     def render(
-        self, template: MailTemplate, locale: str, params: TemplateParams, brand: MailBranding
+        self,
+        template: MailTemplate,
+        locale: str,
+        params: TemplateParams | NotificationParams,
+        brand: MailBranding,
     ) -> RenderedMail:
         code = locale if locale in SUPPORTED_LOCALES else DEFAULT_LOCALE
-        words = catalog(code)
+        if isinstance(params, NotificationParams):
+            return self._notification(code, params, brand)
         values = {
             "first_name": params.first_name,
             "platform": brand.name,
             "duration": format_timedelta(timedelta(hours=params.expires_hours), locale=code),
         }
-        common = {k: v.format(**values) for k, v in words["common"].items()}
+        words = catalog(code)
         own = {k: v.format(**values) for k, v in words[template.value].items()}
-        context = {
+        context = self._context(code, values, own, params.link, brand)
+        return self._rendered(LAYOUTS[template], context)
+
+    def _notification(
+        self, code: str, params: NotificationParams, brand: MailBranding
+    ) -> RenderedMail:
+        values = {
+            "first_name": params.first_name,
+            "platform": brand.name,
+            "actor": params.actor_name or brand.name,
+            "title": params.target_title,
+        }
+        words = catalog(code)
+        own = {k: v.format(**values) for k, v in words["notification"].items()}
+        own.update(
+            {k: v.format(**values) for k, v in words[f"notification_{params.type.value}"].items()}
+        )
+        context = self._context(code, values, own, params.link, brand)
+        context.update(
+            excerpt=params.excerpt,
+            unsubscribe_link=params.unsubscribe_link,
+        )
+        rendered = self._rendered("notification", context)
+        headers = (
+            ("List-Unsubscribe", f"<{params.one_click_link}>"),
+            ("List-Unsubscribe-Post", ONE_CLICK),
+        )
+        return RenderedMail(rendered.subject, rendered.html, rendered.text, headers)
+
+    @staticmethod
+    def _context(
+        code: str, values: dict[str, str], own: dict[str, str], link: str, brand: MailBranding
+    ) -> dict[str, object]:
+        common = {k: v.format(**values) for k, v in catalog(code)["common"].items()}
+        return {
             "locale": code,
             "subject": own["subject"],
             "c": common,
             "t": own,
-            "link": params.link,
+            "link": link,
             "brand": {
                 "name": brand.name,
                 "primary_color": brand.safe_color,
                 "on_primary": brand.on_primary,
             },
         }
-        layout = LAYOUTS[template]
+
+    def _rendered(self, layout: str, context: dict[str, object]) -> RenderedMail:
+        subject = context["subject"]
+        assert isinstance(subject, str)
         return RenderedMail(
-            subject=own["subject"],
+            subject=subject,
             html=self._html.get_template(f"{layout}.html.j2").render(context),
             text=self._text.get_template(f"{layout}.txt.j2").render(context).strip() + "\n",
         )

@@ -4,7 +4,8 @@ A raw message (rather than SES's "simple" content) keeps both parts and
 carries ``X-Townhall-Platform`` and ``X-Townhall-Template`` headers, so the
 local mail viewer can tell platforms apart; the same facts go to SES as
 email tags for the configuration set's event destinations. Recipients come
-from the message's ``To`` header, as SES does for raw content.
+from the message's ``To`` header, as SES does for raw content. Headers a
+rendered mail brings (``List-Unsubscribe``) are added as they are.
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ class SesMailer:
         message["Message-ID"] = make_msgid(domain=self._sender.rsplit("@", 1)[-1])
         message[PLATFORM_HEADER] = tenant_id
         message[TEMPLATE_HEADER] = template
+        for name, value in mail.headers:
+            message[name] = value
         message.set_content(mail.text, charset="utf-8")
         message.add_alternative(mail.html, subtype="html", charset="utf-8")
         return message
