@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, type FieldErrors } from "react-hook-form";
 import { FormattedMessage, useIntl } from "react-intl";
 import { z } from "zod";
 import { SelectField, TextField } from "@/components/Field";
@@ -14,7 +14,7 @@ import { useLocalized } from "@/lib/i18n";
 import { useInvalidateProjects, useParticipationMethods } from "./api";
 import { LocalizedRichTextFields, LocalizedTextFields } from "./LocalizedFields";
 import { compact, emptyLocalized, localizedText } from "./localizedSchema";
-import { MethodConfigFields } from "./MethodConfigFields";
+import { MethodConfigFields, methodConfigBody } from "./MethodConfigFields";
 import { usePlatformLocales } from "./usePlatformLocales";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -98,8 +98,9 @@ function PhaseForm({ project, phase, onDone }: { project: Project; phase?: Phase
           end_date: values.end_date || null,
           method: values.method,
           // Empty inputs mean "not set", not an empty string the method must accept.
-          method_config: Object.fromEntries(
-            Object.entries(values.method_config).filter(([, value]) => value !== "" && value !== null),
+          method_config: methodConfigBody(
+            methods.data?.items.find((item) => item.id === values.method),
+            values.method_config,
           ),
         };
         try {
@@ -170,7 +171,13 @@ function PhaseForm({ project, phase, onDone }: { project: Project; phase?: Phase
           </option>
         ))}
       </SelectField>
-      <MethodConfigFields method={method} prefix="phase.method_config" register={form.register} />
+      <MethodConfigFields
+        method={method}
+        prefix="phase.method_config"
+        register={form.register}
+        errors={phaseErrors?.method_config as FieldErrors | undefined}
+        current={form.watch("phase.method_config")}
+      />
     </Form>
   );
 }
