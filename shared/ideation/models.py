@@ -44,7 +44,6 @@ from __future__ import annotations
 from pynamodb.attributes import (
     DiscriminatorAttribute,
     JSONAttribute,
-    ListAttribute,
     NumberAttribute,
     UnicodeAttribute,
     UnicodeSetAttribute,
@@ -174,7 +173,7 @@ class SearchManifest(IdeasItem, discriminator="search_manifest"):
 
     idea_id = UnicodeAttribute()
     phase_id = UnicodeAttribute()
-    tokens = ListAttribute(of=UnicodeAttribute, default=list)
+    tokens = UnicodeSetAttribute(null=True)
 
 
 class SearchToken(IdeasItem, discriminator="search_token"):

@@ -1,0 +1,225 @@
+"""API contracts of the ideas domain: topics, idea statuses, input forms and ideas."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from shared.db.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+from shared.html import PlainText
+from shared.i18n import LocalizedPlainText, LocalizedRichText, LocalizedText
+from shared.identity.directory import PublicProfile
+
+Color = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$", examples=["#2f855a"])]
+StatusCode = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{1,39}$", examples=["in_progress"])]
+RefId = Annotated[str, Field(min_length=1, max_length=64)]
+UploadKeyField = Annotated[str, Field(min_length=3, max_length=500)]
+
+
+class _Input(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+# ---- topics ------------------------------------------------------------------------------
+
+
+class TopicCreate(_Input):
+    title: LocalizedText
+    description: LocalizedText | None = None
+
+
+class TopicUpdate(_Input):
+    title: LocalizedText | None = None
+    description: LocalizedText | None = None
+    position: int | None = Field(default=None, ge=0, le=10_000)
+
+
+class Topic(BaseModel):
+    id: str
+    title: dict[str, str]
+    description: dict[str, str] | None
+    position: int
+
+
+class TopicList(BaseModel):
+    items: list[Topic]
+
+
+# ---- idea statuses ----------------------------------------------------------------------
+
+
+class IdeaStatusCreate(_Input):
+    code: StatusCode
+    title: LocalizedText
+    description: LocalizedText | None = None
+    color: Color
+
+
+class IdeaStatusUpdate(_Input):
+    title: LocalizedText | None = None
+    description: LocalizedText | None = None
+    color: Color | None = None
+
+
+class IdeaStatus(BaseModel):
+    id: str
+    code: str
+    title: dict[str, str]
+    description: dict[str, str] | None
+    color: str
+    position: int
+
+
+class IdeaStatusList(BaseModel):
+    items: list[IdeaStatus]
+
+
+class StatusOrder(_Input):
+    ids: list[RefId] = Field(min_length=1, max_length=100)
+
+
+# ---- ideas ------------------------------------------------------------------------------
+
+
+class Location(_Input):
+    lat: float = Field(ge=-90, le=90, description="Latitude in degrees (WGS 84).")
+    lng: float = Field(ge=-180, le=180, description="Longitude in degrees (WGS 84).")
+    address: Annotated[PlainText, Field(max_length=300)] | None = None
+
+
+class IdeaCreate(_Input):
+    """A new idea. Upload files first (``POST /uploads``, purposes ``idea_image`` and
+    ``idea_attachment``), then send their keys."""
+
+    title: LocalizedPlainText
+    body: LocalizedRichText | None = None
+    topic_ids: list[RefId] = Field(default_factory=list, max_length=20)
+    location: Location | None = None
+    image_keys: list[UploadKeyField] = Field(default_factory=list, max_length=20)
+    attachment_keys: list[UploadKeyField] = Field(default_factory=list, max_length=20)
+    custom_fields: dict[str, Any] = Field(default_factory=dict, max_length=30)
+
+
+class IdeaUpdate(_Input):
+    """Changed fields only. ``location: null`` removes the location; ``image_keys`` and
+    ``attachment_keys`` list the files to keep (existing keys) and to add (new uploads)."""
+
+    title: LocalizedPlainText | None = None
+    body: LocalizedRichText | None = None
+    topic_ids: list[RefId] | None = Field(default=None, max_length=20)
+    location: Location | None = None
+    image_keys: list[UploadKeyField] | None = Field(default=None, max_length=20)
+    attachment_keys: list[UploadKeyField] | None = Field(default=None, max_length=20)
+    custom_fields: dict[str, Any] | None = Field(default=None, max_length=30)
+
+
+class StatusChange(_Input):
+    status_id: RefId
+
+
+class Permission(BaseModel):
+    allowed: bool
+    reason: str = Field(description="`ok`, or why not (`phase_closed`, `not_signed_in`...).")
+
+
+class IdeaPermissions(BaseModel):
+    edit: Permission
+    delete: Permission
+    react: Permission
+    comment: Permission
+    feedback: Permission
+
+
+class IdeaLocation(BaseModel):
+    lat: float
+    lng: float
+    address: str | None
+
+
+class IdeaImage(BaseModel):
+    key: str
+    url: str
+    thumbnail_url: str = Field(description="The resized image once made, else the original.")
+
+
+class IdeaAttachment(BaseModel):
+    key: str
+    name: str
+    size: int
+    url: str
+
+
+class Idea(BaseModel):
+    id: str
+    project_id: str
+    phase_id: str
+    title: dict[str, str]
+    body: dict[str, str]
+    topic_ids: list[str]
+    location: IdeaLocation | None
+    images: list[IdeaImage]
+    attachments: list[IdeaAttachment]
+    custom_fields: dict[str, Any]
+    author: PublicProfile
+    status: IdeaStatus | None
+    likes: int
+    dislikes: int
+    comments: int
+    my_reaction: str | None = Field(description="`like`, `dislike`, or null.")
+    likes_left: int | None = Field(description="Likes the viewer may still give; null: no limit.")
+    created_at: datetime
+    updated_at: datetime
+    permissions: IdeaPermissions
+
+
+class IdeaCard(BaseModel):
+    id: str
+    title: dict[str, str]
+    excerpt: dict[str, str] = Field(description="The body as plain text, cut at 200 characters.")
+    topic_ids: list[str]
+    image: IdeaImage | None
+    author: PublicProfile
+    status: IdeaStatus | None
+    likes: int
+    dislikes: int
+    comments: int
+    my_reaction: str | None
+    has_location: bool
+    created_at: datetime
+
+
+class IdeaPin(BaseModel):
+    id: str
+    title: dict[str, str]
+    lat: float
+    lng: float
+    status_color: str | None
+
+
+class IdeaPins(BaseModel):
+    items: list[IdeaPin]
+
+
+class IdeaSort(StrEnum):
+    TRENDING = "trending"
+    MOST_LIKED = "most_liked"
+    NEWEST = "newest"
+    RANDOM = "random"
+
+
+class IdeaListQuery(_Input):
+    sort: IdeaSort = IdeaSort.TRENDING
+    seed: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=64,
+        description="For `random`: the same seed gives the same order (keep one per visitor).",
+    )
+    topic: RefId | None = None
+    status: RefId | None = None
+    q: str | None = Field(default=None, max_length=200, description="Words to search for.")
+    cursor: str | None = Field(default=None, max_length=2000)
+    limit: int = Field(default=DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE)
