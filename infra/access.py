@@ -31,6 +31,9 @@ WORKERS: dict[str, WorkerAccess] = {
     "mailer_worker": WorkerAccess(
         read_tables=("platforms",), write_tables=("mail_deliveries",), send_email=True
     ),
+    # Recounts a comment's likes from its like items and writes the count (and the
+    # thread's most-liked sort key) on the comment: the discussion table alone.
+    "discussion_worker": WorkerAccess(read_tables=("discussion",), write_tables=("discussion",)),
 }
 
 

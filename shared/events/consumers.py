@@ -35,4 +35,9 @@ CONSUMERS: tuple[Consumer, ...] = (
         detail_types=("identity.email.requested",),
         function="mailer_worker",
     ),
+    Consumer(
+        name="discussion",
+        detail_types=("discussion.comment_like.changed",),
+        function="discussion_worker",
+    ),
 )

@@ -132,6 +132,8 @@ def world(api: Any) -> dict[str, Any]:
     assert published.status_code == 200, published.body
     return {
         "ids": {
+            # first, so that a real idea's id named below wins over the stand-in
+            **_discussion_of_a(a_resident, a_admin),
             "folder_id": folder["id"],
             "project_id": project["id"],
             "phase_id": phase["id"],
@@ -148,6 +150,47 @@ def world(api: Any) -> dict[str, Any]:
             "admin of A": token_a,
         },
     }
+
+
+def _discussion_of_a(resident_id: str, admin_id: str) -> dict[str, str]:
+    """A comment (liked by A's admin) and an official update of A, written to the table.
+
+    They hang off a stand-in idea id; when the world holds a real idea, its
+    ``idea_id`` replaces the stand-in and the items still prove isolation.
+    """
+    from datetime import UTC, datetime
+
+    from shared.discussion.models import CommentRecord, OfficialUpdateRecord
+    from shared.discussion.repository import DiscussionRepository
+
+    repo = DiscussionRepository(TenantContext("alpha", HOST_A))
+    now, idea_id = datetime.now(UTC), f"{MARKER}idea"
+    comment = CommentRecord(
+        repo.comment_pk(f"{MARKER}comment"),
+        "COMMENT",
+        comment_id=f"{MARKER}comment",
+        target_kind="idea",
+        target_id=idea_id,
+        root_id=f"{MARKER}comment",
+        author_id=resident_id,
+        body=f"{MARKER} comment",
+        created_at=now,
+    )
+    repo.add_comment(comment)
+    repo.add_like(comment.comment_id, admin_id, now)
+    update = OfficialUpdateRecord(
+        repo.update_pk(f"{MARKER}update"),
+        "UPDATE",
+        update_id=f"{MARKER}update",
+        target_kind="idea",
+        target_id=idea_id,
+        body={"en": f"<p>{MARKER} update</p>"},
+        posted_by=admin_id,
+        created_at=now,
+        updated_at=now,
+    )
+    repo.save_update(update)
+    return {"idea_id": idea_id, "comment_id": comment.comment_id, "update_id": update.update_id}
 
 
 def _bodies(world: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
@@ -183,6 +226,10 @@ def _bodies(world: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
         "create_upload": [
             {"purpose": "avatar", "filename": "x.png", "content_type": "image/png", "size": 10}
         ],
+        "post_idea_comment": [{"body": "Written on B", "parent_id": ids["comment_id"]}],
+        "edit_comment": [{"body": "Written on B"}],
+        "post_official_update": [{"body": {"en": "<p>Written on B</p>"}}],
+        "edit_official_update": [{"body": {"en": "<p>Written on B</p>"}, "author_name": None}],
     }
 
 
