@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import Protocol
 
 from shared.identity.directory import PublicProfile
@@ -23,10 +23,10 @@ class ReactionReader(Protocol):
     def state(
         self,
         tenant: TenantContext,
-        user_id: str,
+        user_id: str | None,
         phase_id: str,
-        idea_ids: Sequence[str],
-        max_likes: int | None,
+        idea_ids: Iterable[str],
+        max_likes: int | None = None,
     ) -> tuple[Mapping[str, str], int | None]: ...
 
 
@@ -36,10 +36,10 @@ class NoReactions:
     def state(
         self,
         tenant: TenantContext,
-        user_id: str,
+        user_id: str | None,
         phase_id: str,
-        idea_ids: Sequence[str],
-        max_likes: int | None,
+        idea_ids: Iterable[str],
+        max_likes: int | None = None,
     ) -> tuple[Mapping[str, str], int | None]:
         return {}, max_likes
 

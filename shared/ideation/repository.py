@@ -25,7 +25,7 @@ from shared.ideation.models import IdeaRecord, IdeasItem
 from shared.ideation.schemas import IdeaSort
 
 IDEA_SK = "IDEA"
-_REF = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+_REF = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 _INDEXES = {
     IdeaSort.NEWEST: ("by_newest", "gsi1"),
     IdeaSort.MOST_LIKED: ("by_likes", "gsi2"),

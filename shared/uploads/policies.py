@@ -27,6 +27,8 @@ class UploadPurpose(StrEnum):
     PLATFORM_LOGO = "platform_logo"
     PROJECT_HEADER = "project_header"
     PROJECT_ATTACHMENT = "project_attachment"
+    IDEA_IMAGE = "idea_image"
+    IDEA_ATTACHMENT = "idea_attachment"
 
 
 @dataclass(frozen=True)
@@ -41,4 +43,6 @@ POLICIES: dict[UploadPurpose, UploadPolicy] = {
     UploadPurpose.PLATFORM_LOGO: UploadPolicy(2 * MB, IMAGE_TYPES, image=True),
     UploadPurpose.PROJECT_HEADER: UploadPolicy(10 * MB, IMAGE_TYPES, image=True),
     UploadPurpose.PROJECT_ATTACHMENT: UploadPolicy(25 * MB, DOCUMENT_TYPES, image=False),
+    UploadPurpose.IDEA_IMAGE: UploadPolicy(10 * MB, IMAGE_TYPES, image=True),
+    UploadPurpose.IDEA_ATTACHMENT: UploadPolicy(25 * MB, DOCUMENT_TYPES, image=False),
 }

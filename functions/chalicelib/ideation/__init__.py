@@ -1,0 +1,9 @@
+"""The ideation domain's routes and event handlers (Blueprint ``bp``).
+
+Importing the route modules registers their operations on ``bp``.
+"""
+
+from chalicelib.ideation import idea_routes, taxonomy_routes
+from chalicelib.ideation.blueprint import bp
+
+__all__ = ["bp", "idea_routes", "taxonomy_routes"]
