@@ -34,6 +34,20 @@ WORKERS: dict[str, WorkerAccess] = {
     # Recounts a comment's likes from its like items and writes the count (and the
     # thread's most-liked sort key) on the comment: the discussion table alone.
     "discussion_worker": WorkerAccess(read_tables=("discussion",), write_tables=("discussion",)),
+    # Derived data of ideas: mirrors ballots into the reaction index, recounts likes and
+    # comments (discussion read), reindexes search words (ideas table), and writes resized
+    # image variants next to the originals in the uploads bucket.
+    "ideation_worker": WorkerAccess(
+        read_tables=("ideas", "discussion"),
+        write_tables=("ideas",),
+        read_buckets=("uploads",),
+        write_buckets=("uploads",),
+    ),
+    # Rebuilds a phase's (or a tenant's) reaction index and counts from the ballots; finds
+    # a tenant's ideation phases in the projects' timelines.
+    "ideation_reconcile": WorkerAccess(
+        read_tables=("ideas", "discussion", "projects"), write_tables=("ideas",)
+    ),
 }
 
 

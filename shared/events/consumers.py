@@ -40,4 +40,16 @@ CONSUMERS: tuple[Consumer, ...] = (
         detail_types=("discussion.comment_like.changed",),
         function="discussion_worker",
     ),
+    Consumer(
+        name="ideation",
+        detail_types=(
+            "ideation.idea.published",
+            "ideation.idea.updated",
+            "ideation.idea.deleted",
+            "ideation.reaction.changed",
+            "discussion.comment.posted",
+            "discussion.comment.deleted",
+        ),
+        function="ideation_worker",
+    ),
 )

@@ -21,15 +21,20 @@ from typing import Protocol
 
 from pydantic import BaseModel
 
+from shared.db.pagination import MAX_PAGE_SIZE
+from shared.errors import NotFoundError
 from shared.ideation.reaction_records import (
     BALLOT_PREFIX,
     IdeaReactionRecord,
     ReactionKind,
     ReactionRepository,
 )
+from shared.permissions import Action, Principal, Resource, authorize
+from shared.projects.repository import ProjectRepository
 from shared.tenancy.context import TenantContext
 
 IDEA_TARGET = "idea"
+IDEATION = "ideation"
 # Rounds of "count, compare, write" a recount makes before leaving the rest to the
 # next event or to reconcile (two rounds settle any race but a storm on one idea).
 RECOUNT_ROUNDS = 5
@@ -39,13 +44,22 @@ CommentCounter = Callable[[TenantContext, str, str], int]
 
 
 class CountedIdea(Protocol):
-    """What a recount reads of an idea (``IdeaRecord`` fits)."""
+    """What a recount reads of an idea (``IdeaRecord`` fits; counts are DynamoDB numbers)."""
 
-    idea_id: str
-    phase_id: str
-    likes: int
-    dislikes: int
-    comments: int
+    @property
+    def idea_id(self) -> str: ...
+
+    @property
+    def phase_id(self) -> str: ...
+
+    @property
+    def likes(self) -> float: ...
+
+    @property
+    def dislikes(self) -> float: ...
+
+    @property
+    def comments(self) -> float: ...
 
 
 class CountStore(Protocol):
@@ -74,6 +88,32 @@ class Counts:
     @classmethod
     def stored(cls, idea: CountedIdea) -> Counts:
         return cls(int(idea.likes or 0), int(idea.dislikes or 0), int(idea.comments or 0))
+
+
+@dataclass(frozen=True)
+class PhasePlace:
+    """Where an ideation phase lives (what PROJECT_MANAGE needs to decide)."""
+
+    project_id: str
+    folder_id: str | None
+    phase_id: str
+
+
+def ideation_phases(tenant: TenantContext) -> list[PhasePlace]:
+    """Every phase of the tenant that runs ideation, read from the projects' timelines."""
+    repository = ProjectRepository(tenant)
+    places: list[PhasePlace] = []
+    cursor: str | None = None
+    while True:
+        projects, cursor = repository.all_projects(None, cursor, MAX_PAGE_SIZE)
+        places += [
+            PhasePlace(project.project_id, project.folder_id, str(entry["id"]))
+            for project in projects
+            for entry in project.timeline or []
+            if entry.get("method") == IDEATION
+        ]
+        if cursor is None:
+            return places
 
 
 def tally(index: Iterable[IdeaReactionRecord]) -> tuple[int, int]:
@@ -217,3 +257,22 @@ class IdeaCounters:
                 reactions.mirror(idea_id, phase_id, user_id, kind, version, force=force) or repaired
             )
         return repaired
+
+    def reconcile_phase_as(
+        self, tenant: TenantContext, principal: Principal, phase_id: str
+    ) -> ReconcileResult:
+        """Reconcile one ideation phase for a manager of its project (404 if there is none)."""
+        place = next((p for p in ideation_phases(tenant) if p.phase_id == phase_id), None)
+        if place is None:
+            raise NotFoundError()
+        resource = Resource(tenant.tenant_id, id=place.project_id, folder_id=place.folder_id)
+        authorize(principal, Action.PROJECT_MANAGE, resource)
+        return self.reconcile(tenant, phase_id)
+
+    def reconcile_all(self, tenant: TenantContext) -> ReconcileResult:
+        """Reconcile every ideation phase of the tenant."""
+        ideas = changed = 0
+        for place in ideation_phases(tenant):
+            result = self.reconcile(tenant, place.phase_id)
+            ideas, changed = ideas + result.ideas, changed + result.changed
+        return ReconcileResult(ideas=ideas, changed=changed)

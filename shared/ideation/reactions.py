@@ -88,12 +88,19 @@ class ReactionRules(Protocol):
 
 
 class ReactedIdea(Protocol):
-    """The stored counts of the idea (``IdeaRecord`` fits)."""
+    """The stored counts of the idea (``IdeaRecord`` fits; counts are DynamoDB numbers)."""
 
-    idea_id: str
-    phase_id: str
-    likes: int
-    dislikes: int
+    @property
+    def idea_id(self) -> str: ...
+
+    @property
+    def phase_id(self) -> str: ...
+
+    @property
+    def likes(self) -> float: ...
+
+    @property
+    def dislikes(self) -> float: ...
 
 
 class ReactionTarget(Protocol):
@@ -203,7 +210,7 @@ class ReactionService:
     ) -> IdeaReactionState:
         """The stored counts adjusted for this change (the worker's recount follows)."""
 
-        def adjusted(count: int, kind: ReactionKind) -> int:
+        def adjusted(count: float, kind: ReactionKind) -> int:
             return max(int(count) + (new is kind) - (old is kind), 0)
 
         return IdeaReactionState(
