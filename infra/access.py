@@ -34,6 +34,15 @@ WORKERS: dict[str, WorkerAccess] = {
     # Recounts a comment's likes from its like items and writes the count (and the
     # thread's most-liked sort key) on the comment: the discussion table alone.
     "discussion_worker": WorkerAccess(read_tables=("discussion",), write_tables=("discussion",)),
+    # Auto-follows and in-app notifications (notifications table), targets' titles through
+    # the target registry (ideas, projects), recipients and branding host (users, platforms);
+    # emails are requested on the bus, unsubscribe tokens are signed with the platform key.
+    "notifier_worker": WorkerAccess(
+        read_tables=("notifications", "ideas", "projects", "users", "platforms"),
+        write_tables=("notifications",),
+        publish_events=True,
+        read_signing_key=True,
+    ),
     # Derived data of ideas: mirrors ballots into the reaction index, recounts likes and
     # comments (discussion read), reindexes search words (ideas table), and writes resized
     # image variants next to the originals in the uploads bucket.

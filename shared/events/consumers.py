@@ -41,6 +41,17 @@ CONSUMERS: tuple[Consumer, ...] = (
         function="discussion_worker",
     ),
     Consumer(
+        name="notifier",
+        detail_types=(
+            "ideation.idea.published",
+            "ideation.idea.status_changed",
+            "discussion.comment.posted",
+            "discussion.comment.updated",
+            "discussion.official_update.posted",
+        ),
+        function="notifier_worker",
+    ),
+    Consumer(
         name="ideation",
         detail_types=(
             "ideation.idea.published",

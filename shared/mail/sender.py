@@ -17,6 +17,11 @@ from typing import Any
 
 from shared.mail.renderer import RenderedMail
 
+# Headers are folded at RFC 5322's 998-character limit, not 78: a long URL in
+# List-Unsubscribe has no space to fold at and would otherwise become RFC 2047
+# encoded words, which mail clients do not read as a URL. Bodies are encoded
+# when the content is set (SMTP policy), so their lines stay short.
+WIRE = SMTP.clone(max_line_length=998)
 PLATFORM_HEADER = "X-Townhall-Platform"
 TEMPLATE_HEADER = "X-Townhall-Template"
 
@@ -53,7 +58,7 @@ class SesMailer:
         message = self.message(mail, to, sender_name, tenant_id, template)
         request: dict[str, Any] = {
             "FromEmailAddress": message["From"],
-            "Content": {"Raw": {"Data": message.as_bytes()}},
+            "Content": {"Raw": {"Data": message.as_bytes(policy=WIRE)}},
             "EmailTags": [
                 {"Name": "platform", "Value": tenant_id},
                 {"Name": "template", "Value": template},

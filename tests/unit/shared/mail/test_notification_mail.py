@@ -113,3 +113,17 @@ def test_a_request_must_give_the_parameters_its_template_needs() -> None:
 def test_links_must_be_web_links() -> None:
     with pytest.raises(ValidationError):
         _params(one_click_link="javascript:alert(1)")
+
+
+def test_a_long_unsubscribe_url_stays_readable_on_the_wire() -> None:
+    from shared.mail.sender import WIRE
+
+    long_link = ONE_CLICK + "x" * 200
+    mail = MailRenderer().render(
+        MailTemplate.NOTIFICATION, "en", _params(one_click_link=long_link), BRAND
+    )
+    message = SesMailer(client=None, sender="no-reply@townhall.local").message(
+        mail, "ada@example.org", "Alphaville", "alpha", "notification"
+    )
+    wire = message.as_bytes(policy=WIRE).decode()
+    assert f"List-Unsubscribe: <{long_link}>\r\n" in wire

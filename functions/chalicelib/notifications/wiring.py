@@ -1,0 +1,58 @@
+"""The notifications services of this process, built once per cold start."""
+
+from __future__ import annotations
+
+import os
+from urllib.parse import urlsplit
+
+from chalicelib import runtime
+from chalicelib.api.routing import API_PREFIX
+from chalicelib.identity import wiring as identity
+from chalicelib.targets import targets
+from shared.notifications import FollowService, InboxService, Notifier, UnsubscribeTokens
+from shared.tenancy import TenantContext
+
+UNSUBSCRIBE_PATH = API_PREFIX + "/notifications/unsubscribe"
+
+
+def platform_origin(tenant: TenantContext) -> str:
+    """Scheme and host of the platform's site, for links in emails.
+
+    The platform's first host name; https on AWS, http on local stages, where
+    the dev runner serves every platform on one port (the one its public
+    storage endpoint uses).
+    """
+    platform = runtime.platforms().get(tenant)
+    host = platform.hosts[0] if platform.hosts else tenant.host
+    if not runtime.settings().is_local:
+        return f"https://{host}"
+    public = os.environ.get(runtime.ENV_PUBLIC_STORAGE_ENDPOINT)
+    port = urlsplit(public).port if public else None
+    return f"http://{host}:{port}" if port else f"http://{host}"
+
+
+@runtime.cached
+def unsubscribe_tokens() -> UnsubscribeTokens:
+    return UnsubscribeTokens(identity.signing_key())
+
+
+@runtime.cached
+def follows() -> FollowService:
+    return FollowService(targets())
+
+
+@runtime.cached
+def inbox() -> InboxService:
+    return InboxService(identity.directory(), unsubscribe_tokens())
+
+
+@runtime.cached
+def notifier() -> Notifier:
+    return Notifier(
+        targets(),
+        identity.directory(),
+        runtime.publisher(),
+        unsubscribe_tokens(),
+        origin=platform_origin,
+        one_click_path=UNSUBSCRIBE_PATH,
+    )
