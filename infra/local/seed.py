@@ -15,6 +15,7 @@ from typing import Any
 
 from infra.local import demo_files
 from infra.local.demo_content import PHASES, PLATFORMS, DemoPlatform, DemoProject, Person
+from infra.local.seed_ideation import IdeationSeeder
 
 ATTACHMENTS = {
     "pdf": ("project-summary.pdf", "application/pdf"),
@@ -70,14 +71,21 @@ class DemoSeeder:
         grants = frozenset({RoleGrant(Role.ADMIN)})
         admin = self._person(tenant, demo.admin, grants)
         principal = Principal(admin.user_id, demo.id, grants, email_confirmed=True)
-        for resident in demo.residents:
-            self._person(tenant, resident, frozenset())
+        residents = [
+            Principal(
+                self._person(tenant, resident, frozenset()).user_id, demo.id, email_confirmed=True
+            )
+            for resident in demo.residents
+        ]
         for folder in demo.folders:
             folder_id = self._folder(tenant, principal, demo, folder.title, folder.description)
             for project in folder.projects:
                 self._project(tenant, principal, demo, project, folder_id)
         for project in demo.unfiled:
             self._project(tenant, principal, demo, project, None)
+        IdeationSeeder(self._today, self._upload, self._header).seed(
+            tenant, principal, demo, residents
+        )
 
     def _person(self, tenant: Any, person: Person, grants: frozenset[Any]) -> Any:
         return self._accounts.register_user(

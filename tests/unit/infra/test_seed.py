@@ -12,7 +12,7 @@ from PIL import Image
 from infra.local import demo_files
 from infra.local.demo_content import LINDENFELD, RIVERSIDE
 
-TODAY = date(2026, 6, 1)
+TODAY = date.today()
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +67,7 @@ def test_every_folder_and_project_is_published_with_a_header_image(seeded):
     projects = _get(seeded, "/api/v1/projects?limit=100")["items"]
     assert len(folders) == 3
     expected = sum(len(f.projects) for f in LINDENFELD.folders) + len(LINDENFELD.unfiled)
-    assert len(projects) == expected == 6
+    assert len(projects) == expected + 1 == 7  # + the ideation project
     assert all(p["status"] == "published" and p["header_image_url"] for p in projects)
     assert all(f["header_image_url"] and f["project_count"] >= 1 for f in folders)
     assert all(len(p["title"]) >= 2 for p in projects)  # English and one more language
@@ -101,7 +101,7 @@ def test_header_images_are_real_images_in_storage(seeded):
     s3, bucket = runtime.client("s3"), runtime.settings().names.bucket("uploads")
     keys = [o["Key"] for o in s3.list_objects_v2(Bucket=bucket)["Contents"]]
     headers = [k for k in keys if "/project_header/" in k]
-    assert len(headers) == 9  # 3 folders + 6 projects
+    assert len(headers) == 10  # 3 folders + 6 projects + the ideation project
     body = s3.get_object(Bucket=bucket, Key=headers[0])["Body"].read()
     with Image.open(io.BytesIO(body)) as image:
         assert image.size == (640, 320)
@@ -137,3 +137,26 @@ def test_generated_files_are_valid():
     assert pdf.startswith(b"%PDF-1.4") and pdf.rstrip().endswith(b"%%EOF")
     assert b"(Budget \\(draft\\)) Tj" in pdf
     assert demo_files.hex_color("#1b4f8a") == (27, 79, 138)
+
+
+def test_the_ideation_project_has_ideas_talk_statuses_and_feedback(seeded):
+    # GIVEN the seeded platform WHEN a visitor opens the ideation project's open phase
+    listed = _get(seeded, "/api/v1/projects?limit=50")["items"]
+    project = next(p for p in listed if p["title"]["en"] == "A greener Lindenfeld")
+    page = _get(seeded, f"/api/v1/projects/{project['id']}")
+    phase = next(p for p in page["phases"] if p["method"] == "ideation")
+    ideas = _get(seeded, f"/api/v1/projects/{project['id']}/phases/{phase['id']}/ideas?sort=newest")
+    # THEN every demo idea is there, by its residents, with statuses from the seeded set
+    titles = {i["title"]["en"] for i in ideas["items"]}
+    assert "Shade trees along Mühlenweg" in titles and len(titles) == 4
+    trees = next(i for i in ideas["items"] if i["title"]["en"].startswith("Shade trees"))
+    assert trees["status"]["code"] == "under_consideration"
+    assert trees["author"]["display_name"] == "Samuel O."
+    assert trees["image"] is not None
+    # AND it has a threaded discussion and an official update
+    threads = _get(seeded, f"/api/v1/ideas/{trees['id']}/comments")["items"]
+    assert len(threads) == 2 and any(t["replies"] for t in threads)
+    updates = _get(seeded, f"/api/v1/ideas/{trees['id']}/official-updates")["items"]
+    assert "planting plan" in updates[0]["body"]["en"]
+    pins = _get(seeded, f"/api/v1/projects/{project['id']}/phases/{phase['id']}/idea-pins")
+    assert len(pins["items"]) == 3  # one idea has no location
