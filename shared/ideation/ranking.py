@@ -38,8 +38,9 @@ def likes_key(likes: int, created_at: datetime, idea_id: str) -> str:
     return f"{max(likes, 0):010d}#{created_at.isoformat()}#{idea_id}"
 
 
-def trending_key(score: float, idea_id: str) -> str:
-    return f"{score:017.6f}#{idea_id}"
+def trending_key(score: float, created_at: datetime, idea_id: str) -> str:
+    """Equal scores (rounded to 1e-6) fall back to the newer idea first."""
+    return f"{score:017.6f}#{created_at.isoformat()}#{idea_id}"
 
 
 def shuffle_position(value: str) -> str:

@@ -112,7 +112,7 @@ class IdeaRepository(TenantRepository):
             int(record.comments or 0),
             record.created_at,
         )
-        return ranking.trending_key(score, record.idea_id)
+        return ranking.trending_key(score, record.created_at, record.idea_id)
 
     # ---- single items -----------------------------------------------------------------
 

@@ -1,0 +1,166 @@
+"""A phase's ideas: sort orders, random stability, filters, search, pagination and pins."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from shared.ideation.repository import IdeaRepository
+from shared.ideation.search import SearchIndex
+from shared.tenancy import TenantContext
+from tests.api.ideation.conftest import Ideas
+from tests.conftest import HOST_A, body_of
+
+TENANT = TenantContext("alpha", HOST_A)
+
+
+def _ids(page: dict[str, Any]) -> list[str]:
+    return [card["id"] for card in page["items"]]
+
+
+def _all_pages(ideas: Ideas, **query: Any) -> list[str]:
+    seen: list[str] = []
+    cursor = None
+    while True:
+        page = ideas.list(**query, **({"cursor": cursor} if cursor else {}))
+        seen += _ids(page)
+        cursor = page["next_cursor"]
+        if not cursor:
+            return seen
+
+
+def _post_many(ideas: Ideas, count: int) -> list[str]:
+    return [ideas.idea(title={"en": f"Idea {n}"})["id"] for n in range(count)]
+
+
+def test_newest_first_and_most_liked_first(ideas: Ideas) -> None:
+    # GIVEN three ideas, the oldest with the most likes (as the worker would count them)
+    first, second, third = _post_many(ideas, 3)
+    repo = IdeaRepository(TENANT)
+    assert repo.apply_counts(first, likes=5, dislikes=0, comments=0)
+    assert repo.apply_counts(second, likes=2, dislikes=0, comments=1)
+
+    # THEN newest lists by creation, most_liked by likes
+    assert _ids(ideas.list(sort="newest")) == [third, second, first]
+    assert _ids(ideas.list(sort="most_liked")) == [first, second, third]
+    # AND the cards carry the counts
+    card = ideas.list(sort="most_liked")["items"][0]
+    assert (card["likes"], card["comments"]) == (5, 0)
+
+
+def test_trending_rises_with_activity(ideas: Ideas) -> None:
+    older, newer = _post_many(ideas, 2)
+    assert _ids(ideas.list(sort="trending")) == [newer, older]
+    IdeaRepository(TENANT).apply_counts(older, likes=100, dislikes=0, comments=20)
+    assert _ids(ideas.list(sort="trending")) == [older, newer]
+
+
+def test_recounting_twice_is_idempotent_and_never_resurrects(ideas: Ideas, api: Any) -> None:
+    idea = ideas.idea()["id"]
+    repo = IdeaRepository(TENANT)
+    assert repo.apply_counts(idea, 3, 1, 2) and repo.apply_counts(idea, 3, 1, 2)
+    shown = body_of(api.get(f"/ideas/{idea}"))
+    assert (shown["likes"], shown["dislikes"], shown["comments"]) == (3, 1, 2)
+    api.delete(f"/ideas/{idea}", token="resident-a")
+    assert repo.apply_counts(idea, 4, 0, 0) is False
+    assert repo.get(idea) is None
+
+
+def test_random_is_stable_per_seed_and_differs_between_seeds(ideas: Ideas) -> None:
+    posted = set(_post_many(ideas, 12))
+    # WHEN the same seed is read twice in pages of five
+    first = _all_pages(ideas, sort="random", seed="visitor-1", limit=5)
+    again = _all_pages(ideas, sort="random", seed="visitor-1", limit=5)
+    # THEN it is the same order, every idea exactly once
+    assert first == again
+    assert sorted(first) == sorted(posted)
+    # AND other seeds give other orders
+    others = {tuple(_all_pages(ideas, sort="random", seed=f"s{n}", limit=5)) for n in range(6)}
+    assert len(others | {tuple(first)}) > 1
+
+
+def test_cursor_pages_cover_every_idea_once(ideas: Ideas) -> None:
+    posted = _post_many(ideas, 7)
+    pages = [ideas.list(sort="newest", limit=3)]
+    while pages[-1]["next_cursor"]:
+        pages.append(ideas.list(sort="newest", limit=3, cursor=pages[-1]["next_cursor"]))
+    assert [len(p["items"]) for p in pages] == [3, 3, 1]
+    assert [i for p in pages for i in _ids(p)] == list(reversed(posted))
+
+
+def test_a_forged_cursor_is_refused(ideas: Ideas, api: Any) -> None:
+    response = api.get(f"{ideas.path()}?cursor=bm9wZQ")
+    assert response.status_code == 422
+    assert body_of(response)["errors"][0]["code"] == "invalid_cursor"
+
+
+def test_filter_by_topic_and_status(ideas: Ideas, api: Any) -> None:
+    trees, parking = ideas.topic("Trees"), ideas.topic("Parking")
+    ideas.form(topic_ids=[trees, parking])
+    shady = ideas.idea(topic_ids=[trees])["id"]
+    cars = ideas.idea(topic_ids=[parking])["id"]
+    manager = ideas.tokens.project_manager(ideas.project_id)
+    api.put(f"/ideas/{cars}/status", {"status_id": "rejected"}, token=manager)
+
+    assert _ids(ideas.list(topic=trees)) == [shady]
+    assert _ids(ideas.list(status="rejected")) == [cars]
+    assert _ids(ideas.list(topic=trees, status="rejected")) == []
+    assert ideas.list(status="rejected")["items"][0]["status"]["color"] == "#c53030"
+
+
+def test_search_finds_ideas_by_word_prefixes(ideas: Ideas) -> None:
+    index = SearchIndex()
+    bikes = ideas.idea(title={"en": "Bike lanes"}, body={"en": "<p>Safer cycling to school</p>"})
+    trees = ideas.idea(title={"en": "Plant trees"}, body={"en": "<p>Shade for the école</p>"})
+    for idea in (bikes, trees):
+        index.reindex(TENANT, idea["id"])
+
+    assert _ids(ideas.list(q="bik")) == [bikes["id"]]
+    assert _ids(ideas.list(q="SCHOOL cycling")) == [bikes["id"]]
+    assert _ids(ideas.list(q="ecole")) == [trees["id"]]
+    assert _ids(ideas.list(q="bike shade")) == []
+
+
+def test_search_follows_edits_and_deletions(ideas: Ideas, api: Any) -> None:
+    index = SearchIndex()
+    idea = ideas.idea(title={"en": "Bike lanes"})
+    index.reindex(TENANT, idea["id"])
+    api.patch(f"/ideas/{idea['id']}", {"title": {"en": "Bus stops"}}, token="resident-a")
+    index.reindex(TENANT, idea["id"])
+    index.reindex(TENANT, idea["id"])  # a duplicate delivery changes nothing
+    assert _ids(ideas.list(q="bike")) == []
+    assert _ids(ideas.list(q="bus")) == [idea["id"]]
+    api.delete(f"/ideas/{idea['id']}", token="resident-a")
+    index.remove(TENANT, idea["id"])
+    assert _ids(ideas.list(q="bus")) == []
+
+
+def test_search_results_page_in_the_chosen_order(ideas: Ideas) -> None:
+    index = SearchIndex()
+    posted = [ideas.idea(title={"en": f"Bench {n}"})["id"] for n in range(5)]
+    for idea_id in posted:
+        index.reindex(TENANT, idea_id)
+    assert _all_pages(ideas, q="bench", sort="newest", limit=2) == list(reversed(posted))
+
+
+def test_pins_list_located_ideas_with_their_status_colour(ideas: Ideas, api: Any) -> None:
+    located = ideas.idea(location={"lat": 48.85, "lng": 2.35})
+    ideas.idea()
+    manager = ideas.tokens.project_manager(ideas.project_id)
+    api.put(f"/ideas/{located['id']}/status", {"status_id": "accepted"}, token=manager)
+    pins = body_of(api.get(f"/projects/{ideas.project_id}/phases/{ideas.phase_id}/idea-pins"))
+    assert pins["items"] == [
+        {
+            "id": located["id"],
+            "title": located["title"],
+            "lat": 48.85,
+            "lng": 2.35,
+            "status_color": "#2f855a",
+        }
+    ]
+
+
+def test_the_project_slug_works_in_place_of_its_id(ideas: Ideas, api: Any) -> None:
+    idea = ideas.idea()
+    slug = ideas.project["slug"]
+    page = body_of(api.get(f"/projects/{slug}/phases/{ideas.phase_id}/ideas"))
+    assert _ids(page) == [idea["id"]]
