@@ -134,6 +134,7 @@ def world(api: Any) -> dict[str, Any]:
         "ids": {
             # first, so that a real idea's id named below wins over the stand-in
             **_discussion_of_a(a_resident, a_admin),
+            **_notifications_of_a(a_resident, f"{MARKER}idea"),
             "folder_id": folder["id"],
             "project_id": project["id"],
             "phase_id": phase["id"],
@@ -193,6 +194,38 @@ def _discussion_of_a(resident_id: str, admin_id: str) -> dict[str, str]:
     return {"idea_id": idea_id, "comment_id": comment.comment_id, "update_id": update.update_id}
 
 
+def _notifications_of_a(resident_id: str, idea_id: str) -> dict[str, str]:
+    """A follow, a notification and email preferences of A's resident, written to the table.
+
+    ``kind`` is a marker (a real kind such as "idea" would be a "secret" found in
+    every document that names it); B reaches no target of that kind, nor A's
+    notification by its id.
+    """
+    from datetime import UTC, datetime
+
+    from shared.notifications.repository import NotificationsRepository
+
+    repo = NotificationsRepository(TenantContext("alpha", HOST_A))
+    now, notification_id = datetime.now(UTC), "0123456789abcdef0123456789abcdef"
+    repo.set_follow(resident_id, "idea", idea_id, True, now)
+    record = repo.new_notification(
+        resident_id,
+        notification_id,
+        type="comment_on_my_idea",
+        event_id=f"{MARKER}event",
+        actor_id=None,
+        target_kind="idea",
+        target_id=idea_id,
+        target_title={"en": f"{MARKER} idea"},
+        target_path=f"/ideas/{idea_id}",
+        excerpt=f"{MARKER} excerpt",
+        created_at=now,
+    )
+    assert repo.add_notification(record)
+    repo.save_preferences(resident_id, ["mention"], now)
+    return {"kind": f"{MARKER}kind", "target_id": idea_id, "notification_id": notification_id}
+
+
 def _bodies(world: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     """Request bodies per operation that aim at A's objects from platform B."""
     ids, (a_admin_email, a_resident_email) = world["ids"], world["emails"]
@@ -230,6 +263,9 @@ def _bodies(world: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
         "edit_comment": [{"body": "Written on B"}],
         "post_official_update": [{"body": {"en": "<p>Written on B</p>"}}],
         "edit_official_update": [{"body": {"en": "<p>Written on B</p>"}, "author_name": None}],
+        "update_notification_preferences": [
+            {"email": {"mention": False, "comment_reply": False, "comment_on_my_idea": False}}
+        ],
     }
 
 
