@@ -141,6 +141,7 @@ def world(api: Any) -> dict[str, Any]:
             "attachment_id": attachment["id"],
             "user_id": a_resident,
             "admin_id": a_admin,
+            **_ideation_of_a(api, token_a, project["id"]),
         },
         "emails": [a_admin_email, a_resident_email],
         "upload_keys": [header, attachment_key],
@@ -226,6 +227,55 @@ def _notifications_of_a(resident_id: str, idea_id: str) -> dict[str, str]:
     return {"kind": f"{MARKER}kind", "target_id": idea_id, "notification_id": notification_id}
 
 
+def _ideation_of_a(api: Any, token_a: str, project_id: str) -> dict[str, str]:
+    """A's topic, own idea status and input forms, and a located idea with an image in
+    an open ideation phase of a second published project, all through the API."""
+
+    def ok(response: Any, status: int = 200) -> Any:
+        assert response.status_code == status, response.body
+        return body_of(response)
+
+    topic = ok(api.post("/topics", {"title": {"en": f"{MARKER} topic"}}, token=token_a), 201)
+    status = ok(
+        api.post(
+            "/idea-statuses",
+            {"code": f"{MARKER}_review", "title": {"en": f"{MARKER} status"}, "color": "#123456"},
+            token=token_a,
+        ),
+        201,
+    )
+    form = {"topic_ids": [topic["id"]]}
+    ok(api.put(f"/projects/{project_id}/input-form", form, token=token_a))
+    second = ok(api.post("/projects", {"title": {"en": f"{MARKER} ideas"}}, token=token_a), 201)
+    phase = ok(
+        api.post(
+            f"/projects/{second['id']}/phases",
+            {"title": {"en": "Ideas"}, "start_date": "2020-01-01", "method": "ideation"},
+            token=token_a,
+        ),
+        201,
+    )
+    ok(api.put(f"/projects/{second['id']}/input-form", form, token=token_a))
+    ok(api.post(f"/projects/{second['id']}/publish", token=token_a))
+    image = _upload(api, token_a, "idea_image", "i.png", "image/png", _png())
+    idea = ok(
+        api.post(
+            f"/projects/{second['id']}/phases/{phase['id']}/ideas",
+            {
+                "title": {"en": f"{MARKER} idea"},
+                "body": {"en": f"<p>{MARKER} body</p>"},
+                "topic_ids": [topic["id"]],
+                "location": {"lat": 1.5, "lng": 2.5, "address": f"{MARKER} street"},
+                "image_keys": [image],
+            },
+            token=token_a,
+        ),
+        201,
+    )
+    ok(api.put(f"/ideas/{idea['id']}/status", {"status_id": status["id"]}, token=token_a))
+    return {"topic_id": topic["id"], "status_id": status["id"], "idea_id": idea["id"]}
+
+
 def _bodies(world: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     """Request bodies per operation that aim at A's objects from platform B."""
     ids, (a_admin_email, a_resident_email) = world["ids"], world["emails"]
@@ -259,6 +309,17 @@ def _bodies(world: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
         "create_upload": [
             {"purpose": "avatar", "filename": "x.png", "content_type": "image/png", "size": 10}
         ],
+        "create_topic": [{"title": title}],
+        "update_topic": [{"title": title, "position": 0}],
+        "create_idea_status": [{"code": "written_on_b", "title": title, "color": "#000000"}],
+        "update_idea_status": [{"title": title, "color": "#000000"}],
+        "reorder_idea_statuses": [{"ids": [ids["status_id"]]}],
+        "put_input_form": [{"topic_ids": [ids["topic_id"]]}],
+        "create_idea": [
+            {"title": title, "topic_ids": [ids["topic_id"]], "image_keys": [header_key]}
+        ],
+        "update_idea": [{"title": title, "image_keys": [header_key]}],
+        "set_idea_status": [{"status_id": ids["status_id"]}],
         "post_idea_comment": [{"body": "Written on B", "parent_id": ids["comment_id"]}],
         "edit_comment": [{"body": "Written on B"}],
         "post_official_update": [{"body": {"en": "<p>Written on B</p>"}}],
