@@ -5,6 +5,7 @@ import { LoadError, Loading } from "@/components/Loading";
 import { LocaleSwitcher } from "@/components/LocaleSwitcher";
 import { signOut } from "@/features/auth/api";
 import { isAdmin, useSession } from "@/features/auth/useSession";
+import { NotificationBell } from "@/features/notifications";
 import { applyBranding, usePlatform } from "@/features/platform";
 import { useLocalized } from "@/lib/i18n";
 
@@ -61,6 +62,9 @@ export function Layout() {
                       </NavLink>
                     </li>
                   ) : null}
+                  <li>
+                    <NotificationBell />
+                  </li>
                   <li>
                     <NavLink to="/profile">
                       <FormattedMessage id="nav.profile" />

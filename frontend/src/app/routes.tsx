@@ -5,6 +5,7 @@ import { ConfirmEmailPage } from "@/features/auth/ConfirmEmailPage";
 import { ResetPasswordPage } from "@/features/auth/ResetPasswordPage";
 import { SignInPage } from "@/features/auth/SignInPage";
 import { SignUpPage } from "@/features/auth/SignUpPage";
+import { NotificationsPage, UnsubscribePage } from "@/features/notifications";
 import { ProfilePage } from "@/features/profile/ProfilePage";
 import { FolderPage } from "@/features/projects/FolderPage";
 import { HomePage } from "@/features/projects/HomePage";
@@ -27,6 +28,8 @@ export const routes: RouteObject[] = [
       { path: "confirm-email", element: <ConfirmEmailPage /> },
       { path: "reset-password", element: <ResetPasswordPage /> },
       { path: "profile", element: <ProfilePage /> },
+      { path: "notifications", element: <NotificationsPage /> },
+      { path: "unsubscribe", element: <UnsubscribePage /> },
       {
         path: "admin/*",
         element: (

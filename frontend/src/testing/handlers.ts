@@ -1,5 +1,6 @@
 import { http, HttpResponse } from "msw";
 import { platform } from "./fixtures";
+import { socialHandlers } from "./social";
 
 export function problem(status: number, code: string, detail: string, errors: unknown[] = []) {
   return HttpResponse.json(
@@ -14,4 +15,5 @@ export const defaultHandlers = [
   http.post("/api/v1/auth/refresh", () => problem(401, "not_authenticated", "Please sign in.")),
   http.get("/api/v1/folders", () => HttpResponse.json({ items: [], next_cursor: null })),
   http.get("/api/v1/projects", () => HttpResponse.json({ items: [], next_cursor: null })),
+  ...socialHandlers,
 ];

@@ -8,6 +8,7 @@ import { Form } from "@/components/Form";
 import { isSupportedLocale, nativeLanguageName } from "@/config/locales";
 import { RequireAuth } from "@/features/auth/RequireAuth";
 import { useSession } from "@/features/auth/useSession";
+import { NotificationPreferences } from "@/features/notifications";
 import { api, session, unwrap } from "@/lib/api/client";
 import type { Me } from "@/lib/api/types";
 import { uploadFile } from "@/lib/api/upload";
@@ -164,6 +165,7 @@ export function ProfilePage() {
               </p>
             ) : null}
             <ProfileForm key={`${user.id}-${user.locale}`} user={user} />
+            <NotificationPreferences />
           </>
         ) : null}
       </div>

@@ -1,0 +1,55 @@
+import { screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { http, HttpResponse } from "msw";
+import { describe, expect, it } from "vitest";
+import { problem } from "@/testing/handlers";
+import { renderApp } from "@/testing/render";
+import { server } from "@/testing/server";
+import { allEmails } from "@/testing/social";
+import { signInAs } from "@/testing/signIn";
+
+describe("NotificationPreferences", () => {
+  it("shows one checkbox per kind of email on the profile and saves a change", async () => {
+    // GIVEN a resident who gets every email but the official updates
+    let saved: unknown = null;
+    server.use(
+      http.get("/api/v1/me/notification-preferences", () =>
+        HttpResponse.json({ email: { ...allEmails.email, official_update: false } }),
+      ),
+      http.put("/api/v1/me/notification-preferences", async ({ request }) => {
+        const body = (await request.json()) as object;
+        saved = body;
+        return HttpResponse.json(body);
+      }),
+    );
+    signInAs();
+    renderApp("/profile");
+    const section = await screen.findByRole("region", { name: "Email notifications" });
+    // THEN the boxes reflect the stored choices
+    const group = await within(section).findByRole("group", { name: "Email me when" });
+    expect(within(group).getAllByRole("checkbox")).toHaveLength(5);
+    expect(await within(group).findByRole("checkbox", { name: "Someone mentions me" })).toBeChecked();
+    expect(within(group).getByRole("checkbox", { name: "An idea I follow gets an official update" })).not.toBeChecked();
+    // WHEN they turn off replies and save
+    await userEvent.click(within(group).getByRole("checkbox", { name: "Someone replies to my comment" }));
+    await userEvent.click(within(section).getByRole("button", { name: "Save email preferences" }));
+    // THEN the whole choice is sent and confirmed
+    expect(await within(section).findByRole("status")).toHaveTextContent("Your email preferences are saved.");
+    expect(saved).toEqual({
+      email: { ...allEmails.email, comment_reply: false, official_update: false },
+    });
+  });
+
+  it("says why a save failed", async () => {
+    server.use(
+      http.put("/api/v1/me/notification-preferences", () =>
+        problem(503, "unavailable", "Preferences cannot be saved right now."),
+      ),
+    );
+    signInAs();
+    renderApp("/profile");
+    const section = await screen.findByRole("region", { name: "Email notifications" });
+    await userEvent.click(await within(section).findByRole("button", { name: "Save email preferences" }));
+    expect(await within(section).findByRole("alert")).toHaveTextContent("Preferences cannot be saved right now.");
+  });
+});

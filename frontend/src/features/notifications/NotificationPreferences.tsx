@@ -1,0 +1,104 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { FormattedMessage } from "react-intl";
+import { z } from "zod";
+import { CheckboxField } from "@/components/Field";
+import { Form } from "@/components/Form";
+import { LoadError, Loading } from "@/components/Loading";
+import type { NotificationPreferences as Preferences } from "@/lib/api/types";
+import { useNotificationPreferences, useSaveNotificationPreferences } from "./api";
+
+/** The email kinds a person can turn off, in the order the form lists them. */
+export const EMAIL_KINDS = [
+  "mention",
+  "comment_reply",
+  "comment_on_my_idea",
+  "idea_status_changed",
+  "official_update",
+] as const;
+
+export type EmailKind = (typeof EMAIL_KINDS)[number];
+
+const schema = z.object(
+  Object.fromEntries(EMAIL_KINDS.map((kind) => [kind, z.boolean()])) as Record<EmailKind, z.ZodBoolean>,
+);
+type Values = z.infer<typeof schema>;
+
+/** The words for one kind of email, as the preferences list them. */
+export function emailKindLabel(kind: EmailKind) {
+  switch (kind) {
+    case "mention":
+      return <FormattedMessage id="notifications.preferences.mention" />;
+    case "comment_reply":
+      return <FormattedMessage id="notifications.preferences.commentReply" />;
+    case "comment_on_my_idea":
+      return <FormattedMessage id="notifications.preferences.commentOnMyIdea" />;
+    case "idea_status_changed":
+      return <FormattedMessage id="notifications.preferences.ideaStatusChanged" />;
+    case "official_update":
+      return <FormattedMessage id="notifications.preferences.officialUpdate" />;
+  }
+}
+
+function PreferencesForm({ preferences }: { preferences: Preferences }) {
+  const save = useSaveNotificationPreferences();
+  const [saved, setSaved] = useState(false);
+  const form = useForm<Values>({
+    resolver: zodResolver(schema),
+    shouldFocusError: false,
+    defaultValues: { ...preferences.email },
+  });
+  return (
+    <Form
+      form={form}
+      submitLabel={<FormattedMessage id="notifications.preferences.save" />}
+      mapField={(field) => EMAIL_KINDS.find((kind) => field === `email.${kind}` || field === kind) ?? null}
+      onSubmit={async (values) => {
+        setSaved(false);
+        const stored = await save.mutateAsync({ email: values });
+        form.reset({ ...stored.email });
+        setSaved(true);
+      }}
+    >
+      {saved ? (
+        <p role="status" className="notice notice--success">
+          <FormattedMessage id="notifications.preferences.saved" />
+        </p>
+      ) : null}
+      <fieldset className="fieldset">
+        <legend>
+          <FormattedMessage id="notifications.preferences.legend" />
+        </legend>
+        {EMAIL_KINDS.map((kind) => (
+          <CheckboxField
+            key={kind}
+            label={emailKindLabel(kind)}
+            {...form.register(kind, { onChange: () => setSaved(false) })}
+          />
+        ))}
+      </fieldset>
+    </Form>
+  );
+}
+
+/** The profile's "Email notifications" section: one checkbox per kind of email. */
+export function NotificationPreferences() {
+  const query = useNotificationPreferences();
+  return (
+    <section
+      id="notification-preferences"
+      className="notification-preferences"
+      aria-labelledby="notification-preferences-title">
+      <h2 id="notification-preferences-title" tabIndex={-1}>
+        <FormattedMessage id="notifications.preferences.title" />
+      </h2>
+      <p>
+        <FormattedMessage id="notifications.preferences.intro" />
+      </p>
+      {query.isPending ? <Loading /> : null}
+      {query.isError ? <LoadError error={query.error} /> : null}
+      {query.isSuccess ? <PreferencesForm preferences={query.data} /> : null}
+    </section>
+  );
+}
