@@ -208,6 +208,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/comments/{comment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a comment (its author or a moderator); its thread and replies stay. */
+        delete: operations["delete_comment"];
+        options?: never;
+        head?: never;
+        /** Change the text of one's own comment. */
+        patch: operations["edit_comment"];
+        trace?: never;
+    };
+    "/api/v1/comments/{comment_id}/like": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Like a comment (once; liking again changes nothing). */
+        put: operations["like_comment"];
+        post?: never;
+        /** Take back one's like of a comment. */
+        delete: operations["unlike_comment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dev/mails": {
         parameters: {
             query?: never;
@@ -330,6 +366,25 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/follows/{kind}/{target_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether I follow this target (always false for visitors). */
+        get: operations["get_follow"];
+        /** Follow a target: its status changes and official updates reach me. */
+        put: operations["follow_target"];
+        post?: never;
+        /** Stop following; remembered, so commenting again does not follow it again. */
+        delete: operations["unfollow_target"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health": {
         parameters: {
             query?: never;
@@ -340,6 +395,131 @@ export interface paths {
         /** Liveness of the API for the current platform. */
         get: operations["health"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/idea-statuses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The platform's idea statuses, by position (the five defaults on a new platform). */
+        get: operations["list_idea_statuses"];
+        put?: never;
+        /** Add an idea status (admins); its code must be new (409 `status_code_taken`). */
+        post: operations["create_idea_status"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/idea-statuses/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the order of the idea statuses; list every status once (admins). */
+        put: operations["reorder_idea_statuses"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/idea-statuses/{status_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a status (admins); ideas that had it show none. */
+        delete: operations["delete_idea_status"];
+        options?: never;
+        head?: never;
+        /** Change a status's name, description or colour (admins). */
+        patch: operations["update_idea_status"];
+        trace?: never;
+    };
+    "/api/v1/ideas/{idea_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An idea with its counts, the viewer's reaction and what the viewer may do. */
+        get: operations["get_idea"];
+        put?: never;
+        post?: never;
+        /** Delete an idea and its files (its author while the phase allows; managers). */
+        delete: operations["delete_idea"];
+        options?: never;
+        head?: never;
+        /** Change an idea (its author while the phase allows posting; managers always). */
+        patch: operations["update_idea"];
+        trace?: never;
+    };
+    "/api/v1/ideas/{idea_id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The threads of an idea, newest or most liked first, each with its replies oldest first. */
+        get: operations["list_idea_comments"];
+        put?: never;
+        /** Comment on an idea, or answer a comment with `parent_id`. */
+        post: operations["post_idea_comment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ideas/{idea_id}/official-updates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The official updates on an idea, newest first. */
+        get: operations["list_official_updates"];
+        put?: never;
+        /** Post an update on an idea in the name of the city (moderators and managers). */
+        post: operations["post_official_update"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ideas/{idea_id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Give the idea a status (moderators and managers); followers are notified. */
+        put: operations["set_idea_status"];
         post?: never;
         delete?: never;
         options?: never;
@@ -363,6 +543,161 @@ export interface paths {
         head?: never;
         /** Change names, language or avatar (upload it first with ``POST /uploads``). */
         patch: operations["update_me"];
+        trace?: never;
+    };
+    "/api/v1/me/follows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The targets I follow. */
+        get: operations["list_my_follows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which notifications I also get by email. */
+        get: operations["get_notification_preferences"];
+        /** Turn emails of each notification type on or off. */
+        put: operations["update_notification_preferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My notifications, newest first. */
+        get: operations["list_my_notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all my notifications read; answers the unread count left (0). */
+        post: operations["mark_all_notifications_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many of my notifications are unread (up to 100). */
+        get: operations["count_unread_notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/{notification_id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of my notifications read. */
+        post: operations["mark_notification_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mentions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** People to mention: first or last names starting with `q` (two letters or more). */
+        get: operations["mention_candidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** One-click unsubscribe (RFC 8058) from one type of notification email. */
+        post: operations["unsubscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/official-updates/{update_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an official update. */
+        delete: operations["delete_official_update"];
+        options?: never;
+        head?: never;
+        /** Change an official update's text or signature. */
+        patch: operations["edit_official_update"];
         trace?: never;
     };
     "/api/v1/openapi.json": {
@@ -522,6 +857,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/{project_id}/input-form": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The form residents fill in to post an idea in this project (id or slug). */
+        get: operations["get_input_form"];
+        /** Replace the project's idea form (project managers). */
+        put: operations["put_input_form"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects/{project_id}/phases": {
         parameters: {
             query?: never;
@@ -557,6 +910,41 @@ export interface paths {
         patch: operations["update_phase"];
         trace?: never;
     };
+    "/api/v1/projects/{project_id}/phases/{phase_id}/idea-pins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every located idea of the phase, for the map. */
+        get: operations["list_idea_pins"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project_id}/phases/{phase_id}/ideas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A page of the phase's ideas: sorted, filtered by topic and status, searched. */
+        get: operations["list_ideas"];
+        put?: never;
+        /** Post an idea in an open ideation phase that accepts ideas. */
+        post: operations["create_idea"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects/{project_id}/publish": {
         parameters: {
             query?: never;
@@ -589,6 +977,42 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/topics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The platform's topics, by position. */
+        get: operations["list_topics"];
+        put?: never;
+        /** Add a topic (admins); it goes last. */
+        post: operations["create_topic"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/topics/{topic_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a topic (admins). */
+        delete: operations["delete_topic"];
+        options?: never;
+        head?: never;
+        /** Rename, describe or move a topic (admins). */
+        patch: operations["update_topic"];
         trace?: never;
     };
     "/api/v1/uploads": {
@@ -727,6 +1151,303 @@ export interface components {
              */
             secondary_color?: string | null;
         };
+        /** BuiltinField */
+        "BuiltinField-Input": {
+            /**
+             * Enabled
+             * @default true
+             */
+            enabled?: boolean;
+            /**
+             * Required
+             * @default false
+             */
+            required?: boolean;
+        };
+        /** BuiltinField */
+        "BuiltinField-Output": {
+            /**
+             * Enabled
+             * @default true
+             */
+            enabled: boolean;
+            /**
+             * Required
+             * @default false
+             */
+            required: boolean;
+        };
+        /** BuiltinFields */
+        "BuiltinFields-Input": {
+            attachments?: components["schemas"]["BuiltinField-Input"];
+            body?: components["schemas"]["BuiltinField-Input"];
+            images?: components["schemas"]["BuiltinField-Input"];
+            location?: components["schemas"]["BuiltinField-Input"];
+            topics?: components["schemas"]["BuiltinField-Input"];
+        };
+        /** BuiltinFields */
+        "BuiltinFields-Output": {
+            attachments: components["schemas"]["BuiltinField-Output"];
+            body: components["schemas"]["BuiltinField-Output"];
+            images: components["schemas"]["BuiltinField-Output"];
+            location: components["schemas"]["BuiltinField-Output"];
+            topics: components["schemas"]["BuiltinField-Output"];
+        };
+        /** ChoiceOption */
+        ChoiceOption: {
+            /**
+             * Id
+             * @example age_group
+             */
+            id: string;
+            /** Label */
+            label: {
+                [key: string]: string;
+            };
+        };
+        /**
+         * Comment
+         * @description A comment as the viewer sees it; a deleted one keeps its place but loses its content.
+         */
+        Comment: {
+            /** @description Null when the comment was deleted. */
+            author: components["schemas"]["PublicProfile"] | null;
+            /**
+             * Body
+             * @description Empty when deleted. Mentions appear as `@[<user_id>]`.
+             */
+            body: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Deleted */
+            deleted: boolean;
+            /** Edited At */
+            edited_at: string | null;
+            /** Id */
+            id: string;
+            /** Liked By Me */
+            liked_by_me: boolean;
+            /** Likes */
+            likes: number;
+            /** Mentions */
+            mentions: components["schemas"]["PublicProfile"][];
+            /** Parent Id */
+            parent_id: string | null;
+            permissions: components["schemas"]["CommentPermissions"];
+        };
+        /** CommentCreate */
+        CommentCreate: {
+            /**
+             * Body
+             * @description Plain text; mention someone with `@[<user_id>]` (see GET /mentions).
+             */
+            body: string;
+            /**
+             * Parent Id
+             * @description The comment answered; omit to start a thread.
+             * @default null
+             */
+            parent_id?: string | null;
+        };
+        /**
+         * CommentLikeState
+         * @description The viewer's like after the change and the comment's like count now.
+         */
+        CommentLikeState: {
+            /** Liked */
+            liked: boolean;
+            /** Likes */
+            likes: number;
+        };
+        /** CommentListQuery */
+        CommentListQuery: {
+            /**
+             * Cursor
+             * @default null
+             */
+            cursor?: string | null;
+            /**
+             * Limit
+             * @default 20
+             */
+            limit?: number;
+            /**
+             * Sort
+             * @default newest
+             * @enum {string}
+             */
+            sort?: "newest" | "most_liked";
+        };
+        /** CommentPermissions */
+        CommentPermissions: {
+            delete: components["schemas"]["shared__discussion__schemas__Permission"];
+            edit: components["schemas"]["shared__discussion__schemas__Permission"];
+            reply: components["schemas"]["shared__discussion__schemas__Permission"];
+        };
+        /**
+         * CommentThread
+         * @description A thread's first comment with every reply in it, oldest first.
+         */
+        CommentThread: {
+            /** @description Null when the comment was deleted. */
+            author: components["schemas"]["PublicProfile"] | null;
+            /**
+             * Body
+             * @description Empty when deleted. Mentions appear as `@[<user_id>]`.
+             */
+            body: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Deleted */
+            deleted: boolean;
+            /** Edited At */
+            edited_at: string | null;
+            /** Id */
+            id: string;
+            /** Liked By Me */
+            liked_by_me: boolean;
+            /** Likes */
+            likes: number;
+            /** Mentions */
+            mentions: components["schemas"]["PublicProfile"][];
+            /** Parent Id */
+            parent_id: string | null;
+            permissions: components["schemas"]["CommentPermissions"];
+            /** Replies */
+            replies: components["schemas"]["Comment"][];
+        };
+        /** CommentUpdate */
+        CommentUpdate: {
+            /**
+             * Body
+             * @description Plain text; mention someone with `@[<user_id>]` (see GET /mentions).
+             */
+            body: string;
+        };
+        /**
+         * CustomField
+         * @description One question of the form; ``options`` for choices, ``scale_*`` for linear scales.
+         */
+        "CustomField-Input": {
+            /**
+             * Enabled
+             * @default true
+             */
+            enabled?: boolean;
+            /**
+             * Help
+             * @default null
+             */
+            help?: {
+                [key: string]: string;
+            } | null;
+            /**
+             * Id
+             * @example age_group
+             */
+            id: string;
+            /** Label */
+            label: {
+                [key: string]: string;
+            };
+            /**
+             * Max Label
+             * @default null
+             */
+            max_label?: {
+                [key: string]: string;
+            } | null;
+            /**
+             * Min Label
+             * @default null
+             */
+            min_label?: {
+                [key: string]: string;
+            } | null;
+            /** Options */
+            options?: components["schemas"]["ChoiceOption"][];
+            /**
+             * Required
+             * @default false
+             */
+            required?: boolean;
+            /**
+             * Scale Max
+             * @default null
+             */
+            scale_max?: number | null;
+            /**
+             * Scale Min
+             * @default null
+             */
+            scale_min?: number | null;
+            type: components["schemas"]["FieldType"];
+        };
+        /**
+         * CustomField
+         * @description One question of the form; ``options`` for choices, ``scale_*`` for linear scales.
+         */
+        "CustomField-Output": {
+            /**
+             * Enabled
+             * @default true
+             */
+            enabled: boolean;
+            /**
+             * Help
+             * @default null
+             */
+            help: {
+                [key: string]: string;
+            } | null;
+            /**
+             * Id
+             * @example age_group
+             */
+            id: string;
+            /** Label */
+            label: {
+                [key: string]: string;
+            };
+            /**
+             * Max Label
+             * @default null
+             */
+            max_label: {
+                [key: string]: string;
+            } | null;
+            /**
+             * Min Label
+             * @default null
+             */
+            min_label: {
+                [key: string]: string;
+            } | null;
+            /** Options */
+            options: components["schemas"]["ChoiceOption"][];
+            /**
+             * Required
+             * @default false
+             */
+            required: boolean;
+            /**
+             * Scale Max
+             * @default null
+             */
+            scale_max: number | null;
+            /**
+             * Scale Min
+             * @default null
+             */
+            scale_min: number | null;
+            type: components["schemas"]["FieldType"];
+        };
         /** EmailOnlyRequest */
         EmailOnlyRequest: {
             /**
@@ -735,6 +1456,73 @@ export interface components {
              */
             email: string;
         };
+        /**
+         * EmailPreferences
+         * @description Which notifications also come by email (all on unless turned off).
+         */
+        "EmailPreferences-Input": {
+            /**
+             * Comment On My Idea
+             * @default true
+             */
+            comment_on_my_idea?: boolean;
+            /**
+             * Comment Reply
+             * @default true
+             */
+            comment_reply?: boolean;
+            /**
+             * Idea Status Changed
+             * @default true
+             */
+            idea_status_changed?: boolean;
+            /**
+             * Mention
+             * @default true
+             */
+            mention?: boolean;
+            /**
+             * Official Update
+             * @default true
+             */
+            official_update?: boolean;
+        };
+        /**
+         * EmailPreferences
+         * @description Which notifications also come by email (all on unless turned off).
+         */
+        "EmailPreferences-Output": {
+            /**
+             * Comment On My Idea
+             * @default true
+             */
+            comment_on_my_idea: boolean;
+            /**
+             * Comment Reply
+             * @default true
+             */
+            comment_reply: boolean;
+            /**
+             * Idea Status Changed
+             * @default true
+             */
+            idea_status_changed: boolean;
+            /**
+             * Mention
+             * @default true
+             */
+            mention: boolean;
+            /**
+             * Official Update
+             * @default true
+             */
+            official_update: boolean;
+        };
+        /**
+         * FieldType
+         * @enum {string}
+         */
+        FieldType: "text" | "multiline" | "number" | "single_choice" | "multiple_choice" | "linear_scale" | "date" | "checkbox";
         /** Folder */
         Folder: {
             /** Archived At */
@@ -866,12 +1654,413 @@ export interface components {
                 [key: string]: string;
             } | null;
         };
+        /** FollowState */
+        FollowState: {
+            /** Following */
+            following: boolean;
+        };
         /** Health */
         Health: {
             /** Platform Id */
             platform_id: string;
             /** Status */
             status: string;
+        };
+        /** Idea */
+        Idea: {
+            /** Attachments */
+            attachments: components["schemas"]["IdeaAttachment"][];
+            author: components["schemas"]["PublicProfile"];
+            /** Body */
+            body: {
+                [key: string]: string;
+            };
+            /** Comments */
+            comments: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Custom Fields */
+            custom_fields: {
+                [key: string]: unknown;
+            };
+            /** Dislikes */
+            dislikes: number;
+            /** Id */
+            id: string;
+            /** Images */
+            images: components["schemas"]["IdeaImage"][];
+            /** Likes */
+            likes: number;
+            /**
+             * Likes Left
+             * @description Likes the viewer may still give; null: no limit.
+             */
+            likes_left: number | null;
+            location: components["schemas"]["IdeaLocation"] | null;
+            /**
+             * My Reaction
+             * @description `like`, `dislike`, or null.
+             */
+            my_reaction: string | null;
+            permissions: components["schemas"]["IdeaPermissions"];
+            /** Phase Id */
+            phase_id: string;
+            /** Project Id */
+            project_id: string;
+            status: components["schemas"]["IdeaStatus"] | null;
+            /** Title */
+            title: {
+                [key: string]: string;
+            };
+            /** Topic Ids */
+            topic_ids: string[];
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** IdeaAttachment */
+        IdeaAttachment: {
+            /** Key */
+            key: string;
+            /** Name */
+            name: string;
+            /** Size */
+            size: number;
+            /** Url */
+            url: string;
+        };
+        /** IdeaCard */
+        IdeaCard: {
+            author: components["schemas"]["PublicProfile"];
+            /** Comments */
+            comments: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Dislikes */
+            dislikes: number;
+            /**
+             * Excerpt
+             * @description The body as plain text, cut at 200 characters.
+             */
+            excerpt: {
+                [key: string]: string;
+            };
+            /** Has Location */
+            has_location: boolean;
+            /** Id */
+            id: string;
+            image: components["schemas"]["IdeaImage"] | null;
+            /** Likes */
+            likes: number;
+            /** My Reaction */
+            my_reaction: string | null;
+            status: components["schemas"]["IdeaStatus"] | null;
+            /** Title */
+            title: {
+                [key: string]: string;
+            };
+            /** Topic Ids */
+            topic_ids: string[];
+        };
+        /**
+         * IdeaCreate
+         * @description A new idea. Upload files first (``POST /uploads``, purposes ``idea_image`` and
+         *     ``idea_attachment``), then send their keys.
+         */
+        IdeaCreate: {
+            /** Attachment Keys */
+            attachment_keys?: string[];
+            /**
+             * Body
+             * @default null
+             */
+            body?: {
+                [key: string]: string;
+            } | null;
+            /** Custom Fields */
+            custom_fields?: {
+                [key: string]: unknown;
+            };
+            /** Image Keys */
+            image_keys?: string[];
+            /** @default null */
+            location?: components["schemas"]["Location"] | null;
+            /** Title */
+            title: {
+                [key: string]: string;
+            };
+            /** Topic Ids */
+            topic_ids?: string[];
+        };
+        /** IdeaImage */
+        IdeaImage: {
+            /** Key */
+            key: string;
+            /**
+             * Thumbnail Url
+             * @description The resized image once made, else the original.
+             */
+            thumbnail_url: string;
+            /** Url */
+            url: string;
+        };
+        /** IdeaListQuery */
+        IdeaListQuery: {
+            /**
+             * Cursor
+             * @default null
+             */
+            cursor?: string | null;
+            /**
+             * Limit
+             * @default 20
+             */
+            limit?: number;
+            /**
+             * Q
+             * @description Words to search for.
+             * @default null
+             */
+            q?: string | null;
+            /**
+             * Seed
+             * @description For `random`: the same seed gives the same order (keep one per visitor).
+             * @default null
+             */
+            seed?: string | null;
+            /** @default trending */
+            sort?: components["schemas"]["IdeaSort"];
+            /**
+             * Status
+             * @default null
+             */
+            status?: string | null;
+            /**
+             * Topic
+             * @default null
+             */
+            topic?: string | null;
+        };
+        /** IdeaLocation */
+        IdeaLocation: {
+            /** Address */
+            address: string | null;
+            /** Lat */
+            lat: number;
+            /** Lng */
+            lng: number;
+        };
+        /** IdeaPermissions */
+        IdeaPermissions: {
+            comment: components["schemas"]["shared__ideation__schemas__Permission"];
+            delete: components["schemas"]["shared__ideation__schemas__Permission"];
+            edit: components["schemas"]["shared__ideation__schemas__Permission"];
+            feedback: components["schemas"]["shared__ideation__schemas__Permission"];
+            react: components["schemas"]["shared__ideation__schemas__Permission"];
+        };
+        /** IdeaPin */
+        IdeaPin: {
+            /** Id */
+            id: string;
+            /** Lat */
+            lat: number;
+            /** Lng */
+            lng: number;
+            /** Status Color */
+            status_color: string | null;
+            /** Title */
+            title: {
+                [key: string]: string;
+            };
+        };
+        /** IdeaPins */
+        IdeaPins: {
+            /** Items */
+            items: components["schemas"]["IdeaPin"][];
+        };
+        /**
+         * IdeaSort
+         * @enum {string}
+         */
+        IdeaSort: "trending" | "most_liked" | "newest" | "random";
+        /** IdeaStatus */
+        IdeaStatus: {
+            /** Code */
+            code: string;
+            /** Color */
+            color: string;
+            /** Description */
+            description: {
+                [key: string]: string;
+            } | null;
+            /** Id */
+            id: string;
+            /** Position */
+            position: number;
+            /** Title */
+            title: {
+                [key: string]: string;
+            };
+        };
+        /** IdeaStatusCreate */
+        IdeaStatusCreate: {
+            /**
+             * Code
+             * @example in_progress
+             */
+            code: string;
+            /**
+             * Color
+             * @example #2f855a
+             */
+            color: string;
+            /**
+             * Description
+             * @default null
+             */
+            description?: {
+                [key: string]: string;
+            } | null;
+            /** Title */
+            title: {
+                [key: string]: string;
+            };
+        };
+        /** IdeaStatusList */
+        IdeaStatusList: {
+            /** Items */
+            items: components["schemas"]["IdeaStatus"][];
+        };
+        /** IdeaStatusUpdate */
+        IdeaStatusUpdate: {
+            /**
+             * Color
+             * @default null
+             */
+            color?: string | null;
+            /**
+             * Description
+             * @default null
+             */
+            description?: {
+                [key: string]: string;
+            } | null;
+            /**
+             * Title
+             * @default null
+             */
+            title?: {
+                [key: string]: string;
+            } | null;
+        };
+        /**
+         * IdeaUpdate
+         * @description Changed fields only. ``location: null`` removes the location; ``image_keys`` and
+         *     ``attachment_keys`` list the files to keep (existing keys) and to add (new uploads).
+         */
+        IdeaUpdate: {
+            /**
+             * Attachment Keys
+             * @default null
+             */
+            attachment_keys?: string[] | null;
+            /**
+             * Body
+             * @default null
+             */
+            body?: {
+                [key: string]: string;
+            } | null;
+            /**
+             * Custom Fields
+             * @default null
+             */
+            custom_fields?: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Image Keys
+             * @default null
+             */
+            image_keys?: string[] | null;
+            /** @default null */
+            location?: components["schemas"]["Location"] | null;
+            /**
+             * Title
+             * @default null
+             */
+            title?: {
+                [key: string]: string;
+            } | null;
+            /**
+             * Topic Ids
+             * @default null
+             */
+            topic_ids?: string[] | null;
+        };
+        /**
+         * InputForm
+         * @description What residents fill in when they post an idea in one project.
+         */
+        "InputForm-Input": {
+            builtin?: components["schemas"]["BuiltinFields-Input"];
+            /** Custom Fields */
+            custom_fields?: components["schemas"]["CustomField-Input"][];
+            /**
+             * Max Images
+             * @default 5
+             */
+            max_images?: number;
+            /**
+             * Topic Ids
+             * @description Topics residents may choose from.
+             */
+            topic_ids?: string[];
+        };
+        /**
+         * InputForm
+         * @description What residents fill in when they post an idea in one project.
+         */
+        "InputForm-Output": {
+            builtin: components["schemas"]["BuiltinFields-Output"];
+            /** Custom Fields */
+            custom_fields: components["schemas"]["CustomField-Output"][];
+            /**
+             * Max Images
+             * @default 5
+             */
+            max_images: number;
+            /**
+             * Topic Ids
+             * @description Topics residents may choose from.
+             */
+            topic_ids: string[];
+        };
+        /** Location */
+        Location: {
+            /**
+             * Address
+             * @default null
+             */
+            address?: string | null;
+            /**
+             * Lat
+             * @description Latitude in degrees (WGS 84).
+             */
+            lat: number;
+            /**
+             * Lng
+             * @description Longitude in degrees (WGS 84).
+             */
+            lng: number;
         };
         /** MailQuery */
         MailQuery: {
@@ -909,6 +2098,20 @@ export interface components {
             /** Roles */
             roles: components["schemas"]["RoleGrantModel-Output"][];
         };
+        /** MentionCandidates */
+        MentionCandidates: {
+            /** Items */
+            items: components["schemas"]["PublicProfile"][];
+        };
+        /** MentionQuery */
+        MentionQuery: {
+            /**
+             * Q
+             * @description The start of a first or last name.
+             * @default
+             */
+            q?: string;
+        };
         /**
          * MethodInfo
          * @description One participation method: what residents can do and how it is configured.
@@ -931,10 +2134,191 @@ export interface components {
             /** Items */
             items: components["schemas"]["MethodInfo"][];
         };
+        /** Notification */
+        Notification: {
+            /** @description Who acted; null when the city speaks (status changes, official updates). */
+            actor: components["schemas"]["PublicProfile"] | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Excerpt */
+            excerpt: string | null;
+            /** Id */
+            id: string;
+            /** Read */
+            read: boolean;
+            target: components["schemas"]["NotificationTarget"];
+            type: components["schemas"]["NotificationType"];
+        };
+        /** NotificationPageQuery */
+        NotificationPageQuery: {
+            /**
+             * Cursor
+             * @default null
+             */
+            cursor?: string | null;
+            /**
+             * Limit
+             * @default 20
+             */
+            limit?: number;
+        };
+        /** NotificationPreferences */
+        "NotificationPreferences-Input": {
+            email: components["schemas"]["EmailPreferences-Input"];
+        };
+        /** NotificationPreferences */
+        "NotificationPreferences-Output": {
+            email: components["schemas"]["EmailPreferences-Output"];
+        };
+        /**
+         * NotificationTarget
+         * @description What a notification or a follow points at, as its page shows it.
+         */
+        NotificationTarget: {
+            /** Id */
+            id: string;
+            /** Kind */
+            kind: string;
+            /**
+             * Path
+             * @description Frontend path of the target's page, e.g. `/ideas/<id>`.
+             */
+            path: string;
+            /**
+             * Title
+             * @description Multilingual title, as when it happened.
+             */
+            title: {
+                [key: string]: string;
+            };
+        };
+        /**
+         * NotificationType
+         * @description Why a resident is notified; each type can be turned off for email on its own.
+         * @enum {string}
+         */
+        NotificationType: "mention" | "comment_reply" | "comment_on_my_idea" | "idea_status_changed" | "official_update";
+        /** OfficialUpdate */
+        OfficialUpdate: {
+            /** Author Name */
+            author_name: {
+                [key: string]: string;
+            } | null;
+            /**
+             * Body
+             * @description Sanitised HTML per language.
+             */
+            body: {
+                [key: string]: string;
+            };
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: string;
+            permissions: components["schemas"]["OfficialUpdatePermissions"];
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** OfficialUpdateCreate */
+        OfficialUpdateCreate: {
+            /**
+             * Author Name
+             * @description Signed as, e.g. {"en": "Mobility team"}; the platform if null.
+             * @default null
+             */
+            author_name?: {
+                [key: string]: string;
+            } | null;
+            /** Body */
+            body: {
+                [key: string]: string;
+            };
+        };
+        /** OfficialUpdateList */
+        OfficialUpdateList: {
+            /** Items */
+            items: components["schemas"]["OfficialUpdate"][];
+        };
+        /** OfficialUpdatePermissions */
+        OfficialUpdatePermissions: {
+            delete: components["schemas"]["shared__discussion__schemas__Permission"];
+            edit: components["schemas"]["shared__discussion__schemas__Permission"];
+        };
+        /** OfficialUpdateUpdate */
+        OfficialUpdateUpdate: {
+            /**
+             * Author Name
+             * @description Send null to sign with the platform's name again.
+             * @default null
+             */
+            author_name?: {
+                [key: string]: string;
+            } | null;
+            /**
+             * Body
+             * @default null
+             */
+            body?: {
+                [key: string]: string;
+            } | null;
+        };
+        /** Page[CommentThread] */
+        Page_CommentThread_: {
+            /** Items */
+            items: components["schemas"]["CommentThread"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` to fetch the next page; null on the last page.
+             * @default null
+             */
+            next_cursor: string | null;
+        };
         /** Page[FolderSummary] */
         Page_FolderSummary_: {
             /** Items */
             items: components["schemas"]["FolderSummary"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` to fetch the next page; null on the last page.
+             * @default null
+             */
+            next_cursor: string | null;
+        };
+        /** Page[IdeaCard] */
+        Page_IdeaCard_: {
+            /** Items */
+            items: components["schemas"]["IdeaCard"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` to fetch the next page; null on the last page.
+             * @default null
+             */
+            next_cursor: string | null;
+        };
+        /** Page[NotificationTarget] */
+        Page_NotificationTarget_: {
+            /** Items */
+            items: components["schemas"]["NotificationTarget"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` to fetch the next page; null on the last page.
+             * @default null
+             */
+            next_cursor: string | null;
+        };
+        /** Page[Notification] */
+        Page_Notification_: {
+            /** Items */
+            items: components["schemas"]["Notification"][];
             /**
              * Next Cursor
              * @description Pass as `cursor` to fetch the next page; null on the last page.
@@ -1372,6 +2756,21 @@ export interface components {
             visibility?: components["schemas"]["Visibility"] | null;
         };
         /**
+         * PublicProfile
+         * @description An author as residents see them.
+         */
+        PublicProfile: {
+            /**
+             * Avatar Url
+             * @default null
+             */
+            avatar_url: string | null;
+            /** Display Name */
+            display_name: string;
+            /** Id */
+            id: string;
+        };
+        /**
          * Reorder
          * @description New order of the projects of one folder (or outside folders), or of the folders.
          *
@@ -1498,16 +2897,101 @@ export interface components {
          * @enum {string}
          */
         Status: "draft" | "published" | "archived";
+        /** StatusChange */
+        StatusChange: {
+            /** Status Id */
+            status_id: string;
+        };
+        /** StatusOrder */
+        StatusOrder: {
+            /** Ids */
+            ids: string[];
+        };
         /** TokenRequest */
         TokenRequest: {
             /** Token */
             token: string;
         };
+        /** Topic */
+        Topic: {
+            /** Description */
+            description: {
+                [key: string]: string;
+            } | null;
+            /** Id */
+            id: string;
+            /** Position */
+            position: number;
+            /** Title */
+            title: {
+                [key: string]: string;
+            };
+        };
+        /** TopicCreate */
+        TopicCreate: {
+            /**
+             * Description
+             * @default null
+             */
+            description?: {
+                [key: string]: string;
+            } | null;
+            /** Title */
+            title: {
+                [key: string]: string;
+            };
+        };
+        /** TopicList */
+        TopicList: {
+            /** Items */
+            items: components["schemas"]["Topic"][];
+        };
+        /** TopicUpdate */
+        TopicUpdate: {
+            /**
+             * Description
+             * @default null
+             */
+            description?: {
+                [key: string]: string;
+            } | null;
+            /**
+             * Position
+             * @default null
+             */
+            position?: number | null;
+            /**
+             * Title
+             * @default null
+             */
+            title?: {
+                [key: string]: string;
+            } | null;
+        };
+        /** UnreadCount */
+        UnreadCount: {
+            /**
+             * Count
+             * @description Unread notifications, counted up to 100 (show 99+ above 99).
+             */
+            count: number;
+        };
+        /** UnsubscribeQuery */
+        UnsubscribeQuery: {
+            /** Token */
+            token: string;
+        };
+        /** UnsubscribeResult */
+        UnsubscribeResult: {
+            email: components["schemas"]["EmailPreferences-Output"];
+            /** @description The type whose emails are now off. */
+            type: components["schemas"]["NotificationType"];
+        };
         /**
          * UploadPurpose
          * @enum {string}
          */
-        UploadPurpose: "avatar" | "platform_logo" | "project_header" | "project_attachment";
+        UploadPurpose: "avatar" | "platform_logo" | "project_header" | "project_attachment" | "idea_image" | "idea_attachment";
         /** UploadRequest */
         UploadRequest: {
             /** Content Type */
@@ -1594,6 +3078,29 @@ export interface components {
          * @enum {string}
          */
         Visibility: "public" | "admins";
+        /**
+         * Permission
+         * @description Whether the viewer may do something, and the policy's reason when not.
+         */
+        shared__discussion__schemas__Permission: {
+            /** Allowed */
+            allowed: boolean;
+            /**
+             * Reason
+             * @description `ok`, or why not: `not_signed_in`, `phase_closed`, ...
+             */
+            reason: string;
+        };
+        /** Permission */
+        shared__ideation__schemas__Permission: {
+            /** Allowed */
+            allowed: boolean;
+            /**
+             * Reason
+             * @description `ok`, or why not (`phase_closed`, `not_signed_in`...).
+             */
+            reason: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -2383,6 +3890,321 @@ export interface operations {
             };
         };
     };
+    delete_comment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                comment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    edit_comment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                comment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    like_comment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                comment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentLikeState"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unlike_comment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                comment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentLikeState"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_sent_mails: {
         parameters: {
             query?: {
@@ -3095,6 +4917,174 @@ export interface operations {
             };
         };
     };
+    get_follow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: string;
+                target_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowState"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    follow_target: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: string;
+                target_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowState"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unfollow_target: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: string;
+                target_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowState"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     health: {
         parameters: {
             query?: never;
@@ -3111,6 +5101,944 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_idea_statuses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaStatusList"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_idea_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdeaStatusCreate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaStatus"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reorder_idea_statuses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StatusOrder"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaStatusList"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_idea_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                status_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_idea_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                status_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdeaStatusUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaStatus"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_idea: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                idea_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Idea"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_idea: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                idea_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_idea: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                idea_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdeaUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Idea"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_idea_comments: {
+        parameters: {
+            query?: {
+                sort?: "newest" | "most_liked";
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                idea_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_CommentThread_"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    post_idea_comment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                idea_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentCreate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_official_updates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                idea_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficialUpdateList"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    post_official_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                idea_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OfficialUpdateCreate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficialUpdate"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    set_idea_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                idea_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StatusChange"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Idea"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Problem */
@@ -3204,6 +6132,616 @@ export interface operations {
             };
             /** @description Problem */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_my_follows: {
+        parameters: {
+            query?: {
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_NotificationTarget_"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_notification_preferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferences-Output"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_notification_preferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationPreferences-Input"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferences-Output"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_my_notifications: {
+        parameters: {
+            query?: {
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_Notification_"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mark_all_notifications_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCount"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    count_unread_notifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCount"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mark_notification_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                notification_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mention_candidates: {
+        parameters: {
+            query?: {
+                /** @description The start of a first or last name. */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MentionCandidates"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unsubscribe: {
+        parameters: {
+            query: {
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsubscribeResult"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_official_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                update_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    edit_official_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                update_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OfficialUpdateUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficialUpdate"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4117,6 +7655,144 @@ export interface operations {
             };
         };
     };
+    get_input_form: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InputForm-Output"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_input_form: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InputForm-Input"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InputForm-Output"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     create_phase: {
         parameters: {
             query?: never;
@@ -4389,6 +8065,206 @@ export interface operations {
             };
         };
     };
+    list_idea_pins: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+                phase_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaPins"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_ideas: {
+        parameters: {
+            query?: {
+                sort?: components["schemas"]["IdeaSort"];
+                /** @description For `random`: the same seed gives the same order (keep one per visitor). */
+                seed?: string | null;
+                topic?: string | null;
+                status?: string | null;
+                /** @description Words to search for. */
+                q?: string | null;
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                project_id: string;
+                phase_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_IdeaCard_"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_idea: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+                phase_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdeaCreate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Idea"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     publish_project: {
         parameters: {
             query?: never;
@@ -4514,6 +8390,276 @@ export interface operations {
             };
             /** @description Problem */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_topics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopicList"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_topic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TopicCreate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Topic"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_topic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                topic_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_topic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                topic_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TopicUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Topic"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
