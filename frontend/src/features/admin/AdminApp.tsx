@@ -7,10 +7,13 @@ import { useDevMails } from "./api";
 import { DashboardPage } from "./DashboardPage";
 import { FolderEditPage } from "./FolderEditPage";
 import { FoldersPage } from "./FoldersPage";
+import { IdeaStatusesPage } from "./IdeaStatusesPage";
+import { InputFormPage } from "./InputFormPage";
 import { MailViewerPage } from "./MailViewerPage";
 import { PlatformSettingsPage } from "./PlatformSettingsPage";
 import { ProjectEditPage } from "./ProjectEditPage";
 import { ProjectsPage } from "./ProjectsPage";
+import { TopicsPage } from "./TopicsPage";
 
 function AdminNav() {
   const intl = useIntl();
@@ -20,6 +23,8 @@ function AdminNav() {
     { to: "/admin", id: "admin.nav.dashboard", end: true },
     { to: "/admin/folders", id: "admin.nav.folders" },
     { to: "/admin/projects", id: "admin.nav.projects" },
+    { to: "/admin/topics", id: "admin.nav.topics" },
+    { to: "/admin/idea-statuses", id: "admin.nav.ideaStatuses" },
     { to: "/admin/settings", id: "admin.nav.settings" },
     ...(mails.isSuccess ? [{ to: "/admin/mail", id: "admin.nav.mail" }] : []),
   ];
@@ -64,6 +69,9 @@ function AdminOnly() {
           <Route path="projects" element={<ProjectsPage />} />
           <Route path="projects/new" element={<ProjectEditPage />} />
           <Route path="projects/:projectId" element={<ProjectEditPage />} />
+          <Route path="projects/:projectId/input-form" element={<InputFormPage />} />
+          <Route path="topics" element={<TopicsPage />} />
+          <Route path="idea-statuses" element={<IdeaStatusesPage />} />
           <Route path="settings" element={<PlatformSettingsPage />} />
           <Route path="mail" element={<MailViewerPage />} />
           <Route path="*" element={<NotFoundPage />} />

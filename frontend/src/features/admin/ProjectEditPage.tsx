@@ -213,6 +213,19 @@ function EditExisting({ id }: { id: string }) {
       </section>
       <ProjectForm key={data.id} project={data} />
       <PhasesEditor project={data} />
+      <section aria-labelledby="input-form-title" className="panel">
+        <h2 id="input-form-title">
+          <FormattedMessage id="admin.inputForm.panelTitle" />
+        </h2>
+        <p>
+          <FormattedMessage id="admin.inputForm.panelIntro" />
+        </p>
+        <p>
+          <Link to={`/admin/projects/${data.id}/input-form`}>
+            <FormattedMessage id="admin.inputForm.edit" />
+          </Link>
+        </p>
+      </section>
       <AttachmentsEditor project={data} />
     </>
   );
