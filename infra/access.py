@@ -35,10 +35,11 @@ WORKERS: dict[str, WorkerAccess] = {
     # thread's most-liked sort key) on the comment: the discussion table alone.
     "discussion_worker": WorkerAccess(read_tables=("discussion",), write_tables=("discussion",)),
     # Auto-follows and in-app notifications (notifications table), targets' titles through
-    # the target registry (ideas, projects), recipients and branding host (users, platforms);
-    # emails are requested on the bus, unsubscribe tokens are signed with the platform key.
+    # the target registry (ideas, projects), the quoted comment (discussion), recipients and
+    # branding host (users, platforms); emails are requested on the bus, unsubscribe tokens
+    # are signed with the platform key.
     "notifier_worker": WorkerAccess(
-        read_tables=("notifications", "ideas", "projects", "users", "platforms"),
+        read_tables=("notifications", "ideas", "projects", "discussion", "users", "platforms"),
         write_tables=("notifications",),
         publish_events=True,
         read_signing_key=True,

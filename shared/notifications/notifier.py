@@ -136,6 +136,7 @@ class Plan:
     actor_id: str | None = None
     author_id: str | None = None  # the target's author, included unless they unfollowed
     broadcast: NotificationType | None = None  # followers and author get this type
+    excerpt: str | None = None
 
     def add(self, user_ids: Iterable[str | None], reason: NotificationType) -> None:
         for user_id in user_ids:
@@ -215,6 +216,7 @@ class Notifier:
         recipients = self._directory.recipients(tenant, plan.reasons)  # existing people only
         if not recipients:
             return Outcome(followed=followed)
+        plan.excerpt = _clip(self._excerpts(tenant, event), EXCERPT_CHARS)
         notified = self._store(repository, event, plan, target, recipients)
         emailed = self._email(tenant, repository, event, plan, target, recipients)
         return Outcome(followed=followed, notified=notified, emailed=emailed)
@@ -287,8 +289,6 @@ class Notifier:
         recipients: Mapping[str, Recipient],
     ) -> tuple[str, ...]:
         """One notification per recipient; a redelivered event adds none."""
-        tenant = repository.tenant
-        excerpt = _clip(self._excerpts(tenant, event), EXCERPT_CHARS)
         identifier = notification_id(event)
         created = []
         for user_id in sorted(recipients):
@@ -303,7 +303,7 @@ class Notifier:
                 target_id=target.id,
                 target_title=dict(target.title),
                 target_path=target.path,
-                excerpt=None if kind in CITY_TYPES else excerpt,
+                excerpt=None if kind in CITY_TYPES else plan.excerpt,
                 created_at=event.occurred_at,
             )
             if repository.add_notification(record):
@@ -330,7 +330,6 @@ class Notifier:
         if plan.actor_id:
             actor = self._directory.profiles(tenant, [plan.actor_id]).get(plan.actor_id)
             actor_name = actor.display_name if actor else None
-        excerpt = _clip(self._excerpts(tenant, event), EXCERPT_CHARS)
         origin = self._origin(tenant)
         requests, emailed = [], []
         for user_id, recipient in sorted(recipients.items()):
@@ -345,7 +344,7 @@ class Notifier:
                 type=kind,
                 actor_name=None if city else (actor_name or None),
                 target_title=_clip(pick(target.title, recipient.locale), 300) or "",
-                excerpt=None if city else excerpt,
+                excerpt=None if city else plan.excerpt,
                 link=f"{origin}{target.path}",
                 unsubscribe_link=f"{origin}/unsubscribe?token={token}",
                 one_click_link=f"{origin}{self._one_click_path}?token={token}",

@@ -9,6 +9,9 @@ from chalicelib import runtime
 from chalicelib.api.routing import API_PREFIX
 from chalicelib.identity import wiring as identity
 from chalicelib.targets import targets
+from shared.discussion.mentions import MENTION
+from shared.discussion.repository import DiscussionRepository
+from shared.events import DomainEvent
 from shared.notifications import FollowService, InboxService, Notifier, UnsubscribeTokens
 from shared.tenancy import TenantContext
 
@@ -29,6 +32,22 @@ def platform_origin(tenant: TenantContext) -> str:
     public = os.environ.get(runtime.ENV_PUBLIC_STORAGE_ENDPOINT)
     port = urlsplit(public).port if public else None
     return f"http://{host}:{port}" if port else f"http://{host}"
+
+
+def comment_excerpt(tenant: TenantContext, event: DomainEvent) -> str | None:
+    """The comment a comment notification quotes, with mentions as names.
+
+    Read when the event is handled, so a comment deleted or hidden meanwhile
+    is not quoted.
+    """
+    comment_id = event.data.get("comment_id")
+    if event.domain != "discussion" or not isinstance(comment_id, str):
+        return None
+    record = DiscussionRepository(tenant).get_comment(comment_id)
+    if record is None or record.deleted or record.hidden or not record.body:
+        return None
+    names = identity.directory().profiles(tenant, MENTION.findall(record.body))
+    return MENTION.sub(lambda m: "@" + names[m.group(1)].display_name, record.body)
 
 
 @runtime.cached
@@ -55,4 +74,5 @@ def notifier() -> Notifier:
         unsubscribe_tokens(),
         origin=platform_origin,
         one_click_path=UNSUBSCRIBE_PATH,
+        excerpts=comment_excerpt,
     )
