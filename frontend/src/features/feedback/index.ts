@@ -1,0 +1,3 @@
+export { FeedbackPanel } from "./FeedbackPanel";
+export { OfficialUpdates } from "./OfficialUpdates";
+export type { FeedbackIdea, OfficialUpdate } from "./types";
