@@ -3,7 +3,8 @@
 Importing the route modules registers their operations on ``bp``.
 """
 
-from chalicelib.ideation import idea_routes, taxonomy_routes
+from chalicelib.ideation import idea_routes, reaction_routes, taxonomy_routes, worker
 from chalicelib.ideation.blueprint import bp
 
 __all__ = ["bp", "idea_routes", "taxonomy_routes"]
+__all__ += ["reaction_routes", "worker"]

@@ -273,6 +273,7 @@ def _ideation_of_a(api: Any, token_a: str, project_id: str) -> dict[str, str]:
         201,
     )
     ok(api.put(f"/ideas/{idea['id']}/status", {"status_id": status["id"]}, token=token_a))
+    ok(api.put(f"/ideas/{idea['id']}/reaction", {"kind": "like"}, token=token_a))  # a ballot
     return {"topic_id": topic["id"], "status_id": status["id"], "idea_id": idea["id"]}
 
 
@@ -320,6 +321,7 @@ def _bodies(world: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
         ],
         "update_idea": [{"title": title, "image_keys": [header_key]}],
         "set_idea_status": [{"status_id": ids["status_id"]}],
+        "put_reaction": [{"kind": "like"}, {"kind": "dislike"}],
         "post_idea_comment": [{"body": "Written on B", "parent_id": ids["comment_id"]}],
         "edit_comment": [{"body": "Written on B"}],
         "post_official_update": [{"body": {"en": "<p>Written on B</p>"}}],
