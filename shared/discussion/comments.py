@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import Any
 
+from pynamodb.expressions.update import Action as UpdateAction
+
 from shared.db.pagination import Page
 from shared.discussion.access import DELETED, comment_resource, permission, visible_target
 from shared.discussion.mentions import check_mentions, mentioned_ids
@@ -168,14 +170,14 @@ class CommentService:
         fresh = [i for i in mentions if i not in before]
         check_mentions(mentions, self._people.recipients(tenant, fresh), already=before)
         now = self._clock()
-        repo.update_comment(
-            record,
-            [
-                CommentRecord.body.set(body.body),
-                CommentRecord.mention_ids.set(mentions),
-                CommentRecord.edited_at.set(now),
-            ],
-        )
+        edit: list[UpdateAction] = [
+            CommentRecord.body.set(body.body),
+            CommentRecord.mention_ids.set(mentions),
+            CommentRecord.edited_at.set(now),
+        ]
+        # A deletion between our read and this write wins: its text must not come back.
+        if not repo.update_live_comment(record, edit):
+            raise CommentDeletedError()
         record.body, record.mention_ids, record.edited_at = body.body, mentions, now
         self._emit(
             tenant,
@@ -191,17 +193,15 @@ class CommentService:
         repo = DiscussionRepository(tenant)
         record, target = self._load(repo, principal, comment_id)
         authorize(principal, Action.COMMENT_DELETE, comment_resource(target, record))
-        if record.deleted:
+        erase: list[UpdateAction] = [
+            CommentRecord.body.set(""),
+            CommentRecord.mention_ids.set([]),
+            CommentRecord.deleted.set(True),
+            CommentRecord.deleted_at.set(self._clock()),
+        ]
+        # Only the deletion that finds the comment alive announces it.
+        if record.deleted or not repo.update_live_comment(record, erase):
             return
-        repo.update_comment(
-            record,
-            [
-                CommentRecord.body.set(""),
-                CommentRecord.mention_ids.set([]),
-                CommentRecord.deleted.set(True),
-                CommentRecord.deleted_at.set(self._clock()),
-            ],
-        )
         self._emit(tenant, principal, "discussion.comment.deleted", **_about(record))
 
     def like_comment(

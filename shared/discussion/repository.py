@@ -105,6 +105,17 @@ class DiscussionRepository(TenantRepository):
         """Change named attributes of an existing comment (never its derived counts)."""
         self.check(record).update(actions=actions, condition=CommentRecord.pk.exists())
 
+    def update_live_comment(self, record: CommentRecord, actions: list[Action]) -> bool:
+        """Change a comment unless it has been deleted meanwhile; False if it has."""
+        condition = CommentRecord.pk.exists() & (CommentRecord.deleted == False)  # noqa: E712
+        try:
+            self.check(record).update(actions=actions, condition=condition)
+        except UpdateError as error:
+            if _condition_failed(error):
+                return False
+            raise
+        return True
+
     def threads(
         self, target_kind: str, target_id: str, sort: str, cursor: str | None, limit: int
     ) -> tuple[list[CommentRecord], str | None]:

@@ -184,3 +184,51 @@ def test_a_moderator_deletes_anyones_comment_a_resident_does_not(world: World) -
     assert thread["permissions"]["edit"]["allowed"] is False
     assert world.call("DELETE", f"/comments/{root['id']}", world.mod).status_code == 204
     assert world.threads("i1")["items"][0]["deleted"] is True
+
+
+def test_simultaneous_deletions_announce_once_and_an_edit_cannot_revive_the_text(
+    world: World,
+) -> None:
+    # GIVEN Bob's comment, deleted by Bob and the moderator at once, each as its own Lambda
+    import threading
+
+    from chalicelib.discussion.wiring import comments
+    from shared.discussion.schemas import CommentUpdate
+    from shared.errors import ConflictError
+    from shared.permissions import Principal, Role, RoleGrant
+    from tests.api.discussion.conftest import PROJECT, TENANT
+
+    root = world.comment("i1", world.bob, "Regrettable")
+    service = comments()
+    bob = Principal(world.bob.user_id, "alpha", frozenset(), True)
+    grant = RoleGrant(Role.MODERATOR, frozenset({PROJECT}))
+    mod = Principal(world.mod.user_id, "alpha", frozenset({grant}), True)
+    barrier = threading.Barrier(6)
+    outcomes: list[str] = []
+
+    def delete(who: Principal) -> None:
+        barrier.wait()
+        service.delete_comment(TENANT, who, root["id"])
+        outcomes.append("deleted")
+
+    def edit() -> None:
+        barrier.wait()
+        try:
+            service.edit_comment(TENANT, bob, root["id"], CommentUpdate(body="Regrettable!"))
+            outcomes.append("edited")
+        except ConflictError:
+            outcomes.append("refused")
+
+    workers = [threading.Thread(target=delete, args=(w,)) for w in (bob, mod, bob, mod)]
+    workers += [threading.Thread(target=edit) for _ in range(2)]
+    for thread in workers:
+        thread.start()
+    for thread in workers:
+        thread.join()
+    # THEN the deletion is announced once and no text survives it
+    assert outcomes.count("deleted") == 4
+    assert len(world.events.of("discussion.comment.deleted")) == 1
+    from shared.discussion.repository import DiscussionRepository
+
+    stored = DiscussionRepository(TENANT).get_comment(root["id"], consistent=True)
+    assert stored is not None and stored.deleted and stored.body == ""
