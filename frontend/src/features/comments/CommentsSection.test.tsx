@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from "@testing-library/react";
+import { configure, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
@@ -8,6 +8,9 @@ import { server } from "@/testing/server";
 import { ada, alan, comment, grace, ownPermissions, thread } from "@/testing/social";
 import { signInAs } from "@/testing/signIn";
 import { CommentsSection } from "./CommentsSection";
+
+// Rendering inside the app's providers is slow on a loaded machine: allow more than the default second.
+configure({ asyncUtilTimeout: 3000 });
 
 function ideaAllowsComments(allowed: boolean, reason = "ok") {
   server.use(

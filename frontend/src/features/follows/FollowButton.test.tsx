@@ -1,4 +1,4 @@
-import { screen } from "@testing-library/react";
+import { configure, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
@@ -7,6 +7,9 @@ import { renderWithProviders } from "@/testing/render";
 import { server } from "@/testing/server";
 import { signInAs } from "@/testing/signIn";
 import { FollowButton } from "./FollowButton";
+
+// Rendering inside the app's providers is slow on a loaded machine: allow more than the default second.
+configure({ asyncUtilTimeout: 3000 });
 
 describe("FollowButton", () => {
   it("follows and unfollows with a toggle button", async () => {

@@ -1,10 +1,13 @@
-import { act, screen, within } from "@testing-library/react";
+import { act, configure, screen, within } from "@testing-library/react";
 import { focusManager } from "@tanstack/react-query";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
 import { renderApp } from "@/testing/render";
 import { server } from "@/testing/server";
 import { signInAs } from "@/testing/signIn";
+
+// Rendering inside the app's providers is slow on a loaded machine: allow more than the default second.
+configure({ asyncUtilTimeout: 3000 });
 
 function unread(count: number) {
   server.use(http.get("/api/v1/me/notifications/unread-count", () => HttpResponse.json({ count })));

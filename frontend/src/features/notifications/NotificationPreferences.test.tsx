@@ -1,4 +1,4 @@
-import { screen, within } from "@testing-library/react";
+import { configure, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
@@ -7,6 +7,9 @@ import { renderApp } from "@/testing/render";
 import { server } from "@/testing/server";
 import { allEmails } from "@/testing/social";
 import { signInAs } from "@/testing/signIn";
+
+// Rendering inside the app's providers is slow on a loaded machine: allow more than the default second.
+configure({ asyncUtilTimeout: 3000 });
 
 describe("NotificationPreferences", () => {
   it("shows one checkbox per kind of email on the profile and saves a change", async () => {

@@ -1,4 +1,4 @@
-import { screen, waitFor } from "@testing-library/react";
+import { configure, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
@@ -7,6 +7,9 @@ import { renderApp } from "@/testing/render";
 import { server } from "@/testing/server";
 import { alan, notification } from "@/testing/social";
 import { signInAs } from "@/testing/signIn";
+
+// Rendering inside the app's providers is slow on a loaded machine: allow more than the default second.
+configure({ asyncUtilTimeout: 3000 });
 
 describe("NotificationsPage", () => {
   it("says what happened for each type, with the target linked and unread ones marked", async () => {

@@ -1,4 +1,4 @@
-import { screen } from "@testing-library/react";
+import { configure, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
@@ -6,6 +6,9 @@ import { problem } from "@/testing/handlers";
 import { renderApp } from "@/testing/render";
 import { server } from "@/testing/server";
 import { allEmails } from "@/testing/social";
+
+// Rendering inside the app's providers is slow on a loaded machine: allow more than the default second.
+configure({ asyncUtilTimeout: 3000 });
 
 describe("UnsubscribePage", () => {
   it("explains what stops and unsubscribes only once confirmed", async () => {
