@@ -87,6 +87,9 @@ class NotificationsItem(Model):
     gsi1sk = UnicodeAttribute(null=True)
     gsi2pk = UnicodeAttribute(null=True)
     gsi2sk = UnicodeAttribute(null=True)
+    # The table's TTL attribute (declared on the base so the table spec sees it); only
+    # notifications set it: follows and preferences stay until the account goes.
+    expires = TTLAttribute(null=True)
 
     followers = FollowersIndex()
     unread = UnreadIndex()
@@ -120,7 +123,6 @@ class NotificationRecord(NotificationsItem, discriminator="notification"):
     excerpt = UnicodeAttribute(null=True)
     read = BooleanAttribute(default=False)
     created_at = UTCDateTimeAttribute()
-    expires = TTLAttribute(null=True)
 
 
 class PreferencesRecord(NotificationsItem, discriminator="preferences"):
