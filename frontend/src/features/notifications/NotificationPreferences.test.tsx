@@ -1,4 +1,4 @@
-import { configure, screen, within } from "@testing-library/react";
+import { configure, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
@@ -41,6 +41,13 @@ describe("NotificationPreferences", () => {
     expect(saved).toEqual({
       email: { ...allEmails.email, comment_reply: false, official_update: false },
     });
+  });
+
+  it("takes focus when a link leads to it", async () => {
+    signInAs();
+    renderApp("/profile#notification-preferences");
+    const heading = await screen.findByRole("heading", { level: 2, name: "Email notifications" });
+    await waitFor(() => expect(heading).toHaveFocus());
   });
 
   it("says why a save failed", async () => {

@@ -1,7 +1,8 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { FormattedMessage } from "react-intl";
+import { useLocation } from "react-router";
 import { z } from "zod";
 import { CheckboxField } from "@/components/Field";
 import { Form } from "@/components/Form";
@@ -82,15 +83,29 @@ function PreferencesForm({ preferences }: { preferences: Preferences }) {
   );
 }
 
+/** The section's id: `/profile#notification-preferences` links to it. */
+export const SECTION_ID = "notification-preferences";
+
 /** The profile's "Email notifications" section: one checkbox per kind of email. */
 export function NotificationPreferences() {
   const query = useNotificationPreferences();
+  const location = useLocation();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const linked = location.hash === `#${SECTION_ID}`;
+
+  // Links from emails and the unsubscribe page lead here: bring the section into view and focus.
+  useEffect(() => {
+    if (linked && query.isSuccess && heading.current) {
+      heading.current.scrollIntoView?.({ block: "start" });
+      heading.current.focus();
+    }
+  }, [linked, query.isSuccess]);
   return (
     <section
-      id="notification-preferences"
+      id={SECTION_ID}
       className="notification-preferences"
       aria-labelledby="notification-preferences-title">
-      <h2 id="notification-preferences-title" tabIndex={-1}>
+      <h2 id="notification-preferences-title" tabIndex={-1} ref={heading}>
         <FormattedMessage id="notifications.preferences.title" />
       </h2>
       <p>

@@ -2,9 +2,9 @@ import { FormattedMessage } from "react-intl";
 import { Link, useSearchParams } from "react-router";
 import { isApiProblem } from "@/lib/api/problem";
 import { useUnsubscribe } from "./api";
-import { EMAIL_KINDS, emailKindLabel } from "./NotificationPreferences";
+import { EMAIL_KINDS, SECTION_ID, emailKindLabel } from "./NotificationPreferences";
 
-const PREFERENCES_PATH = "/profile#notification-preferences";
+const PREFERENCES_PATH = `/profile#${SECTION_ID}`;
 
 function PreferencesLink() {
   return (
