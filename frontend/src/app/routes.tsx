@@ -5,6 +5,7 @@ import { ConfirmEmailPage } from "@/features/auth/ConfirmEmailPage";
 import { ResetPasswordPage } from "@/features/auth/ResetPasswordPage";
 import { SignInPage } from "@/features/auth/SignInPage";
 import { SignUpPage } from "@/features/auth/SignUpPage";
+import { EditIdeaPage, IdeaPage, NewIdeaPage } from "@/features/ideas";
 import { NotificationsPage, UnsubscribePage } from "@/features/notifications";
 import { ProfilePage } from "@/features/profile/ProfilePage";
 import { FolderPage } from "@/features/projects/FolderPage";
@@ -23,6 +24,9 @@ export const routes: RouteObject[] = [
       { index: true, element: <HomePage /> },
       { path: "folders/:folderRef", element: <FolderPage /> },
       { path: "projects/:projectRef", element: <ProjectPage /> },
+      { path: "projects/:projectRef/phases/:phaseId/ideas/new", element: <NewIdeaPage /> },
+      { path: "ideas/:ideaId", element: <IdeaPage /> },
+      { path: "ideas/:ideaId/edit", element: <EditIdeaPage /> },
       { path: "sign-up", element: <SignUpPage /> },
       { path: "sign-in", element: <SignInPage /> },
       { path: "confirm-email", element: <ConfirmEmailPage /> },

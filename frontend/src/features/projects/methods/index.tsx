@@ -1,4 +1,5 @@
 import { FormattedMessage } from "react-intl";
+import { IdeationPhase } from "@/features/ideas";
 import { InformationPhase } from "./InformationPhase";
 import type { PhaseContent, PhaseContentProps } from "./types";
 
@@ -8,6 +9,7 @@ import type { PhaseContent, PhaseContentProps } from "./types";
  */
 const registry: Record<string, PhaseContent> = {
   information: InformationPhase,
+  ideation: IdeationPhase,
 };
 
 function UnknownMethod({ phase }: PhaseContentProps) {

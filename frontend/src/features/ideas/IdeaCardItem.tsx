@@ -1,0 +1,45 @@
+import { forwardRef } from "react";
+import { FormattedMessage } from "react-intl";
+import { Link } from "react-router";
+import { useLocalized } from "@/lib/i18n";
+import { IdeaStatusBadge } from "./IdeaStatusBadge";
+import type { IdeaCard } from "./types";
+
+/** One idea in the list: its heading is the link, counts are spelled out for screen readers. */
+export const IdeaCardItem = forwardRef<HTMLAnchorElement, { idea: IdeaCard; showDislikes: boolean }>(
+  function IdeaCardItem({ idea, showDislikes }, ref) {
+  const localize = useLocalized();
+  return (
+    <article className="card idea-card">
+      {idea.image ? (
+        <img className="card__image" src={idea.image.thumbnail_url} alt="" loading="lazy" />
+      ) : null}
+      <div className="card__body">
+        <h3 className="card__title">
+          <Link to={`/ideas/${idea.id}`} ref={ref}>
+            {localize(idea.title)}
+          </Link>
+        </h3>
+        <p className="card__meta">
+          <FormattedMessage id="ideas.card.by" values={{ name: idea.author.display_name }} />
+        </p>
+        {idea.status ? <IdeaStatusBadge status={idea.status} /> : null}
+        {localize(idea.excerpt) ? <p className="idea-card__excerpt">{localize(idea.excerpt)}</p> : null}
+        <ul className="idea-card__counts">
+          <li>
+            <FormattedMessage id="ideas.count.likes" values={{ count: idea.likes }} />
+          </li>
+          {showDislikes ? (
+            <li>
+              <FormattedMessage id="ideas.count.dislikes" values={{ count: idea.dislikes }} />
+            </li>
+          ) : null}
+          <li>
+            <FormattedMessage id="ideas.count.comments" values={{ count: idea.comments }} />
+          </li>
+        </ul>
+      </div>
+    </article>
+  );
+  },
+);

@@ -1,0 +1,153 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { http, HttpResponse } from "msw";
+import { describe, expect, it, vi } from "vitest";
+import { problem } from "@/testing/handlers";
+import { idea, ideationHandlers, signInAs } from "@/testing/ideas";
+import { renderApp } from "@/testing/render";
+import { server } from "@/testing/server";
+
+function serveIdea(value = idea) {
+  server.use(http.get("/api/v1/ideas/i-1", () => HttpResponse.json(value)), ...ideationHandlers);
+}
+
+describe("IdeaPage", () => {
+  it("shows the idea: title, status, author, body, answers, images, place and files", async () => {
+    serveIdea();
+    renderApp("/ideas/i-1");
+    expect(await screen.findByRole("heading", { level: 1, name: "More benches" })).toBeInTheDocument();
+    expect(screen.getByText(/Posted by Ada L\./)).toBeInTheDocument();
+    expect(screen.getByText("Accepted")).toBeInTheDocument();
+    expect(screen.getByText("in the shade")).toBeInTheDocument();
+    expect(await screen.findByText("Your age group")).toBeInTheDocument();
+    expect(screen.getByText("30 or over")).toBeInTheDocument();
+    expect(screen.getByText("4 out of 5")).toBeInTheDocument();
+    expect(screen.getByText("I live nearby").nextElementSibling).toHaveTextContent("Yes");
+    expect(screen.getByRole("img", { name: "Image 1 of 1 for “More benches”" })).toHaveAttribute(
+      "src",
+      "http://localhost:3000/_storage/a-480.webp",
+    );
+    expect(screen.getByText("Park Street 1")).toBeInTheDocument();
+    expect(await screen.findByRole("region", { name: "Map showing where “More benches” is" })).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "plan.pdf" })).toHaveAttribute("download", "plan.pdf");
+    expect(await screen.findByRole("link", { name: "Back to A new park" })).toHaveAttribute("href", "/projects/new-park");
+    expect(within(screen.getByRole("list", { name: "Topics" })).getByText("Greenery")).toBeInTheDocument();
+  });
+
+  it("toggles a like and says so", async () => {
+    signInAs();
+    serveIdea();
+    const bodies: unknown[] = [];
+    server.use(
+      http.put("/api/v1/ideas/i-1/reaction", async ({ request }) => {
+        bodies.push(await request.json());
+        return HttpResponse.json({ likes: 4, dislikes: 1, my_reaction: "like", likes_left: null });
+      }),
+      http.delete("/api/v1/ideas/i-1/reaction", () =>
+        HttpResponse.json({ likes: 3, dislikes: 1, my_reaction: null, likes_left: null }),
+      ),
+    );
+    renderApp("/ideas/i-1");
+    const like = await screen.findByRole("button", { name: "Like" });
+    expect(like).toHaveAttribute("aria-pressed", "false");
+    expect(screen.getByText("3 likes")).toBeInTheDocument();
+    await userEvent.click(like);
+    await waitFor(() => expect(like).toHaveAttribute("aria-pressed", "true"));
+    expect(bodies).toEqual([{ kind: "like" }]);
+    expect(screen.getByText("4 likes")).toBeInTheDocument();
+    expect(screen.getByText("You like this idea.")).toBeInTheDocument();
+    await userEvent.click(like);
+    await waitFor(() => expect(like).toHaveAttribute("aria-pressed", "false"));
+    expect(screen.getByText("Your reaction was removed.")).toBeInTheDocument();
+  });
+
+  it("explains why a visitor cannot react and how to qualify", async () => {
+    serveIdea({ ...idea, permissions: { ...idea.permissions, react: { allowed: false, reason: "not_signed_in" } } });
+    renderApp("/ideas/i-1");
+    const like = await screen.findByRole("button", { name: "Like" });
+    expect(like).toBeDisabled();
+    expect(like).toHaveAccessibleDescription("Sign in to react to this idea.");
+    const reactions = screen.getByRole("group", { name: "Reactions" });
+    expect(within(reactions).getByRole("link", { name: "Sign in" })).toHaveAttribute("href", "/sign-in?next=%2Fideas%2Fi-1");
+  });
+
+  it("shows the likes left and refuses a like over the limit", async () => {
+    signInAs();
+    serveIdea({ ...idea, likes_left: 0 });
+    renderApp("/ideas/i-1");
+    const like = await screen.findByRole("button", { name: "Like" });
+    expect(like).toBeDisabled();
+    expect(like).toHaveAccessibleDescription(/You have used all your likes in this phase/);
+  });
+
+  it("says how many likes are left, and what the server refused", async () => {
+    signInAs();
+    serveIdea({ ...idea, likes_left: 2 });
+    server.use(http.put("/api/v1/ideas/i-1/reaction", () => problem(409, "like_limit_reached", "You reached the limit.")));
+    renderApp("/ideas/i-1");
+    expect(await screen.findByText("You have 2 likes left in this phase.")).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Like" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent(/You have used all your likes/);
+  });
+
+  it("copies the link with a visible confirmation and offers plain share links", async () => {
+    serveIdea();
+    const user = userEvent.setup();
+    const writeText = vi.spyOn(navigator.clipboard, "writeText").mockResolvedValue();
+    renderApp("/ideas/i-1");
+    await user.click(await screen.findByRole("button", { name: "Copy link" }));
+    expect(writeText).toHaveBeenCalledWith("http://localhost:3000/ideas/i-1");
+    expect(await screen.findByText("Link copied. You can paste it anywhere.")).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Share by email" }).getAttribute("href")).toMatch(/^mailto:\?subject=More%20benches/);
+    expect(screen.getByRole("link", { name: /Share on WhatsApp/ }).getAttribute("href")).toMatch(/^https:\/\/wa\.me\/\?text=/);
+    expect(screen.getByRole("link", { name: /Share on X/ })).toHaveAttribute("rel", "noopener noreferrer");
+  });
+
+  it("lets the author delete after confirming, and cancelling gives focus back", async () => {
+    signInAs();
+    serveIdea();
+    let deleted = false;
+    server.use(
+      http.delete("/api/v1/ideas/i-1", () => {
+        deleted = true;
+        return new HttpResponse(null, { status: 204 });
+      }),
+      http.get("/api/v1/projects/:projectId/phases/:phaseId/ideas", () => HttpResponse.json({ items: [], next_cursor: null })),
+    );
+    const { router } = renderApp("/ideas/i-1");
+    expect(await screen.findByRole("link", { name: "Edit idea" })).toHaveAttribute("href", "/ideas/i-1/edit");
+    await userEvent.click(screen.getByRole("button", { name: "Delete idea" }));
+    const dialog = screen.getByRole("alertdialog", { name: "Delete this idea?" });
+    expect(within(dialog).getByRole("button", { name: "Cancel" })).toHaveFocus();
+    await userEvent.keyboard("{Escape}");
+    expect(screen.getByRole("button", { name: "Delete idea" })).toHaveFocus();
+    await userEvent.click(screen.getByRole("button", { name: "Delete idea" }));
+    await userEvent.click(screen.getByRole("button", { name: "Yes, delete idea" }));
+    await waitFor(() => expect(router.state.location.pathname).toBe("/projects/p-1"));
+    expect(deleted).toBe(true);
+  });
+
+  it("hides edit and delete from others", async () => {
+    const denied = { allowed: false, reason: "not_owner" };
+    serveIdea({ ...idea, permissions: { ...idea.permissions, edit: denied, delete: denied } });
+    renderApp("/ideas/i-1");
+    await screen.findByRole("heading", { level: 1, name: "More benches" });
+    expect(screen.queryByRole("link", { name: "Edit idea" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Delete idea" })).not.toBeInTheDocument();
+  });
+
+  it("embeds following, official updates, feedback for moderators and the comments", async () => {
+    signInAs();
+    serveIdea({ ...idea, permissions: { ...idea.permissions, feedback: { allowed: true, reason: "ok" } } });
+    renderApp("/ideas/i-1");
+    expect(await screen.findByRole("button", { name: "Follow" })).toHaveAttribute("aria-pressed", "false");
+    expect(await screen.findByRole("region", { name: "Feedback" })).toBeInTheDocument();
+    expect(await screen.findByRole("region", { name: "Comments" })).toBeInTheDocument();
+  });
+
+  it("says 'not found' for an idea that does not exist", async () => {
+    server.use(http.get("/api/v1/ideas/nope", () => problem(404, "not_found", "Not found.")), ...ideationHandlers);
+    renderApp("/ideas/nope");
+    expect(await screen.findByRole("heading", { name: "Page not found" })).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,54 @@
+import { useEffect, useRef } from "react";
+import { FormattedMessage, useIntl } from "react-intl";
+import { useNavigate } from "react-router";
+import { LoadError, Loading } from "@/components/Loading";
+import { useLocalized } from "@/lib/i18n";
+import { useIdeaPins } from "./api";
+import { clusterGroup, createMap, DEFAULT_VIEW, L, nameMarker, pinIcon } from "./leaflet";
+import { pinPopup } from "./popup";
+
+/** The phase's ideas as clustered pins; each pin's popup links to its idea. */
+export default function IdeasMap({ projectId, phaseId }: { projectId: string; phaseId: string }) {
+  const intl = useIntl();
+  const localize = useLocalized();
+  const navigate = useNavigate();
+  const pins = useIdeaPins(projectId, phaseId);
+  const container = useRef<HTMLDivElement>(null);
+  const items = pins.data?.items;
+  const label = intl.formatMessage({ id: "ideas.map.label" });
+
+  useEffect(() => {
+    if (!container.current || !items) return;
+    let cancelled = false;
+    const map = createMap(container.current, label);
+    void clusterGroup().then((group) => {
+      if (cancelled) return;
+      const markers = items.map((pin) => {
+        const title = localize(pin.title);
+        const marker = L.marker([pin.lat, pin.lng], { icon: pinIcon(pin.status_color), keyboard: true, title });
+        marker.bindPopup(pinPopup({ id: pin.id, title }, navigate));
+        marker.on("add", () => nameMarker(marker, title));
+        return marker;
+      });
+      group.addLayers(markers);
+      map.addLayer(group);
+      if (markers.length > 0) map.fitBounds(group.getBounds(), { padding: [24, 24], maxZoom: 16 });
+    });
+    map.setView(DEFAULT_VIEW.center, DEFAULT_VIEW.zoom);
+    return () => {
+      cancelled = true;
+      map.remove();
+    };
+  }, [items, label, localize, navigate]);
+
+  if (pins.isPending) return <Loading />;
+  if (pins.isError) return <LoadError error={pins.error} />;
+  return (
+    <div className="ideas-map">
+      <p className="muted">
+        <FormattedMessage id="ideas.map.summary" values={{ count: pins.data.items.length }} />
+      </p>
+      <div ref={container} className="ideas-map__canvas" />
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+import { useState } from "react";
+import { FormattedMessage, useIntl } from "react-intl";
+import { Link, useLocation } from "react-router";
+import { isApiProblem } from "@/lib/api/problem";
+import { useReaction } from "./api";
+import type { Idea, ReactionKind } from "./types";
+
+function ReasonText({ reason }: { reason: string }) {
+  const location = useLocation();
+  if (reason === "not_signed_in") {
+    const next = encodeURIComponent(location.pathname);
+    return (
+      <FormattedMessage
+        id="ideas.react.signIn"
+        values={{ link: (chunks) => <Link to={`/sign-in?next=${next}`}>{chunks}</Link> }}
+      />
+    );
+  }
+  if (reason === "phase_closed") return <FormattedMessage id="ideas.react.closed" />;
+  return <FormattedMessage id="ideas.react.disabled" />;
+}
+
+/**
+ * Like and dislike toggles (aria-pressed). When reacting is not allowed the
+ * buttons are disabled and the reason is said next to them, with a sign-in
+ * link when signing in is what is missing; the like limit is explained too.
+ */
+export function ReactionButtons({ idea, dislikesEnabled }: { idea: Idea; dislikesEnabled: boolean }) {
+  const intl = useIntl();
+  const reaction = useReaction(idea);
+  const [announcement, setAnnouncement] = useState("");
+  const [failure, setFailure] = useState<string | null>(null);
+  const allowed = idea.permissions.react.allowed;
+  const outOfLikes = idea.likes_left === 0 && idea.my_reaction !== "like";
+  const noteId = `idea-${idea.id}-reaction-note`;
+
+  const press = (kind: ReactionKind) => {
+    const next = idea.my_reaction === kind ? null : kind;
+    setFailure(null);
+    reaction.mutate(next, {
+      onSuccess: () =>
+        setAnnouncement(
+          intl.formatMessage({ id: next ? `ideas.react.done.${next}` : "ideas.react.done.removed" }),
+        ),
+      onError: (error) => {
+        if (isApiProblem(error) && error.code === "like_limit_reached") {
+          setFailure(intl.formatMessage({ id: "ideas.react.limitReached" }));
+        } else {
+          setFailure(isApiProblem(error) && error.detail ? error.detail : intl.formatMessage({ id: "error.action" }));
+        }
+      },
+    });
+  };
+
+  const note = !allowed ? (
+    <ReasonText reason={idea.permissions.react.reason} />
+  ) : outOfLikes ? (
+    <FormattedMessage id="ideas.react.limitReached" />
+  ) : idea.likes_left !== null ? (
+    <FormattedMessage id="ideas.react.likesLeft" values={{ count: idea.likes_left }} />
+  ) : null;
+
+  return (
+    <div className="reactions" role="group" aria-label={intl.formatMessage({ id: "ideas.react.group" })}>
+      <button
+        type="button"
+        className="reaction-button"
+        aria-pressed={idea.my_reaction === "like"}
+        aria-describedby={note ? noteId : undefined}
+        disabled={!allowed || outOfLikes || reaction.isPending}
+        onClick={() => press("like")}
+      >
+        <FormattedMessage id="ideas.react.like" />
+      </button>
+      <span className="reactions__count">
+        <FormattedMessage id="ideas.count.likes" values={{ count: idea.likes }} />
+      </span>
+      {dislikesEnabled ? (
+        <button
+          type="button"
+          className="reaction-button"
+          aria-pressed={idea.my_reaction === "dislike"}
+          aria-describedby={note ? noteId : undefined}
+          disabled={!allowed || reaction.isPending}
+          onClick={() => press("dislike")}
+        >
+          <FormattedMessage id="ideas.react.dislike" />
+        </button>
+      ) : null}
+      {dislikesEnabled ? (
+        <span className="reactions__count">
+          <FormattedMessage id="ideas.count.dislikes" values={{ count: idea.dislikes }} />
+        </span>
+      ) : null}
+      {note ? (
+        <p className="reactions__note muted" id={noteId}>
+          {note}
+        </p>
+      ) : null}
+      {failure ? (
+        <p className="field__error" role="alert">
+          {failure}
+        </p>
+      ) : null}
+      <p role="status" className="visually-hidden">
+        {announcement}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,233 @@
+import { z } from "zod";
+import type { CustomField, Idea, InputForm } from "./types";
+
+export type CustomAnswer = string | string[] | boolean;
+
+export interface ImageValue {
+  key: string;
+  /** A preview URL; empty when the preview is gone (a restored draft). */
+  url: string;
+  name: string;
+}
+
+export interface AttachmentValue {
+  key: string;
+  name: string;
+  size: number;
+}
+
+export interface IdeaFormValues {
+  title: string;
+  body: string;
+  topic_ids: string[];
+  location: { address: string; lat: string; lng: string };
+  images: ImageValue[];
+  attachments: AttachmentValue[];
+  custom_fields: Record<string, CustomAnswer>;
+}
+
+export interface IdeaFormMessages {
+  required: string;
+  title: string;
+  body: string;
+  maxLength: (max: number) => string;
+  lat: string;
+  lng: string;
+  pinRequired: string;
+  topicsRequired: string;
+  imagesRequired: string;
+  attachmentsRequired: string;
+  tooManyImages: (max: number) => string;
+  number: string;
+  date: string;
+  answerRequired: (label: string) => string;
+  tickRequired: (label: string) => string;
+}
+
+export const TITLE_MAX = 300;
+export const ADDRESS_MAX = 300;
+const TEXT_MAX = 300;
+const MULTILINE_MAX = 5000;
+
+function emptyAnswer(field: CustomField): CustomAnswer {
+  if (field.type === "multiple_choice") return [];
+  if (field.type === "checkbox") return false;
+  return "";
+}
+
+export function emptyValues(form: InputForm): IdeaFormValues {
+  return {
+    title: "",
+    body: "",
+    topic_ids: [],
+    location: { address: "", lat: "", lng: "" },
+    images: [],
+    attachments: [],
+    custom_fields: Object.fromEntries(
+      form.custom_fields.filter((field) => field.enabled).map((field) => [field.id, emptyAnswer(field)]),
+    ),
+  };
+}
+
+/** The locale an edit writes in: the viewer's if the idea has it, else the idea's first. */
+export function editLocale(idea: Idea, viewerLocale: string): string {
+  return idea.title[viewerLocale] !== undefined ? viewerLocale : Object.keys(idea.title)[0] ?? viewerLocale;
+}
+
+export function valuesFromIdea(idea: Idea, form: InputForm, locale: string): IdeaFormValues {
+  const base = emptyValues(form);
+  const custom = { ...base.custom_fields };
+  for (const field of form.custom_fields.filter((item) => item.enabled)) {
+    const value = idea.custom_fields[field.id];
+    if (value === undefined || value === null) continue;
+    custom[field.id] =
+      field.type === "multiple_choice"
+        ? (value as string[])
+        : field.type === "checkbox"
+          ? Boolean(value)
+          : String(value);
+  }
+  return {
+    title: idea.title[locale] ?? "",
+    body: idea.body[locale] ?? "",
+    topic_ids: idea.topic_ids,
+    location: idea.location
+      ? { address: idea.location.address ?? "", lat: String(idea.location.lat), lng: String(idea.location.lng) }
+      : base.location,
+    images: idea.images.map((image, index) => ({ key: image.key, url: image.thumbnail_url, name: `${index + 1}` })),
+    attachments: idea.attachments.map((file) => ({ key: file.key, name: file.name, size: file.size })),
+    custom_fields: custom,
+  };
+}
+
+const isBlank = (value: string) => value.trim() === "";
+const inRange = (value: string, limit: number) => {
+  const number = Number(value);
+  return !isBlank(value) && Number.isFinite(number) && Math.abs(number) <= limit;
+};
+
+function checkCustom(field: CustomField, value: CustomAnswer | undefined, messages: IdeaFormMessages, label: string): string | null {
+  if (field.type === "checkbox") return field.required && value !== true ? messages.tickRequired(label) : null;
+  const empty = value === undefined || value === "" || (Array.isArray(value) && value.length === 0);
+  if (empty) return field.required ? messages.answerRequired(label) : null;
+  if (typeof value !== "string") return null;
+  if (field.type === "text" && value.length > TEXT_MAX) return messages.maxLength(TEXT_MAX);
+  if (field.type === "multiline" && value.length > MULTILINE_MAX) return messages.maxLength(MULTILINE_MAX);
+  if (field.type === "number" && !Number.isFinite(Number(value))) return messages.number;
+  if (field.type === "date" && !/^\d{4}-\d{2}-\d{2}$/.test(value)) return messages.date;
+  return null;
+}
+
+/** The zod schema of the idea form, shaped by the project's input form. */
+export function ideaSchema(form: InputForm, messages: IdeaFormMessages, label: (field: CustomField) => string) {
+  const { builtin } = form;
+  return z
+    .object({
+      title: z.string().trim().min(1, messages.title).max(TITLE_MAX, messages.maxLength(TITLE_MAX)),
+      body: z.string(),
+      topic_ids: z.array(z.string()),
+      location: z.object({
+        address: z.string().max(ADDRESS_MAX, messages.maxLength(ADDRESS_MAX)),
+        lat: z.string(),
+        lng: z.string(),
+      }),
+      images: z.array(z.object({ key: z.string(), url: z.string(), name: z.string() })),
+      attachments: z.array(z.object({ key: z.string(), name: z.string(), size: z.number() })),
+      custom_fields: z.record(z.string(), z.union([z.string(), z.array(z.string()), z.boolean()])),
+    })
+    .superRefine((values, context) => {
+      const issue = (path: (string | number)[], message: string) =>
+        context.addIssue({ code: "custom", path, message });
+      if (builtin.body.enabled && builtin.body.required && isBlank(values.body.replace(/<[^>]*>/g, ""))) {
+        issue(["body"], messages.body);
+      }
+      if (builtin.topics.enabled && builtin.topics.required && values.topic_ids.length === 0) {
+        issue(["topic_ids"], messages.topicsRequired);
+      }
+      if (builtin.location.enabled) {
+        const { lat, lng } = values.location;
+        const anyCoordinate = !isBlank(lat) || !isBlank(lng);
+        if (anyCoordinate || builtin.location.required) {
+          if (!anyCoordinate) issue(["location", "lat"], messages.pinRequired);
+          else {
+            if (!inRange(lat, 90)) issue(["location", "lat"], messages.lat);
+            if (!inRange(lng, 180)) issue(["location", "lng"], messages.lng);
+          }
+        }
+      }
+      if (builtin.images.enabled) {
+        if (builtin.images.required && values.images.length === 0) issue(["images"], messages.imagesRequired);
+        if (values.images.length > form.max_images) issue(["images"], messages.tooManyImages(form.max_images));
+      }
+      if (builtin.attachments.enabled && builtin.attachments.required && values.attachments.length === 0) {
+        issue(["attachments"], messages.attachmentsRequired);
+      }
+      for (const field of form.custom_fields.filter((item) => item.enabled)) {
+        const message = checkCustom(field, values.custom_fields[field.id], messages, label(field));
+        if (message) issue(["custom_fields", field.id], message);
+      }
+    });
+}
+
+function customValue(field: CustomField, value: CustomAnswer): unknown {
+  if (field.type === "number") return Number(value);
+  if (field.type === "linear_scale") return Number.parseInt(String(value), 10);
+  return value;
+}
+
+/** The answers to send: enabled fields only, empty answers left out (a checkbox is sent as is). */
+export function customPayload(form: InputForm, values: IdeaFormValues): Record<string, unknown> {
+  const payload: Record<string, unknown> = {};
+  for (const field of form.custom_fields.filter((item) => item.enabled)) {
+    const value = values.custom_fields[field.id];
+    if (value === undefined) continue;
+    if (field.type !== "checkbox" && (value === "" || (Array.isArray(value) && value.length === 0))) continue;
+    payload[field.id] = customValue(field, value);
+  }
+  return payload;
+}
+
+/** The request body of a new idea (or of an edit, which sends every field the form shows). */
+export function ideaPayload(form: InputForm, values: IdeaFormValues, locale: string, previous?: Idea) {
+  const { builtin } = form;
+  const hasPin = !isBlank(values.location.lat) && !isBlank(values.location.lng);
+  const body = builtin.body.enabled && !isBlank(values.body) ? { ...(previous?.body ?? {}), [locale]: values.body } : undefined;
+  return {
+    title: { ...(previous?.title ?? {}), [locale]: values.title.trim() },
+    ...(body ? { body } : {}),
+    ...(builtin.topics.enabled ? { topic_ids: values.topic_ids } : {}),
+    ...(builtin.location.enabled && hasPin
+      ? {
+          location: {
+            lat: Number(values.location.lat),
+            lng: Number(values.location.lng),
+            address: values.location.address.trim() || null,
+          },
+        }
+      : {}),
+    ...(builtin.images.enabled ? { image_keys: values.images.map((image) => image.key) } : {}),
+    ...(builtin.attachments.enabled ? { attachment_keys: values.attachments.map((file) => file.key) } : {}),
+    custom_fields: customPayload(form, values),
+  };
+}
+
+/** Where an API field error belongs on this form. */
+export function mapIdeaField(apiField: string, form: InputForm): string | null {
+  const [root, second] = apiField.split(".");
+  switch (root) {
+    case "title":
+    case "body":
+    case "topic_ids":
+      return root;
+    case "location":
+      return second === "lng" || second === "address" ? `location.${second}` : "location.lat";
+    case "image_keys":
+      return "images";
+    case "attachment_keys":
+      return "attachments";
+    case "custom_fields":
+      return second && form.custom_fields.some((field) => field.id === second) ? `custom_fields.${second}` : null;
+    default:
+      return null;
+  }
+}
