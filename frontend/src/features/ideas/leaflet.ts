@@ -15,7 +15,9 @@ export const DEFAULT_VIEW: { center: [number, number]; zoom: number } = { center
 
 export function createMap(container: HTMLElement, label: string): L.Map {
   const map = L.map(container, { scrollWheelZoom: false });
-  L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", {
+  // The subdomain form is what the Content-Security-Policy's img-src allows (infra/stacks/frontend.py).
+  L.tileLayer("https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png", {
+    subdomains: "abc",
     maxZoom: 19,
     attribution: '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>',
   }).addTo(map);
