@@ -54,9 +54,10 @@ WORKERS: dict[str, WorkerAccess] = {
         write_buckets=("uploads",),
     ),
     # Rebuilds a phase's (or a tenant's) reaction index and counts from the ballots; finds
-    # a tenant's ideation phases in the projects' timelines.
+    # a tenant's ideation phases in the projects' timelines; the nightly job lists every
+    # platform in the registry.
     "ideation_reconcile": WorkerAccess(
-        read_tables=("ideas", "discussion", "projects"), write_tables=("ideas",)
+        read_tables=("ideas", "discussion", "projects", "platforms"), write_tables=("ideas",)
     ),
 }
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from shared.events.envelope import EVENT_SOURCE
+from shared.events.schedules import IDEATION_RECONCILE
 
 
 @dataclass(frozen=True)
@@ -62,5 +63,11 @@ CONSUMERS: tuple[Consumer, ...] = (
             "discussion.comment.deleted",
         ),
         function="ideation_worker",
+    ),
+    Consumer(
+        name="ideation_reconcile",
+        detail_types=(IDEATION_RECONCILE.detail_type,),
+        function="ideation_reconcile",
+        batch_size=1,
     ),
 )

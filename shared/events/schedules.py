@@ -35,5 +35,12 @@ class ScheduledJob:
         }
 
 
+IDEATION_RECONCILE = ScheduledJob(
+    name="ideation_reconcile",
+    expression="cron(30 3 * * ? *)",
+    detail_type="schedule.ideation.reconcile_requested",
+    description="Nightly: rebuild every idea's reaction index and counts from the ballots",
+)
+
 # Recurring jobs. Features add theirs here.
-SCHEDULED_JOBS: tuple[ScheduledJob, ...] = ()
+SCHEDULED_JOBS: tuple[ScheduledJob, ...] = (IDEATION_RECONCILE,)

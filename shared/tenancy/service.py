@@ -73,6 +73,18 @@ class PlatformService:
     def get(self, tenant: TenantContext) -> Platform:
         return _to_schema(self._record(tenant), self._logo_url)
 
+    def every_tenant(self) -> list[TenantContext]:
+        """Every platform, for jobs that go through all of them (nightly reconcile).
+
+        The registry is small (one item per platform and host) and only scheduled
+        jobs call this, so a filtered Scan is the honest access pattern here.
+        """
+        found = PlatformRecord.scan(PlatformRecord.pk.startswith("PLATFORM#"))
+        return sorted(
+            (TenantContext(r.platform_id, (r.hosts or [""])[0]) for r in found),
+            key=lambda tenant: tenant.tenant_id,
+        )
+
     def create(
         self,
         platform_id: str,

@@ -13,7 +13,9 @@ alone return to the queue (partial batch response):
 
 ``ideation_reconcile`` (invoked with ``{"tenant_id", "phase_id"?}``) rebuilds the
 reaction index and every count of one phase, or of every ideation phase of a
-tenant, and returns ``{"ideas", "changed"}``.
+tenant, and returns ``{"ideas", "changed"}``. Fed by the ``ideation_reconcile``
+consumer's queue instead (an SQS batch of the nightly scheduled job's event,
+``shared.events.schedules``), it reconciles every platform.
 """
 
 from __future__ import annotations
@@ -139,11 +141,25 @@ class ReconcileRequest(BaseModel):
     phase_id: str | None = Field(default=None, pattern=r"^[a-z0-9][a-z0-9-]{0,79}$")
 
 
+def reconcile_every_platform() -> dict[str, int]:
+    """The nightly job: reconcile every ideation phase of every platform."""
+    totals = {"platforms": 0, "ideas": 0, "changed": 0}
+    for tenant in runtime.platforms().every_tenant():
+        result = counters().reconcile_all(tenant)
+        totals["platforms"] += 1
+        totals["ideas"] += result.ideas
+        totals["changed"] += result.changed
+    logger.info("nightly ideation reconcile", extra=totals)
+    return totals
+
+
 @bp.lambda_function(name="ideation_reconcile")
 def ideation_reconcile(event: dict[str, Any], context: Any) -> dict[str, Any]:
-    """Recompute reactions and counts of one phase, or of every ideation phase of a tenant."""
-    request = ReconcileRequest.model_validate(event)
+    """Recompute reactions and counts of one phase, of a tenant, or (scheduled) of everyone."""
     runtime.settings()
+    if "Records" in event:  # the scheduled job, through its consumer queue
+        return {**reconcile_every_platform(), "batchItemFailures": []}
+    request = ReconcileRequest.model_validate(event)
     tenant = TenantContext(request.tenant_id, host="")
     result: ReconcileResult
     if request.phase_id is not None:

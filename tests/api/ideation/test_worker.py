@@ -137,3 +137,25 @@ def test_the_reconcile_lambda_repairs_a_phase_or_a_whole_platform(ideas, api, pu
     everything = api.client.lambda_.invoke("ideation_reconcile", {"tenant_id": "alpha"}).payload
     assert everything == {"ideas": 2, "changed": 1}
     assert _idea(ideas, second["id"])["likes"] == 0
+
+
+def test_the_nightly_job_reaches_the_reconcile_lambda_through_the_bus(ideas, api, pump):
+    # GIVEN a corrupted count, and the scheduler's event put on the platform bus
+    from chalicelib import runtime
+    from infra.local.scheduler import LocalScheduler
+    from shared.events.schedules import IDEATION_RECONCILE
+    from shared.ideation.repository import IdeaRepository
+    from shared.tenancy import TenantContext
+
+    idea = ideas.idea()
+    _like(ideas, idea["id"])
+    pump.drain()
+    IdeaRepository(TenantContext("alpha", HOST_A)).apply_counts(idea["id"], 9, 4, 0)
+    scheduler = LocalScheduler(
+        runtime.client("events"), runtime.settings().names.event_bus, jobs=(IDEATION_RECONCILE,)
+    )
+    # WHEN the job fires and the queues are pumped
+    assert scheduler.fire() == 1
+    assert pump.drain() >= 1
+    # THEN the rule routed it to the reconcile Lambda, which repaired every platform
+    assert (_idea(ideas, idea["id"])["likes"], _idea(ideas, idea["id"])["dislikes"]) == (1, 0)
