@@ -41,7 +41,7 @@ export function RichTextEditor({ name, label, value, onChange, error, lang }: Pr
   });
 
   useEffect(() => {
-    if (editor && !editor.isFocused && value !== editor.getHTML() && !(value === "" && editor.isEmpty)) {
+    if (editor && !editor.isDestroyed && !editor.isFocused && value !== editor.getHTML() && !(value === "" && editor.isEmpty)) {
       editor.commands.setContent(value, { emitUpdate: false });
     }
   }, [editor, value]);

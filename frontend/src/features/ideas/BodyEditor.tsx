@@ -42,7 +42,7 @@ export function BodyEditor({ name, label, hint, value, onChange, error }: Props)
   });
 
   useEffect(() => {
-    if (editor && !editor.isFocused && value !== editor.getHTML() && !(value === "" && editor.isEmpty)) {
+    if (editor && !editor.isDestroyed && !editor.isFocused && value !== editor.getHTML() && !(value === "" && editor.isEmpty)) {
       editor.commands.setContent(value, { emitUpdate: false });
     }
   }, [editor, value]);
