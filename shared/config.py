@@ -25,6 +25,7 @@ ENV_SENDER = "TOWNHALL_MAIL_SENDER"
 ENV_MAIL_CONFIGURATION_SET = "TOWNHALL_SES_CONFIGURATION_SET"
 ENV_RESOURCE_OVERRIDE_PREFIX = "TOWNHALL_RESOURCE_"
 ENV_PASSWORD_HASHING = "TOWNHALL_PASSWORD_HASHING"  # noqa: S105 - a variable name
+ENV_SITE_PORT = "TOWNHALL_SITE_PORT"
 
 Stage = Literal["local", "test", "staging", "production"]
 
@@ -56,6 +57,23 @@ class Settings(BaseModel):
             raise ValueError("fast password hashing is allowed on the test stage only")
         return self
 
+    site_port: int | None = Field(
+        default=None,
+        ge=1,
+        le=65535,
+        description="Local stages only: the port the dev runner serves every platform on.",
+    )
+
+    def site_origin(self, host: str) -> str:
+        """Scheme, host and port of a platform's site, for links nobody's request carries.
+
+        Workers (emails, notifications) have no request whose Host they could echo:
+        https on AWS; http and the runner's port on local stages.
+        """
+        if not self.is_local:
+            return f"https://{host}"
+        return f"http://{host}:{self.site_port}" if self.site_port else f"http://{host}"
+
     @property
     def names(self) -> ResourceNames:
         return ResourceNames(self.resource_prefix, self.resource_overrides)
@@ -79,6 +97,7 @@ class Settings(BaseModel):
             ENV_SENDER: "mail_sender",
             ENV_MAIL_CONFIGURATION_SET: "ses_configuration_set",
             ENV_PASSWORD_HASHING: "password_hashing",
+            ENV_SITE_PORT: "site_port",
         }
         for env_name, field_name in simple.items():
             if env.get(env_name):

@@ -64,6 +64,7 @@ def local_environment(
         "TOWNHALL_STAGE": "local",
         "TOWNHALL_SIGNING_KEY_SOURCE": f"file:{state_dir / 'keys' / 'signing.key'}",
         "TOWNHALL_PUBLIC_STORAGE_ENDPOINT": f"http://localhost:{port}/_storage",
+        "TOWNHALL_SITE_PORT": str(port),
     }
 
 

@@ -26,12 +26,20 @@ class InputFormRepository(TenantRepository):
         return self.key("FORM", project_id)
 
     def get(self, project_id: str) -> InputForm:
-        """The project's form, or the default form if none was saved."""
+        """The project's form, or the default form if none was saved.
+
+        Topics deleted since the form was saved drop out here, so residents
+        are never offered (and ideas never accept) a topic that is gone.
+        """
         try:
             record = self.check(InputFormRecord.get(self.pk(project_id), FORM_SK))
         except InputFormRecord.DoesNotExist:
             return InputForm()
-        return InputForm.model_validate(record.form)
+        form = InputForm.model_validate(record.form)
+        if form.topic_ids:
+            known = {r.topic_id for r in TopicRepository(self.tenant).all()}
+            form.topic_ids = [t for t in form.topic_ids if t in known]
+        return form
 
     def put(self, project_id: str, form: InputForm, at: datetime) -> None:
         InputFormRecord(

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from shared.identity.models import UserRecord
+from shared.identity.views import grants_of
+from shared.permissions import Principal, RoleGrant
 from shared.tenancy.context import TenantContext
 
 DELETED_NAME = "Former resident"
@@ -31,13 +33,21 @@ class PublicProfile(BaseModel):
 
 @dataclass(frozen=True)
 class Recipient:
-    """Who a notification is for: address, language and greeting name."""
+    """Who a notification is for: address, language, greeting name, and roles.
+
+    ``grants`` let the notifier ask the policy whether the recipient may see
+    what a notification points at (a private project's idea, say).
+    """
 
     user_id: str
     email: str
     locale: str
     first_name: str
     email_confirmed: bool
+    grants: frozenset[RoleGrant] = frozenset()
+
+    def principal(self, tenant_id: str) -> Principal:
+        return Principal(self.user_id, tenant_id, self.grants, self.email_confirmed)
 
 
 def display_name(first_name: str, last_name: str) -> str:
@@ -82,6 +92,7 @@ class UserDirectory:
                 locale=record.locale,
                 first_name=record.first_name,
                 email_confirmed=bool(record.email_confirmed),
+                grants=grants_of(record),
             )
             for user_id, record in self._records(tenant, ids).items()
         }

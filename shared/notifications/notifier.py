@@ -39,6 +39,7 @@ from shared.mail.contract import (
 )
 from shared.notifications.repository import NotificationsRepository
 from shared.participation.targets import TargetInfo, Targets
+from shared.permissions import Action, can
 from shared.tenancy.context import TenantContext
 
 IDEA_PUBLISHED = "ideation.idea.published"
@@ -213,7 +214,11 @@ class Notifier:
         self._add_followers(repository, plan, target)
         for actor in (event.actor_id, plan.actor_id):
             plan.reasons.pop(actor or "", None)
-        recipients = self._directory.recipients(tenant, plan.reasons)  # existing people only
+        recipients = {  # existing people who may see the target (a private project's idea...)
+            user_id: recipient
+            for user_id, recipient in self._directory.recipients(tenant, plan.reasons).items()
+            if can(recipient.principal(tenant.tenant_id), Action.PROJECT_VIEW, target.resource)
+        }
         if not recipients:
             return Outcome(followed=followed)
         plan.excerpt = _clip(self._excerpts(tenant, event), EXCERPT_CHARS)

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-from urllib.parse import urlsplit
-
 from chalicelib import runtime
 from chalicelib.api.routing import API_PREFIX
 from chalicelib.identity import wiring as identity
@@ -19,19 +16,9 @@ UNSUBSCRIBE_PATH = API_PREFIX + "/notifications/unsubscribe"
 
 
 def platform_origin(tenant: TenantContext) -> str:
-    """Scheme and host of the platform's site, for links in emails.
-
-    The platform's first host name; https on AWS, http on local stages, where
-    the dev runner serves every platform on one port (the one its public
-    storage endpoint uses).
-    """
+    """Scheme and host of the platform's site (its first host name), for links in emails."""
     platform = runtime.platforms().get(tenant)
-    host = platform.hosts[0] if platform.hosts else tenant.host
-    if not runtime.settings().is_local:
-        return f"https://{host}"
-    public = os.environ.get(runtime.ENV_PUBLIC_STORAGE_ENDPOINT)
-    port = urlsplit(public).port if public else None
-    return f"http://{host}:{port}" if port else f"http://{host}"
+    return runtime.settings().site_origin(platform.hosts[0] if platform.hosts else tenant.host)
 
 
 def comment_excerpt(tenant: TenantContext, event: DomainEvent) -> str | None:

@@ -73,3 +73,17 @@ def test_unknown_topics_and_broken_fields_are_refused(api: Any, ideas: Ideas) ->
         token="admin-a",
     )
     assert required_off.status_code == 422
+
+
+def test_a_deleted_topic_leaves_the_form_at_once(api: Any, ideas: Ideas) -> None:
+    # GIVEN a form offering two topics
+    trees, water = ideas.topic("Trees"), ideas.topic("Water")
+    saved = api.put(
+        f"/projects/{ideas.project_id}/input-form", {"topic_ids": [trees, water]}, token="admin-a"
+    )
+    assert saved.status_code == 200, body_of(saved)
+    # WHEN the admin deletes one of them
+    assert api.delete(f"/topics/{water}", token="admin-a").status_code == 204
+    # THEN residents are offered only the other, without anyone saving the form again
+    form = body_of(api.get(f"/projects/{ideas.project_id}/input-form"))
+    assert form["topic_ids"] == [trees]

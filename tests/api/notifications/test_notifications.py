@@ -6,7 +6,7 @@ import json
 from datetime import UTC, datetime, timedelta
 
 from tests.api.notifications.conftest import comment_posted, event, person, publish
-from tests.conftest import body_of
+from tests.conftest import HOST_A, body_of
 
 
 def _inbox(api, who, query=""):
@@ -249,3 +249,23 @@ def test_the_unread_count_is_bounded(api, board, pump):
     for start in range(0, len(events), 10):
         publish(pump, *events[start : start + 10])
     assert _unread(api, olga) == 100
+
+
+def test_nobody_hears_of_an_idea_they_may_not_see(api, board, pump):
+    # GIVEN an idea in a project only its managers see, and a manager of that project
+    from shared.identity.users import UserRepository
+    from shared.permissions import Role, RoleGrant
+    from shared.tenancy import TenantContext
+
+    olga, pia, mia, manager = (person(api, n) for n in ("Olga", "Pia", "Mia", "Mona"))
+    UserRepository(TenantContext("alpha", HOST_A)).set_roles(
+        manager.user_id,
+        [RoleGrant(Role.PROJECT_MANAGER, frozenset({"p1"}))],
+        datetime.now(UTC),
+    )
+    idea = board.add("i1", olga.user_id, published=False)
+    # WHEN someone mentions a resident and the manager in a comment on it
+    publish(pump, comment_posted(idea, pia.user_id, mentioned_ids=[mia.user_id, manager.user_id]))
+    # THEN the manager is told, the resident who cannot open the idea is not
+    assert _types(api, manager) == ["mention"]
+    assert _types(api, mia) == []

@@ -19,6 +19,7 @@ def test_environment_points_everything_at_moto_with_fake_credentials(tmp_path):
     assert env["TOWNHALL_STAGE"] == "local" and env["AWS_XRAY_SDK_ENABLED"] == "false"
     assert env["TOWNHALL_SIGNING_KEY_SOURCE"] == f"file:{tmp_path / 'keys' / 'signing.key'}"
     assert env["TOWNHALL_PUBLIC_STORAGE_ENDPOINT"] == "http://localhost:8123/_storage"
+    assert env["TOWNHALL_SITE_PORT"] == "8123"  # links in emails point at the runner
     assert env["EXTRA"] == "1"
 
 

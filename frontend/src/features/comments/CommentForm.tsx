@@ -4,6 +4,7 @@ import { Controller, useForm } from "react-hook-form";
 import { FormattedMessage, useIntl } from "react-intl";
 import { z } from "zod";
 import { isApiProblem } from "@/lib/api/problem";
+import { isPlainText } from "@/lib/forms/plainText";
 import { useValidationMessages } from "@/lib/forms/messages";
 import { toTokens, type MentionPick } from "./mentions";
 import { MentionTextarea } from "./MentionTextarea";
@@ -41,7 +42,7 @@ export function CommentForm({
   const picks = useRef<MentionPick[]>(initialPicks);
   const textarea = useRef<HTMLTextAreaElement | null>(null);
   const [posted, setPosted] = useState(false);
-  const schema = z.object({ body: z.string().trim().min(1, messages.required) });
+  const schema = z.object({ body: z.string().trim().min(1, messages.required).refine(isPlainText, messages.plainText) });
   const form = useForm<z.infer<typeof schema>>({
     resolver: zodResolver(schema),
     shouldFocusError: false,

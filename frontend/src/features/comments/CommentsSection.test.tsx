@@ -139,7 +139,7 @@ describe("CommentsSection", () => {
     server.use(
       http.post("/api/v1/ideas/i-1/comments", () =>
         problem(422, "validation_error", "Invalid input.", [
-          { field: "body", code: "markup", message: "Comments are plain text: remove the <b> tag." },
+          { field: "body", code: "unknown_mention", message: "Pick the person you mention again." },
         ]),
       ),
     );
@@ -150,10 +150,15 @@ describe("CommentsSection", () => {
     expect(await screen.findByText("Enter a value.")).toBeInTheDocument();
     expect(box).toHaveFocus();
     expect(box).toHaveAttribute("aria-invalid", "true");
+    // Markup is refused in the browser first, in the resident's language.
     await userEvent.type(box, "<b>bold</b>");
     await userEvent.click(screen.getByRole("button", { name: "Post comment" }));
-    expect(await screen.findByText("Comments are plain text: remove the <b> tag.")).toBeInTheDocument();
-    expect(box).toHaveValue("<b>bold</b>");
+    expect(await screen.findByText(/Write plain text here/)).toBeInTheDocument();
+    await userEvent.clear(box);
+    await userEvent.type(box, "bold words");
+    await userEvent.click(screen.getByRole("button", { name: "Post comment" }));
+    expect(await screen.findByText("Pick the person you mention again.")).toBeInTheDocument();
+    expect(box).toHaveValue("bold words");
   });
 
   it("replies to a comment", async () => {
@@ -227,24 +232,15 @@ describe("CommentsSection", () => {
     expect(deleted).toBe(true);
   });
 
-  it("likes and unlikes a comment with a toggle button", async () => {
+  it("likes and unlikes a comment with a toggle button, showing the answer's count at once", async () => {
     ideaAllowsComments(true);
-    let liked = false;
     server.use(
+      // The list's count is derived by a worker later: it stays at 0 here on purpose.
       http.get("/api/v1/ideas/i-1/comments", () =>
-        HttpResponse.json({
-          items: [thread({ id: "c-1", liked_by_me: liked, likes: liked ? 1 : 0 })],
-          next_cursor: null,
-        }),
+        HttpResponse.json({ items: [thread({ id: "c-1", liked_by_me: false, likes: 0 })], next_cursor: null }),
       ),
-      http.put("/api/v1/comments/c-1/like", () => {
-        liked = true;
-        return HttpResponse.json({ likes: 1, liked_by_me: true });
-      }),
-      http.delete("/api/v1/comments/c-1/like", () => {
-        liked = false;
-        return HttpResponse.json({ likes: 0, liked_by_me: false });
-      }),
+      http.put("/api/v1/comments/c-1/like", () => HttpResponse.json({ liked: true, likes: 1 })),
+      http.delete("/api/v1/comments/c-1/like", () => HttpResponse.json({ liked: false, likes: 0 })),
     );
     signInAs();
     renderWithProviders(<CommentsSection ideaId="i-1" />);

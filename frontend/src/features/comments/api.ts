@@ -92,8 +92,31 @@ export function useDeleteComment(ideaId: string) {
   });
 }
 
+interface LikeState {
+  liked: boolean;
+  likes: number;
+}
+
+interface CommentLike {
+  id: string;
+  likes: number;
+  liked_by_me: boolean;
+  replies?: CommentLike[];
+}
+
+function withLike<T extends CommentLike>(comment: T, commentId: string, state: LikeState): T {
+  const replies = comment.replies?.map((reply) => withLike(reply, commentId, state));
+  const own = comment.id === commentId ? { likes: state.likes, liked_by_me: state.liked } : {};
+  return { ...comment, ...own, ...(replies ? { replies } : {}) };
+}
+
+/**
+ * Like or unlike a comment. The answer carries the new count at once; the
+ * list's own count is derived by a worker a moment later, so the answer is
+ * written into the cached threads instead of refetching a stale list.
+ */
 export function useLikeComment(ideaId: string) {
-  const refresh = useRefreshComments(ideaId);
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: { commentId: string; like: boolean }) => {
       const options = { params: { path: { comment_id: input.commentId } } };
@@ -103,7 +126,21 @@ export function useLikeComment(ideaId: string) {
           : api.DELETE("/api/v1/comments/{comment_id}/like", options),
       );
     },
-    onSettled: refresh,
+    onSuccess: (state, input) => {
+      queryClient.setQueriesData<{ pages: { items: CommentLike[] }[] }>(
+        { queryKey: commentKeys.all(ideaId) },
+        (data) =>
+          data?.pages
+            ? {
+                ...data,
+                pages: data.pages.map((page) => ({
+                  ...page,
+                  items: page.items.map((thread) => withLike(thread, input.commentId, state)),
+                })),
+              }
+            : data,
+      );
+    },
   });
 }
 

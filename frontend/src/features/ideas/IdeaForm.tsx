@@ -72,6 +72,7 @@ export function IdeaForm({ inputForm, topics, initialValues, draftScope, submitL
       title: intl.formatMessage({ id: "ideas.validation.title" }),
       body: intl.formatMessage({ id: "ideas.validation.body" }),
       maxLength: base.maxLength,
+      plainText: base.plainText,
       lat: intl.formatMessage({ id: "ideas.validation.lat" }),
       lng: intl.formatMessage({ id: "ideas.validation.lng" }),
       pinRequired: intl.formatMessage({ id: "ideas.validation.pin" }),

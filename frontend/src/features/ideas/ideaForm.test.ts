@@ -7,6 +7,7 @@ const messages: IdeaFormMessages = {
   title: "title",
   body: "body",
   maxLength: (max) => `max ${max}`,
+  plainText: "plain text only",
   lat: "lat",
   lng: "lng",
   pinRequired: "pin",
@@ -33,6 +34,17 @@ describe("ideaSchema", () => {
   it("takes an empty paragraph from the editor as no body", () => {
     const values = { ...emptyValues(inputForm), title: "Benches", body: "<p> </p>", custom_fields: { age: "young" } };
     expect(issues(inputForm, values)).toEqual({ body: "body" });
+  });
+
+  it("refuses markup in the title and the address, as the server does", () => {
+    const values = {
+      ...emptyValues(inputForm),
+      title: "<b>Benches</b>",
+      body: "<p>B</p>",
+      custom_fields: { age: "young" },
+      location: { ...emptyValues(inputForm).location, address: "javascript:alert(1)" },
+    };
+    expect(issues(inputForm, values)).toMatchObject({ title: "plain text only", "location.address": "plain text only" });
   });
 
   it("refuses coordinates out of range and a half-given pin", () => {
@@ -95,6 +107,14 @@ describe("ideaPayload", () => {
     const body = ideaPayload(inputForm, { ...values, title: "Many benches" }, "en", translated);
     expect(body.title).toEqual({ en: "Many benches", fr: "Plus de bancs" });
     expect(body.image_keys).toEqual(["uploads/alpha/idea_image/a.png"]);
+  });
+
+  it("removes the pin of an edited idea when the resident took it away", () => {
+    const located = { ...idea, location: { lat: 50.85, lng: 4.35, address: null } };
+    const values = valuesFromIdea(located, inputForm, "en");
+    const cleared = { ...values, location: { address: "", lat: "", lng: "" } };
+    expect(ideaPayload(inputForm, cleared, "en", located)).toHaveProperty("location", null);
+    expect(ideaPayload(inputForm, cleared, "en")).not.toHaveProperty("location");
   });
 
   it("leaves out empty answers and unused built-in fields", () => {

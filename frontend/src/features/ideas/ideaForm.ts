@@ -1,3 +1,4 @@
+import { isPlainText } from "@/lib/forms/plainText";
 import { z } from "zod";
 import type { CustomField, Idea, InputForm } from "./types";
 
@@ -31,6 +32,7 @@ export interface IdeaFormMessages {
   title: string;
   body: string;
   maxLength: (max: number) => string;
+  plainText: string;
   lat: string;
   lng: string;
   pinRequired: string;
@@ -123,11 +125,16 @@ export function ideaSchema(form: InputForm, messages: IdeaFormMessages, label: (
   const { builtin } = form;
   return z
     .object({
-      title: z.string().trim().min(1, messages.title).max(TITLE_MAX, messages.maxLength(TITLE_MAX)),
+      title: z
+        .string()
+        .trim()
+        .min(1, messages.title)
+        .max(TITLE_MAX, messages.maxLength(TITLE_MAX))
+        .refine(isPlainText, messages.plainText),
       body: z.string(),
       topic_ids: z.array(z.string()),
       location: z.object({
-        address: z.string().max(ADDRESS_MAX, messages.maxLength(ADDRESS_MAX)),
+        address: z.string().max(ADDRESS_MAX, messages.maxLength(ADDRESS_MAX)).refine(isPlainText, messages.plainText),
         lat: z.string(),
         lng: z.string(),
       }),
@@ -204,7 +211,9 @@ export function ideaPayload(form: InputForm, values: IdeaFormValues, locale: str
             address: values.location.address.trim() || null,
           },
         }
-      : {}),
+      : builtin.location.enabled && previous?.location
+        ? { location: null } // the edit took the pin away: say so, or the old one stays
+        : {}),
     ...(builtin.images.enabled ? { image_keys: values.images.map((image) => image.key) } : {}),
     ...(builtin.attachments.enabled ? { attachment_keys: values.attachments.map((file) => file.key) } : {}),
     custom_fields: customPayload(form, values),

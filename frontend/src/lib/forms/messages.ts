@@ -14,6 +14,7 @@ export function useValidationMessages() {
       endBeforeStart: intl.formatMessage({ id: "validation.endBeforeStart" }),
       color: intl.formatMessage({ id: "validation.color" }),
       slug: intl.formatMessage({ id: "validation.slug" }),
+      plainText: intl.formatMessage({ id: "validation.plainText" }),
     }),
     [intl],
   );
