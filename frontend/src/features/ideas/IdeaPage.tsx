@@ -1,6 +1,7 @@
 import { lazy, Suspense } from "react";
-import { FormattedDate, FormattedMessage, FormattedNumber, useIntl } from "react-intl";
+import { FormattedDate, FormattedMessage, useIntl } from "react-intl";
 import { Link, useParams } from "react-router";
+import { FileList } from "@/components/FileList";
 import { LoadError, Loading } from "@/components/Loading";
 import { CommentsSection } from "@/features/comments";
 import { FeedbackPanel, OfficialUpdates } from "@/features/feedback";
@@ -42,26 +43,7 @@ function Gallery({ idea, title }: { idea: Idea; title: string }) {
 }
 
 function Files({ idea }: { idea: Idea }) {
-  if (idea.attachments.length === 0) return null;
-  return (
-    <section aria-labelledby="idea-files-title">
-      <h2 id="idea-files-title">
-        <FormattedMessage id="ideas.page.files" />
-      </h2>
-      <ul className="attachments">
-        {idea.attachments.map((file) => (
-          <li key={file.key}>
-            <a href={file.url} download={file.name}>
-              {file.name}
-            </a>{" "}
-            <span className="muted">
-              (<FormattedNumber value={file.size / 1024} maximumFractionDigits={0} /> KB)
-            </span>
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
+  return <FileList id="idea-files-title" title={<FormattedMessage id="ideas.page.files" />} files={idea.attachments} />;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { useState } from "react";
-import { FormattedMessage, FormattedNumber } from "react-intl";
+import { FormattedMessage } from "react-intl";
 import { useParams } from "react-router";
+import { FileList } from "@/components/FileList";
 import { LoadError, Loading } from "@/components/Loading";
 import type { Project } from "@/lib/api/types";
 import { useLocalized } from "@/lib/i18n";
@@ -11,26 +12,8 @@ import { RichText } from "./RichText";
 import { StatusBadge } from "./StatusBadge";
 
 function Attachments({ project }: { project: Project }) {
-  if (project.attachments.length === 0) return null;
-  return (
-    <section aria-labelledby="attachments-title">
-      <h2 id="attachments-title">
-        <FormattedMessage id="project.attachments" />
-      </h2>
-      <ul className="attachments">
-        {project.attachments.map((file) => (
-          <li key={file.id}>
-            <a href={file.url} download={file.name}>
-              {file.name}
-            </a>{" "}
-            <span className="muted">
-              (<FormattedNumber value={file.size / 1024} maximumFractionDigits={0} /> KB)
-            </span>
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
+  const files = project.attachments.map((file) => ({ ...file, key: file.id }));
+  return <FileList id="attachments-title" title={<FormattedMessage id="project.attachments" />} files={files} />;
 }
 
 function Phases({ project }: { project: Project }) {

@@ -1,0 +1,1 @@
+export { FileList, type ListedFile } from "./FileList";
