@@ -3,7 +3,7 @@ import { FormattedMessage } from "react-intl";
 import { TextField } from "@/components/Field";
 import { nativeLanguageName } from "@/config/locales";
 import { fieldId } from "@/lib/forms/fieldId";
-import { RichTextEditor } from "./RichTextEditor";
+import { RichTextEditor } from "@/components/RichTextEditor";
 
 /** The message of the error at `name.locale` in react-hook-form's nested errors. */
 function errorAt(errors: FieldErrors, name: string, locale?: string): string | undefined {

@@ -112,7 +112,7 @@ export function CommentItem({ ideaId, comment, inReplyTo }: Props) {
           disabled={like.isPending}
           onClick={() => like.mutate({ commentId: comment.id, like: !comment.liked_by_me })}
         >
-          <span aria-hidden="true">👍</span> <FormattedMessage id="comments.like" />
+          <FormattedMessage id="comments.like" />
         </button>
         <span className="comment__likes">
           <FormattedMessage id="comments.likes" values={{ count: comment.likes }} />

@@ -7,13 +7,13 @@ import { Form } from "@/components/Form";
 import { fieldId } from "@/lib/forms/fieldId";
 import { useValidationMessages } from "@/lib/forms/messages";
 import { useLocalized } from "@/lib/i18n";
-import { BodyEditor } from "./BodyEditor";
 import { CustomFieldInput } from "./CustomFieldInput";
 import { clearDraft, loadDraft, saveDraft, type Draft, type DraftScope } from "./drafts";
 import { ideaSchema, mapIdeaField, type IdeaFormValues } from "./ideaForm";
 import { LocationField } from "./LocationField";
 import type { InputForm, Topic } from "./types";
 import { AttachmentsField, ImagesField } from "./UploadsField";
+import { RichTextEditor, type EditorTool } from "@/components/RichTextEditor";
 
 const DRAFT_DELAY_MS = 800;
 
@@ -61,6 +61,9 @@ function DraftNotice({ draft, onRestore, onDiscard }: { draft: Draft<IdeaFormVal
  * location, images, files and the project's own questions. It keeps a draft
  * in this browser while one types and offers it back when reopened.
  */
+// Residents write paragraphs and lists; headings are for the city's pages.
+const RESIDENT_TOOLS: EditorTool[] = ["bold", "italic", "bulletList", "orderedList"];
+
 export function IdeaForm({ inputForm, topics, initialValues, draftScope, submitLabel, onSubmit }: Props) {
   const intl = useIntl();
   const localize = useLocalized();
@@ -159,7 +162,8 @@ export function IdeaForm({ inputForm, topics, initialValues, draftScope, submitL
             control={form.control}
             name="body"
             render={({ field }) => (
-              <BodyEditor
+              <RichTextEditor
+                tools={RESIDENT_TOOLS}
                 name="body"
                 label={<FormattedMessage id={builtin.body.required ? "ideas.form.body" : "ideas.form.bodyOptional"} />}
                 hint={<FormattedMessage id="ideas.form.bodyHint" />}

@@ -102,19 +102,33 @@ describe("IdeaFormPage", () => {
       ...ideationHandlers,
       http.post("/api/v1/projects/p-1/phases/ph-ideas/ideas", () =>
         problem(422, "validation_error", "Some fields need attention.", [
-          { field: "title.en", code: "markup_not_allowed", message: "Write the title as plain text, without HTML." },
+          { field: "title.en", code: "title_taken", message: "Another idea in this phase has this title." },
         ]),
       ),
+    );
+    renderApp(NEW_PATH);
+    await userEvent.type(await titleBox(), "Benches");
+    await typeBody("Body");
+    await userEvent.click(screen.getByRole("button", { name: "Publish idea" }));
+    const summary = await screen.findByRole("alert");
+    expect(within(summary).getByRole("link", { name: "Another idea in this phase has this title." })).toBeInTheDocument();
+    expect(screen.getByRole("textbox", { name: "Title" })).toHaveAccessibleDescription(
+      "A short sentence that sums up your idea. Another idea in this phase has this title.",
+    );
+  }, SLOW);
+
+  it("refuses markup in the title before sending, in the resident's language", async () => {
+    signInAs();
+    server.use(
+      http.get("/api/v1/projects/:projectId/input-form", () => HttpResponse.json(simpleForm)),
+      ...ideationHandlers,
     );
     renderApp(NEW_PATH);
     await userEvent.type(await titleBox(), "<b>Hi</b>");
     await typeBody("Body");
     await userEvent.click(screen.getByRole("button", { name: "Publish idea" }));
     const summary = await screen.findByRole("alert");
-    expect(within(summary).getByRole("link", { name: "Write the title as plain text, without HTML." })).toBeInTheDocument();
-    expect(screen.getByRole("textbox", { name: "Title" })).toHaveAccessibleDescription(
-      "A short sentence that sums up your idea. Write the title as plain text, without HTML.",
-    );
+    expect(within(summary).getByRole("link", { name: /Write plain text here/ })).toBeInTheDocument();
   }, SLOW);
 
   it("uploads images, previews them, removes them and stops at the limit", async () => {

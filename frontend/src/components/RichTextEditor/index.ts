@@ -1,0 +1,1 @@
+export { RichTextEditor, type EditorTool } from "./RichTextEditor";
