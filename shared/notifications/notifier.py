@@ -81,11 +81,14 @@ class UnsubscribeIssuer(Protocol):
     def issue(self, tenant_id: str, user_id: str, kind: NotificationType) -> str: ...
 
 
-Excerpts = Callable[[TenantContext, DomainEvent], "str | None"]
+Excerpt = str | dict[str, str] | None
+"""What a notification quotes: one text, or one per language (status names, updates)."""
+
+Excerpts = Callable[[TenantContext, DomainEvent], Excerpt]
 """The short text a notification quotes (e.g. the comment), from the domain that owns it."""
 
 
-def no_excerpt(tenant: TenantContext, event: DomainEvent) -> str | None:
+def no_excerpt(tenant: TenantContext, event: DomainEvent) -> Excerpt:
     return None
 
 
@@ -137,7 +140,12 @@ class Plan:
     actor_id: str | None = None
     author_id: str | None = None  # the target's author, included unless they unfollowed
     broadcast: NotificationType | None = None  # followers and author get this type
-    excerpt: str | None = None
+    excerpt: Excerpt = None
+
+    def excerpt_for(self, locale: str) -> str | None:
+        """The quote in the recipient's language (or the text everyone gets)."""
+        text = pick(self.excerpt, locale) if isinstance(self.excerpt, dict) else self.excerpt
+        return _clip(text or None, EXCERPT_CHARS)
 
     def add(self, user_ids: Iterable[str | None], reason: NotificationType) -> None:
         for user_id in user_ids:
@@ -221,7 +229,7 @@ class Notifier:
         }
         if not recipients:
             return Outcome(followed=followed)
-        plan.excerpt = _clip(self._excerpts(tenant, event), EXCERPT_CHARS)
+        plan.excerpt = self._excerpts(tenant, event)
         notified = self._store(repository, event, plan, target, recipients)
         emailed = self._email(tenant, repository, event, plan, target, recipients)
         return Outcome(followed=followed, notified=notified, emailed=emailed)
@@ -308,7 +316,7 @@ class Notifier:
                 target_id=target.id,
                 target_title=dict(target.title),
                 target_path=target.path,
-                excerpt=None if kind in CITY_TYPES else plan.excerpt,
+                excerpt=plan.excerpt_for(recipients[user_id].locale),
                 created_at=event.occurred_at,
             )
             if repository.add_notification(record):
@@ -349,7 +357,7 @@ class Notifier:
                 type=kind,
                 actor_name=None if city else (actor_name or None),
                 target_title=_clip(pick(target.title, recipient.locale), 300) or "",
-                excerpt=None if city else plan.excerpt,
+                excerpt=plan.excerpt_for(recipient.locale),
                 link=f"{origin}{target.path}",
                 unsubscribe_link=f"{origin}/unsubscribe?token={token}",
                 one_click_link=f"{origin}{self._one_click_path}?token={token}",

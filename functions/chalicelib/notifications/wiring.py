@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from chalicelib import runtime
 from chalicelib.api.routing import API_PREFIX
+from chalicelib.ideation import wiring as ideation
 from chalicelib.identity import wiring as identity
 from chalicelib.targets import targets
 from shared.discussion.mentions import MENTION
 from shared.discussion.repository import DiscussionRepository
 from shared.events import DomainEvent
+from shared.html import html_to_text
 from shared.notifications import FollowService, InboxService, Notifier, UnsubscribeTokens
+from shared.notifications.notifier import IDEA_STATUS_CHANGED, OFFICIAL_UPDATE_POSTED, Excerpt
 from shared.tenancy import TenantContext
 
 UNSUBSCRIBE_PATH = API_PREFIX + "/notifications/unsubscribe"
@@ -37,6 +40,32 @@ def comment_excerpt(tenant: TenantContext, event: DomainEvent) -> str | None:
     return MENTION.sub(lambda m: "@" + names[m.group(1)].display_name, record.body)
 
 
+def update_excerpt(tenant: TenantContext, event: DomainEvent) -> dict[str, str] | None:
+    """The official update's text, per language (read now: a deleted update is not quoted)."""
+    update_id = event.data.get("update_id")
+    record = (
+        DiscussionRepository(tenant).get_update(update_id) if isinstance(update_id, str) else None
+    )
+    if record is None:
+        return None
+    return {locale: html_to_text(html) for locale, html in dict(record.body).items()}
+
+
+def status_excerpt(tenant: TenantContext, event: DomainEvent) -> dict[str, str] | None:
+    """The name of the idea's new status, per language."""
+    status = ideation.statuses().by_id(tenant).get(str(event.data.get("status_id")))
+    return dict(status.title) if status is not None else None
+
+
+def notification_excerpt(tenant: TenantContext, event: DomainEvent) -> Excerpt:
+    """What each kind of notification quotes: the comment, the update, the new status."""
+    if event.type == OFFICIAL_UPDATE_POSTED:
+        return update_excerpt(tenant, event)
+    if event.type == IDEA_STATUS_CHANGED:
+        return status_excerpt(tenant, event)
+    return comment_excerpt(tenant, event)
+
+
 @runtime.cached
 def unsubscribe_tokens() -> UnsubscribeTokens:
     return UnsubscribeTokens(identity.signing_key())
@@ -61,5 +90,5 @@ def notifier() -> Notifier:
         unsubscribe_tokens(),
         origin=platform_origin,
         one_click_path=UNSUBSCRIBE_PATH,
-        excerpts=comment_excerpt,
+        excerpts=notification_excerpt,
     )

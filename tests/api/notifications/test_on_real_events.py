@@ -91,5 +91,9 @@ def test_the_whole_story_reaches_the_right_people(
     for who in (olga, carl):
         assert {n["type"] for n in _inbox(api, who)} >= {"idea_status_changed", "official_update"}
     assert [n["type"] for n in _inbox(api, mia)] == ["mention"]
+    # AND each quotes what happened: the new status, the update's text
+    quotes = {n["type"]: n["excerpt"] for n in _inbox(api, olga)}
+    assert quotes["idea_status_changed"] == "Accepted"
+    assert quotes["official_update"] == "Accepted for next year."
     # AND every notification also went out by email (all confirmed, all on)
     assert len(sent_messages()) == len(_inbox(api, olga)) + len(_inbox(api, carl)) + 1
