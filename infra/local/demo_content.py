@@ -45,6 +45,7 @@ class DemoPlatform:
     residents: list[Person]
     folders: list[DemoFolder]
     unfiled: list[DemoProject] = field(default_factory=list)
+    map_centre: tuple[float, float] | None = None  # where the platform's maps open
 
 
 def _p(html: str) -> str:
@@ -63,6 +64,7 @@ LINDENFELD = DemoPlatform(
     default_locale="en",
     locales=["en", "fr", "de", "nl"],
     colors=("#1b4f8a", "#c2410c"),
+    map_centre=(52.3705, 9.7332),
     admin=Person("Ada", "Verhoeven", "admin@lindenfeld.example", "lindenfeld-admin-2026"),
     residents=[
         Person("Sophie", "Martin", "sophie.martin@example.org", "resident-demo-2026", "fr"),
@@ -183,6 +185,7 @@ RIVERSIDE = DemoPlatform(
     default_locale="en",
     locales=["en", "es", "pl"],
     colors=("#0f766e", "#7c3aed"),
+    map_centre=(51.5007, -0.1246),
     admin=Person("Rosa", "Delgado", "admin@riverside.example", "riverside-admin-2026"),
     residents=[
         Person("Lucía", "Fernández", "lucia.fernandez@example.org", "resident-demo-2026", "es"),

@@ -3,7 +3,7 @@
 Plain data like :mod:`infra.local.demo_content`; :mod:`infra.local.seed_ideation`
 posts it through the domain services. Authors and commenters are indexes into
 the platform's ``residents``; locations are real-looking points near a
-fictional centre (Lindenfeld near 52.37 N 9.73 E, Riverside near 51.50 N 0.12 W).
+fictional centre (each platform's ``map_centre`` in :mod:`infra.local.demo_content`).
 """
 
 from __future__ import annotations
@@ -41,7 +41,6 @@ class DemoIdeation:
     question: dict[str, str]
     topics: list[dict[str, str]]
     ideas: list[DemoIdea]
-    centre: tuple[float, float]
 
 
 LINDENFELD_IDEATION = DemoIdeation(
@@ -79,7 +78,6 @@ LINDENFELD_IDEATION = DemoIdeation(
         {"en": "Water", "fr": "Eau", "de": "Wasser", "nl": "Water"},
         {"en": "Mobility", "fr": "Mobilité", "de": "Mobilität", "nl": "Mobiliteit"},
     ],
-    centre=(52.3705, 9.7332),
     ideas=[
         DemoIdea(
             author=3,
@@ -158,7 +156,6 @@ RIVERSIDE_IDEATION = DemoIdeation(
         {"en": "Leisure", "es": "Ocio", "pl": "Wypoczynek"},
         {"en": "Nature", "es": "Naturaleza", "pl": "Przyroda"},
     ],
-    centre=(51.5007, -0.1246),
     ideas=[
         DemoIdea(
             author=2,

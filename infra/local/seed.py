@@ -57,7 +57,7 @@ class DemoSeeder:
     def seed(self, demo: DemoPlatform) -> None:
         from shared.permissions import Principal, Role, RoleGrant
         from shared.tenancy import TenantContext
-        from shared.tenancy.schemas import Branding
+        from shared.tenancy.schemas import Branding, MapView
 
         self._runtime.platforms().create(
             demo.id,
@@ -66,6 +66,9 @@ class DemoSeeder:
             demo.default_locale,
             demo.locales,
             Branding(primary_color=demo.colors[0], secondary_color=demo.colors[1]),
+            MapView(lat=demo.map_centre[0], lng=demo.map_centre[1], zoom=14)
+            if demo.map_centre
+            else None,
         )
         tenant = TenantContext(demo.id, demo.host)
         grants = frozenset({RoleGrant(Role.ADMIN)})

@@ -41,5 +41,6 @@ class PlatformRecord(Model):
     enabled_locales = ListAttribute[str](null=True)
     branding = BrandingAttribute(null=True)
     feature_flags = JSONAttribute(null=True)
+    map_view = JSONAttribute(null=True)
     created_at = UTCDateTimeAttribute(null=True)
     updated_at = UTCDateTimeAttribute(null=True)

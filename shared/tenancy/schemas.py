@@ -18,6 +18,18 @@ class Branding(BaseModel):
     secondary_color: HexColor = "#c2410c"
 
 
+class MapView(BaseModel):
+    """Where the platform's maps open: the city's centre and a zoom level."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    lat: float = Field(ge=-90, le=90, description="Latitude of the centre (WGS 84).")
+    lng: float = Field(ge=-180, le=180, description="Longitude of the centre (WGS 84).")
+    zoom: int = Field(
+        default=13, ge=2, le=19, description="2: a continent; 13: a town; 19: a house."
+    )
+
+
 class Platform(BaseModel):
     """A municipality's platform as residents and admins see it."""
 
@@ -28,6 +40,9 @@ class Platform(BaseModel):
     enabled_locales: list[str]
     branding: Branding
     feature_flags: dict[str, bool]
+    map_view: MapView | None = Field(
+        default=None, description="Where maps open; null: maps fit what they show."
+    )
     logo_key: str | None = Field(default=None, exclude=True)
 
 
@@ -52,6 +67,7 @@ class PlatformUpdate(BaseModel):
     enabled_locales: list[LocaleCode] | None = Field(default=None, min_length=1)
     branding: BrandingUpdate | None = None
     feature_flags: FeatureFlags | None = None
+    map_view: MapView | None = Field(default=None, description="Send null to clear it.")
 
     @model_validator(mode="after")
     def _locales_supported(self) -> PlatformUpdate:

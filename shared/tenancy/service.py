@@ -10,7 +10,7 @@ from shared.errors import ConflictError, FieldIssue, TenantNotFoundError, Valida
 from shared.permissions import Action, Principal, Resource, authorize
 from shared.tenancy.context import TenantContext
 from shared.tenancy.models import BrandingAttribute, PlatformRecord
-from shared.tenancy.schemas import Branding, Platform, PlatformUpdate
+from shared.tenancy.schemas import Branding, MapView, Platform, PlatformUpdate
 
 HOST_CACHE_SECONDS = 30.0
 
@@ -38,6 +38,7 @@ def _to_schema(record: PlatformRecord, logo_url: Callable[[str], str]) -> Platfo
             primary_color=branding.primary_color,
             secondary_color=branding.secondary_color,
         ),
+        map_view=MapView.model_validate(record.map_view) if record.map_view else None,
         feature_flags=dict(record.feature_flags or {}),
         logo_key=branding.logo_key,
     )
@@ -93,6 +94,7 @@ class PlatformService:
         default_locale: str = "en",
         enabled_locales: list[str] | None = None,
         branding: Branding | None = None,
+        map_view: MapView | None = None,
     ) -> Platform:
         """Register a new platform and claim its host names (operators and seeding)."""
         now = datetime.now(UTC)
@@ -108,6 +110,7 @@ class PlatformService:
                 primary_color=branding.primary_color, secondary_color=branding.secondary_color
             ),
             feature_flags={},
+            map_view=map_view.model_dump() if map_view else None,
             created_at=now,
             updated_at=now,
         )
@@ -151,6 +154,8 @@ class PlatformService:
             record.feature_flags = {**(record.feature_flags or {}), **change.feature_flags}
         if change.branding is not None:
             self._apply_branding(record, change, logo_key)
+        if "map_view" in change.model_fields_set:
+            record.map_view = change.map_view.model_dump() if change.map_view else None
         record.updated_at = datetime.now(UTC)
         record.save()
         return _to_schema(record, self._logo_url)

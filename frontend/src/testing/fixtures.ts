@@ -17,6 +17,7 @@ export const platform: Platform = {
   enabled_locales: ["en", "fr", "de"],
   branding: { logo_url: null, primary_color: "#1b4f8a", secondary_color: "#c2410c" },
   feature_flags: {},
+  map_view: null,
 };
 
 export const resident: Me = {

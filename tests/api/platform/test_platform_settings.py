@@ -125,3 +125,25 @@ def test_a_host_serves_one_platform_only(api):
     from shared.tenancy.models import PlatformRecord
 
     assert PlatformRecord.count("PLATFORM#gamma") == 0
+
+
+def test_an_admin_sets_where_maps_open_and_can_clear_it(api):
+    # GIVEN an admin, and a platform whose maps have no starting view yet
+    token = admin_session(api).access_token
+    assert body_of(api.get("/platform"))["map_view"] is None
+    # WHEN they set the city centre THEN every visitor's maps open there
+    view = {"lat": 52.3705, "lng": 9.7332, "zoom": 14}
+    assert api.patch("/platform", {"map_view": view}, token=token).status_code == 200
+    assert body_of(api.get("/platform"))["map_view"] == view
+    # AND a change of something else keeps it, an explicit null clears it
+    assert api.patch("/platform", {"name": {"en": "Alphaville"}}, token=token).status_code == 200
+    assert body_of(api.get("/platform"))["map_view"] == view
+    assert api.patch("/platform", {"map_view": None}, token=token).status_code == 200
+    assert body_of(api.get("/platform"))["map_view"] is None
+
+
+def test_a_map_view_outside_the_globe_is_refused(api):
+    token = admin_session(api).access_token
+    response = api.patch("/platform", {"map_view": {"lat": 95, "lng": 9, "zoom": 40}}, token=token)
+    assert response.status_code == 422
+    assert {e["field"] for e in body_of(response)["errors"]} == {"map_view.lat", "map_view.zoom"}

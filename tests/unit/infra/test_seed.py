@@ -60,6 +60,7 @@ def test_platform_has_its_name_languages_and_colours(seeded):
     assert platform["name"]["en"] == "City of Lindenfeld"
     assert platform["enabled_locales"] == ["en", "fr", "de", "nl"]
     assert platform["branding"]["primary_color"] == LINDENFELD.colors[0]
+    assert platform["map_view"] == {"lat": 52.3705, "lng": 9.7332, "zoom": 14}
 
 
 def test_every_folder_and_project_is_published_with_a_header_image(seeded):

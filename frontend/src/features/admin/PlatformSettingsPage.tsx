@@ -55,8 +55,13 @@ function SettingsForm({ platform }: { platform: Platform }) {
       primary_color: color,
       secondary_color: color,
       remove_logo: z.boolean(),
+      map_lat: z.string(),
+      map_lng: z.string(),
+      map_zoom: z.string(),
     })
     .superRefine((value, ctx) => {
+      const map = mapIssues(value.map_lat, value.map_lng, value.map_zoom);
+      for (const [path, id] of map) ctx.addIssue({ code: "custom", path: [path], message: intl.formatMessage({ id }) });
       if (!value.enabled_locales.includes(value.default_locale)) {
         ctx.addIssue({
           code: "custom",
@@ -80,6 +85,9 @@ function SettingsForm({ platform }: { platform: Platform }) {
       primary_color: platform.branding.primary_color,
       secondary_color: platform.branding.secondary_color,
       remove_logo: false,
+      map_lat: platform.map_view ? String(platform.map_view.lat) : "",
+      map_lng: platform.map_view ? String(platform.map_view.lng) : "",
+      map_zoom: platform.map_view ? String(platform.map_view.zoom) : "",
     },
   });
   const { errors } = form.formState;
@@ -96,6 +104,7 @@ function SettingsForm({ platform }: { platform: Platform }) {
           if (rest === "logo_upload_key") return "remove_logo";
           return ["primary_color", "secondary_color", "remove_logo"].includes(rest) ? (rest as never) : null;
         }
+        if (root === "map_view") return (MAP_FIELDS[rest] ?? "map_lat") as never;
         return ["name", "enabled_locales", "default_locale"].includes(root) ? (field as never) : null;
       }}
       onSubmit={async (values) => {
@@ -113,6 +122,10 @@ function SettingsForm({ platform }: { platform: Platform }) {
                 ...(logoKey ? { logo_upload_key: logoKey } : {}),
                 ...(values.remove_logo && !logoKey ? { remove_logo: true } : {}),
               },
+              map_view:
+                values.map_lat.trim() === ""
+                  ? null
+                  : { lat: Number(values.map_lat), lng: Number(values.map_lng), zoom: Number(values.map_zoom || 13) },
             },
           }),
         );
@@ -200,8 +213,59 @@ function SettingsForm({ platform }: { platform: Platform }) {
           />
         ) : null}
       </fieldset>
+      <fieldset className="fieldset">
+        <legend>
+          <FormattedMessage id="admin.settings.map" />
+        </legend>
+        <p className="field__hint">
+          <FormattedMessage id="admin.settings.mapHint" />
+        </p>
+        <div className="map-view-fields">
+          <TextField
+            label={<FormattedMessage id="admin.settings.mapLat" />}
+            inputMode="decimal"
+            error={errors.map_lat?.message}
+            {...form.register("map_lat")}
+          />
+          <TextField
+            label={<FormattedMessage id="admin.settings.mapLng" />}
+            inputMode="decimal"
+            error={errors.map_lng?.message}
+            {...form.register("map_lng")}
+          />
+          <TextField
+            label={<FormattedMessage id="admin.settings.mapZoom" />}
+            hint={<FormattedMessage id="admin.settings.mapZoomHint" />}
+            inputMode="numeric"
+            error={errors.map_zoom?.message}
+            {...form.register("map_zoom")}
+          />
+        </div>
+      </fieldset>
     </Form>
   );
+}
+
+const MAP_FIELDS: Record<string, "map_lat" | "map_lng" | "map_zoom"> = {
+  lat: "map_lat",
+  lng: "map_lng",
+  zoom: "map_zoom",
+};
+
+/** What is wrong with the map fields: all empty (no view) or a real point and zoom. */
+export function mapIssues(lat: string, lng: string, zoom: string): [string, string][] {
+  const given = [lat, lng, zoom].map((value) => value.trim() !== "");
+  if (!given.some(Boolean)) return [];
+  const inRange = (value: string, limit: number) =>
+    value.trim() !== "" && Number.isFinite(Number(value)) && Math.abs(Number(value)) <= limit;
+  const issues: [string, string][] = [];
+  if (!inRange(lat, 90)) issues.push(["map_lat", "admin.settings.mapLatInvalid"]);
+  if (!inRange(lng, 180)) issues.push(["map_lng", "admin.settings.mapLngInvalid"]);
+  const level = Number(zoom);
+  if (zoom.trim() !== "" && !(Number.isInteger(level) && level >= 2 && level <= 19)) {
+    issues.push(["map_zoom", "admin.settings.mapZoomInvalid"]);
+  }
+  return issues;
 }
 
 export function PlatformSettingsPage() {

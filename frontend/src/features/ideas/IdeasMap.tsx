@@ -4,7 +4,8 @@ import { useNavigate } from "react-router";
 import { LoadError, Loading } from "@/components/Loading";
 import { useLocalized } from "@/lib/i18n";
 import { useIdeaPins } from "./api";
-import { clusterGroup, createMap, DEFAULT_VIEW, L, nameMarker, pinIcon } from "./leaflet";
+import { clusterGroup, createMap, L, nameMarker, pinIcon } from "./leaflet";
+import { useStartView } from "./mapView";
 import { pinPopup } from "./popup";
 
 /** The phase's ideas as clustered pins; each pin's popup links to its idea. */
@@ -16,6 +17,7 @@ export default function IdeasMap({ projectId, phaseId }: { projectId: string; ph
   const container = useRef<HTMLDivElement>(null);
   const items = pins.data?.items;
   const label = intl.formatMessage({ id: "ideas.map.label" });
+  const start = useStartView();
 
   useEffect(() => {
     if (!container.current || !items) return;
@@ -34,12 +36,12 @@ export default function IdeasMap({ projectId, phaseId }: { projectId: string; ph
       map.addLayer(group);
       if (markers.length > 0) map.fitBounds(group.getBounds(), { padding: [24, 24], maxZoom: 16 });
     });
-    map.setView(DEFAULT_VIEW.center, DEFAULT_VIEW.zoom);
+    map.setView(start.center, start.zoom);
     return () => {
       cancelled = true;
       map.remove();
     };
-  }, [items, label, localize, navigate]);
+  }, [items, label, localize, navigate, start]);
 
   if (pins.isPending) return <Loading />;
   if (pins.isError) return <LoadError error={pins.error} />;

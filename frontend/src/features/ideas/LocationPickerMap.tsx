@@ -1,6 +1,7 @@
 import { useEffect, useRef } from "react";
 import { useIntl } from "react-intl";
-import { createMap, DEFAULT_VIEW, L, nameMarker, pinIcon } from "./leaflet";
+import { createMap, L, nameMarker, pinIcon } from "./leaflet";
+import { useStartView } from "./mapView";
 
 interface Props {
   lat: number | null;
@@ -23,11 +24,12 @@ export default function LocationPickerMap({ lat, lng, onPick }: Props) {
   pick.current = onPick;
   const label = intl.formatMessage({ id: "ideas.form.mapLabel" });
   const pinName = intl.formatMessage({ id: "ideas.form.pin" });
+  const start = useStartView();
 
   useEffect(() => {
     if (!container.current) return;
     const created = createMap(container.current, label);
-    created.setView(DEFAULT_VIEW.center, DEFAULT_VIEW.zoom);
+    created.setView(lat !== null && lng !== null ? [lat, lng] : start.center, start.zoom);
     created.on("click", (event: L.LeafletMouseEvent) => pick.current(round(event.latlng.lat), round(event.latlng.lng)));
     map.current = created;
     return () => {
@@ -35,6 +37,7 @@ export default function LocationPickerMap({ lat, lng, onPick }: Props) {
       map.current = null;
       marker.current = null;
     };
+    // Made once per label; later pins move it (below) rather than a new start view.
   }, [label]);
 
   useEffect(() => {

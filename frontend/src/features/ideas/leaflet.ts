@@ -10,9 +10,6 @@ import { isHexColor } from "@/lib/color";
 
 export { L };
 
-/** Where a map starts when it has nothing to show yet (central Europe, zoomed out). */
-export const DEFAULT_VIEW: { center: [number, number]; zoom: number } = { center: [50.5, 10], zoom: 4 };
-
 export function createMap(container: HTMLElement, label: string): L.Map {
   const map = L.map(container, { scrollWheelZoom: false });
   // The subdomain form is what the Content-Security-Policy's img-src allows (infra/stacks/frontend.py).

@@ -2123,6 +2123,50 @@ export interface components {
             limit?: number;
         };
         /**
+         * MapView
+         * @description Where the platform's maps open: the city's centre and a zoom level.
+         */
+        "MapView-Input": {
+            /**
+             * Lat
+             * @description Latitude of the centre (WGS 84).
+             */
+            lat: number;
+            /**
+             * Lng
+             * @description Longitude of the centre (WGS 84).
+             */
+            lng: number;
+            /**
+             * Zoom
+             * @description 2: a continent; 13: a town; 19: a house.
+             * @default 13
+             */
+            zoom?: number;
+        };
+        /**
+         * MapView
+         * @description Where the platform's maps open: the city's centre and a zoom level.
+         */
+        "MapView-Output": {
+            /**
+             * Lat
+             * @description Latitude of the centre (WGS 84).
+             */
+            lat: number;
+            /**
+             * Lng
+             * @description Longitude of the centre (WGS 84).
+             */
+            lng: number;
+            /**
+             * Zoom
+             * @description 2: a continent; 13: a town; 19: a house.
+             * @default 13
+             */
+            zoom: number;
+        };
+        /**
          * Me
          * @description The signed-in user's own account.
          */
@@ -2553,6 +2597,11 @@ export interface components {
             hosts: string[];
             /** Id */
             id: string;
+            /**
+             * @description Where maps open; null: maps fit what they show.
+             * @default null
+             */
+            map_view: components["schemas"]["MapView-Output"] | null;
             /** Name */
             name: {
                 [key: string]: string;
@@ -2582,6 +2631,11 @@ export interface components {
             feature_flags?: {
                 [key: string]: boolean;
             } | null;
+            /**
+             * @description Send null to clear it.
+             * @default null
+             */
+            map_view?: components["schemas"]["MapView-Input"] | null;
             /**
              * Name
              * @default null
