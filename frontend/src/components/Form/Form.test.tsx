@@ -60,4 +60,20 @@ describe("Form (through the sign-up page)", () => {
     // THEN the detail is in the summary
     expect(await screen.findByRole("alert")).toHaveTextContent("Wrong email or password.");
   });
+
+  it("says a known problem code in the viewer's language instead of the server's English", async () => {
+    // GIVEN a French visitor and an API that refuses with a code the catalogs know
+    window.localStorage.setItem("townhall.locale", "fr");
+    server.use(
+      http.post("/api/v1/auth/sign-in", () => problem(409, "concurrent_change", "Someone else changed this.")),
+    );
+    renderApp("/sign-in");
+    await userEvent.type(await screen.findByLabelText("Adresse e-mail"), "ada@example.org");
+    await userEvent.type(screen.getByLabelText("Mot de passe"), "wrong");
+    // WHEN the form is sent
+    await userEvent.click(screen.getByRole("button", { name: "Se connecter" }));
+    // THEN the summary says it in French
+    expect(await screen.findByRole("alert")).toHaveTextContent("Quelqu’un a modifié cela en même temps.");
+    window.localStorage.clear();
+  });
 });

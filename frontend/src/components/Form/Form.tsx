@@ -3,6 +3,7 @@ import type { FieldErrors, FieldValues, UseFormReturn } from "react-hook-form";
 import { useIntl } from "react-intl";
 import { ErrorSummary, type ErrorSummaryItem } from "@/components/ErrorSummary";
 import { fieldId } from "@/lib/forms/fieldId";
+import { useProblemTranslator } from "@/lib/forms/messages";
 import { applyProblem, type FieldMapper } from "@/lib/forms/problem";
 
 interface Props<T extends FieldValues> {
@@ -47,6 +48,7 @@ export function Form<T extends FieldValues>({
   ...rest
 }: Props<T>) {
   const intl = useIntl();
+  const translate = useProblemTranslator();
   const [formErrors, setFormErrors] = useState<string[]>([]);
   const [focusSignal, setFocusSignal] = useState(0);
   const fields = Object.keys(form.getValues() ?? {});
@@ -64,7 +66,7 @@ export function Form<T extends FieldValues>({
         await onSubmit(values);
       } catch (error) {
         setFormErrors(
-          applyProblem(error, form.setError, mapper, intl.formatMessage({ id: "error.network" })),
+          applyProblem(error, form.setError, mapper, intl.formatMessage({ id: "error.network" }), translate),
         );
         setFocusSignal((signal) => signal + 1);
       }

@@ -5,7 +5,7 @@ import { FormattedMessage, useIntl } from "react-intl";
 import { z } from "zod";
 import { isApiProblem } from "@/lib/api/problem";
 import { isPlainText } from "@/lib/forms/plainText";
-import { useValidationMessages } from "@/lib/forms/messages";
+import { useProblemTranslator, useValidationMessages } from "@/lib/forms/messages";
 import { toTokens, type MentionPick } from "./mentions";
 import { MentionTextarea } from "./MentionTextarea";
 
@@ -39,6 +39,7 @@ export function CommentForm({
 }: Props) {
   const intl = useIntl();
   const messages = useValidationMessages();
+  const translate = useProblemTranslator();
   const picks = useRef<MentionPick[]>(initialPicks);
   const textarea = useRef<HTMLTextAreaElement | null>(null);
   const [posted, setPosted] = useState(false);
@@ -64,9 +65,13 @@ export function CommentForm({
         picks.current = [];
         setPosted(true);
       } catch (problem) {
+        const issue = isApiProblem(problem)
+          ? problem.errors.find((item) => /(^|\.)body$/.test(item.field))
+          : undefined;
         const message = isApiProblem(problem)
-          ? (problem.errors.find((issue) => /(^|\.)body$/.test(issue.field))?.message ??
-            (problem.detail || intl.formatMessage({ id: "error.network" })))
+          ? issue
+            ? translate(issue.code, issue.message)
+            : translate(problem.code, problem.detail || intl.formatMessage({ id: "error.network" }))
           : intl.formatMessage({ id: "error.network" });
         form.setError("body", { type: "server", message });
         textarea.current?.focus();

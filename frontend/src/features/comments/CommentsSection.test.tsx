@@ -157,7 +157,7 @@ describe("CommentsSection", () => {
     await userEvent.clear(box);
     await userEvent.type(box, "bold words");
     await userEvent.click(screen.getByRole("button", { name: "Post comment" }));
-    expect(await screen.findByText("Pick the person you mention again.")).toBeInTheDocument();
+    expect(await screen.findByText("Pick the person you mention from the list again.")).toBeInTheDocument();
     expect(box).toHaveValue("bold words");
   });
 

@@ -1,5 +1,6 @@
-import { useMemo } from "react";
+import { useCallback, useMemo } from "react";
 import { useIntl } from "react-intl";
+import type { ProblemTranslator } from "./problem";
 
 /** Translated validation messages for zod schemas built inside components. */
 export function useValidationMessages() {
@@ -16,6 +17,16 @@ export function useValidationMessages() {
       slug: intl.formatMessage({ id: "validation.slug" }),
       plainText: intl.formatMessage({ id: "validation.plainText" }),
     }),
+    [intl],
+  );
+}
+
+/** Problem codes in the viewer's language (`problem.<code>` in the catalogs), else the server's text. */
+export function useProblemTranslator(): ProblemTranslator {
+  const intl = useIntl();
+  return useCallback(
+    (code: string, serverMessage: string) =>
+      intl.messages[`problem.${code}`] ? intl.formatMessage({ id: `problem.${code}` }) : serverMessage,
     [intl],
   );
 }

@@ -3,6 +3,14 @@ import { isApiProblem } from "@/lib/api/problem";
 
 export type FieldMapper<T extends FieldValues> = (apiField: string) => Path<T> | null;
 
+/**
+ * Turns a stable problem code into the viewer's language, or keeps the
+ * server's (English) text when the catalog has no message for that code.
+ */
+export type ProblemTranslator = (code: string, serverMessage: string) => string;
+
+export const keepServerText: ProblemTranslator = (_code, serverMessage) => serverMessage;
+
 /** Strip the `body.` prefix some validators put in front of request fields. */
 export function normaliseField(field: string): string {
   return field.replace(/^body\./, "");
@@ -18,19 +26,21 @@ export function applyProblem<T extends FieldValues>(
   setError: UseFormSetError<T>,
   mapField: FieldMapper<T>,
   fallbackMessage: string,
+  translate: ProblemTranslator = keepServerText,
 ): string[] {
   if (!isApiProblem(error)) return [fallbackMessage];
   const unplaced: string[] = [];
   let placed = 0;
   for (const issue of error.errors) {
     const name = mapField(normaliseField(issue.field));
+    const message = translate(issue.code, issue.message);
     if (name) {
-      setError(name, { type: "server", message: issue.message });
+      setError(name, { type: "server", message });
       placed += 1;
     } else {
-      unplaced.push(issue.message);
+      unplaced.push(message);
     }
   }
-  if (placed === 0 && unplaced.length === 0) unplaced.push(error.detail || fallbackMessage);
+  if (placed === 0 && unplaced.length === 0) unplaced.push(translate(error.code, error.detail || fallbackMessage));
   return unplaced;
 }
