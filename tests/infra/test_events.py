@@ -149,6 +149,27 @@ def test_a_placeholder_without_a_value_fails_synthesis(tmp_path: Path) -> None:
     assert "orphan" in str(error.value) and "Nowhere" in str(error.value)
 
 
+def test_every_scheduled_job_of_shared_has_a_schedule_and_a_consumer(
+    synthesis: Synthesis, stack_set: Any
+) -> None:
+    # GIVEN the jobs declared in shared (the nightly ideation reconcile among them)
+    from shared.events.schedules import SCHEDULE_SOURCE, SCHEDULED_JOBS
+
+    template = synthesis.template(stack_set.events)
+    schedules = {s["Name"]: s for s in props(template, "AWS::Scheduler::Schedule")}
+    assert "ideation_reconcile" in {job.name for job in SCHEDULED_JOBS}
+    for job in SCHEDULED_JOBS:
+        # THEN each is a schedule putting its event on the bus...
+        schedule = schedules[f"{stack_set.deployment.prefix}-{job.name}".replace("_", "-")]
+        assert schedule["ScheduleExpression"] == job.expression
+        assert schedule["Target"]["EventBridgeParameters"]["DetailType"] == job.detail_type
+        # ...that some consumer's rule picks up
+        assert any(
+            job.detail_type in c.detail_types and c.event_pattern()["source"] == [SCHEDULE_SOURCE]
+            for c in CONSUMERS
+        )
+
+
 def test_a_scheduled_job_becomes_a_scheduler_schedule_on_the_bus() -> None:
     # GIVEN a recurring job
     import aws_cdk as cdk
