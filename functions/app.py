@@ -6,20 +6,36 @@ from typing import Any
 
 from chalice.app import Chalice, Request, Response
 
-import chalicelib.ideation
-import chalicelib.notifications
-from chalicelib import devtools, discussion, identity, mailer, platform, projects, uploads
+from chalicelib import (
+    devtools,
+    discussion,
+    ideation,
+    identity,
+    mailer,
+    notifications,
+    platform,
+    projects,
+    uploads,
+)
 from chalicelib.api.problems import convert_framework_error
 from chalicelib.api.routing import API_PREFIX
 
 app = Chalice(app_name="townhall")
 app.experimental_feature_flags.update(["BLUEPRINTS"])
 
-for blueprint in (platform.bp, uploads.bp, identity.bp, projects.bp, devtools.bp, mailer.bp):
+BLUEPRINTS = (
+    platform.bp,
+    uploads.bp,
+    identity.bp,
+    projects.bp,
+    ideation.bp,
+    discussion.bp,
+    notifications.bp,
+    devtools.bp,
+    mailer.bp,
+)
+for blueprint in BLUEPRINTS:
     app.register_blueprint(blueprint, url_prefix=API_PREFIX)
-app.register_blueprint(chalicelib.notifications.bp, url_prefix=API_PREFIX)
-app.register_blueprint(discussion.bp, url_prefix=API_PREFIX)
-app.register_blueprint(chalicelib.ideation.bp, url_prefix=API_PREFIX)
 
 
 @app.middleware("http")
