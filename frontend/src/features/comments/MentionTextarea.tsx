@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type Ref } from "react";
+import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type Ref } from "react";
 import { FormattedMessage, useIntl } from "react-intl";
 import { useMentionSearch } from "./api";
 import { mentionQueryAt, type MentionPick } from "./mentions";
@@ -39,6 +39,7 @@ export function MentionTextarea({ id, label, value, onChange, onPick, onBlur, er
   const listboxId = useId();
   const local = useRef<HTMLTextAreaElement | null>(null);
   const [caret, setCaret] = useState(0);
+  const pendingCaret = useRef<number | null>(null);
   const [active, setActive] = useState(0);
   const [dismissedAt, setDismissedAt] = useState<number | null>(null);
   const mention = mentionQueryAt(value, caret);
@@ -50,6 +51,16 @@ export function MentionTextarea({ id, label, value, onChange, onPick, onBlur, er
   const activeIndex = Math.min(active, Math.max(people.length - 1, 0));
 
   useEffect(() => setActive(0), [query]);
+
+  // After a pick, put the caret after the inserted name as soon as the new text is
+  // committed, before the browser handles the next keystroke (a frame later could
+  // land a fast typist's first letter in the wrong place).
+  useLayoutEffect(() => {
+    const position = pendingCaret.current;
+    if (position === null || !local.current || local.current.value.length < position) return;
+    local.current.setSelectionRange(position, position);
+    pendingCaret.current = null;
+  });
 
   const setRefs = (node: HTMLTextAreaElement | null) => {
     local.current = node;
@@ -65,7 +76,7 @@ export function MentionTextarea({ id, label, value, onChange, onPick, onBlur, er
     onPick(person);
     onChange(next);
     setCaret(position);
-    requestAnimationFrame(() => local.current?.setSelectionRange(position, position));
+    pendingCaret.current = position;
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
