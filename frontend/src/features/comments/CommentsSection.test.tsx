@@ -278,4 +278,19 @@ describe("CommentsSection", () => {
     expect(screen.queryByRole("button", { name: "Load more comments" })).toBeNull();
     expect(requests).toEqual(["sort=newest", "sort=most_liked", "sort=most_liked&cursor=next"]);
   });
+
+  it("uses the permission the idea page already has instead of fetching the idea again", async () => {
+    const fetched: string[] = [];
+    server.use(
+      http.get("/api/v1/ideas/i-1", ({ request }) => {
+        fetched.push(request.url);
+        return HttpResponse.json({});
+      }),
+    );
+    signInAs();
+    renderWithProviders(<CommentsSection ideaId="i-1" permission={{ allowed: false, reason: "phase_closed" }} />);
+    expect(await screen.findByText("Commenting is closed because this phase has ended.")).toBeInTheDocument();
+    expect(screen.queryByRole("textbox", { name: "Add a comment" })).toBeNull();
+    expect(fetched).toEqual([]);
+  });
 });

@@ -3,7 +3,13 @@ import { FormattedMessage, useIntl } from "react-intl";
 import { Link, useLocation } from "react-router";
 import { Loading } from "@/components/Loading";
 import type { Comment, CommentThread } from "@/lib/api/types";
-import { useCommentPermission, useCommentThreads, usePostComment, type CommentSort } from "./api";
+import {
+  useCommentPermission,
+  useCommentThreads,
+  usePostComment,
+  type CommentPermission,
+  type CommentSort,
+} from "./api";
 import { CommentForm } from "./CommentForm";
 import { CommentItem } from "./CommentItem";
 
@@ -50,9 +56,9 @@ function LoadFailed() {
   );
 }
 
-function NewComment({ ideaId }: { ideaId: string }) {
+function NewComment({ ideaId, permission: known }: { ideaId: string; permission?: CommentPermission }) {
   const intl = useIntl();
-  const permission = useCommentPermission(ideaId);
+  const permission = useCommentPermission(ideaId, known);
   const post = usePostComment(ideaId);
   if (permission.isPending) return null;
   if (permission.isError) return <LoadFailed />;
@@ -93,7 +99,8 @@ function Thread({ ideaId, thread }: { ideaId: string; thread: CommentThread }) {
  * The discussion under an idea: a comment box (or the reason there is none),
  * threads of a comment and its replies, sorted newest or most liked, paged.
  */
-export function CommentsSection({ ideaId }: { ideaId: string }) {
+/** The idea's discussion; pass `permission` (the idea's `permissions.comment`) if the page has it. */
+export function CommentsSection({ ideaId, permission }: { ideaId: string; permission?: CommentPermission }) {
   const intl = useIntl();
   const [sort, setSort] = useState<CommentSort>("newest");
   const threads = useCommentThreads(ideaId, sort);
@@ -105,7 +112,7 @@ export function CommentsSection({ ideaId }: { ideaId: string }) {
       <h2 id={`idea-${ideaId}-comments-title`}>
         <FormattedMessage id="comments.title" />
       </h2>
-      <NewComment ideaId={ideaId} />
+      <NewComment ideaId={ideaId} permission={permission} />
       <div className="comments__sort">
         <label htmlFor={sortId}>
           <FormattedMessage id="comments.sort" />

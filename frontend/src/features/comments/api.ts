@@ -18,16 +18,25 @@ function useViewerKey(): string {
   return status === "authenticated" && user ? user.id : "";
 }
 
-/** May the viewer comment on this idea, and if not, why (the policy's reason). */
-export function useCommentPermission(ideaId: string) {
+export interface CommentPermission {
+  allowed: boolean;
+  reason: string;
+}
+
+/**
+ * May the viewer comment on this idea, and if not, why (the policy's reason).
+ * A page that has loaded the idea passes its answer (`known`); otherwise it is fetched.
+ */
+export function useCommentPermission(ideaId: string, known?: CommentPermission) {
   const viewer = useViewerKey();
   const { status } = useSession();
-  return useQuery({
+  const fetched = useQuery({
     queryKey: commentKeys.permission(ideaId, viewer),
     queryFn: () => unwrap(api.GET("/api/v1/ideas/{idea_id}", { params: { path: { idea_id: ideaId } } })),
     select: (idea) => idea.permissions.comment,
-    enabled: status !== "unknown",
+    enabled: status !== "unknown" && known === undefined,
   });
+  return known === undefined ? fetched : { isPending: false as const, isError: false as const, data: known };
 }
 
 export function useCommentThreads(ideaId: string, sort: CommentSort) {

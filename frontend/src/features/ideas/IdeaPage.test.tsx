@@ -125,6 +125,8 @@ describe("IdeaPage", () => {
     await userEvent.click(screen.getByRole("button", { name: "Yes, delete idea" }));
     await waitFor(() => expect(router.state.location.pathname).toBe("/projects/p-1"));
     expect(deleted).toBe(true);
+    // AND the project page says it was done
+    expect(await screen.findByText("Your idea has been deleted.")).toHaveAttribute("role", "status");
   });
 
   it("hides edit and delete from others", async () => {

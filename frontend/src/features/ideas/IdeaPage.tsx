@@ -129,7 +129,7 @@ export function IdeaPage() {
       ) : null}
       <OfficialUpdates ideaId={data.id} />
       <FeedbackPanel idea={data} />
-      <CommentsSection ideaId={data.id} />
+      <CommentsSection ideaId={data.id} permission={data.permissions.comment} />
     </article>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { FormattedMessage } from "react-intl";
-import { useParams } from "react-router";
+import { useLocation, useParams } from "react-router";
 import { FileList } from "@/components/FileList";
 import { LoadError, Loading } from "@/components/Loading";
 import type { Project } from "@/lib/api/types";
@@ -45,6 +45,17 @@ function Phases({ project }: { project: Project }) {
   );
 }
 
+/** The notice a page arrives with after an action elsewhere (e.g. an idea deleted). */
+function ArrivalNotice() {
+  const state = useLocation().state as { ideaDeleted?: boolean } | null;
+  if (!state?.ideaDeleted) return null;
+  return (
+    <p role="status" className="notice notice--success">
+      <FormattedMessage id="project.ideaDeleted" />
+    </p>
+  );
+}
+
 export function ProjectPage() {
   const { projectRef = "" } = useParams();
   const localize = useLocalized();
@@ -54,6 +65,7 @@ export function ProjectPage() {
   const data = project.data;
   return (
     <article className="project">
+      <ArrivalNotice />
       {data.header_image_url ? (
         <img className="page-header-image" src={data.header_image_url} alt="" />
       ) : null}
