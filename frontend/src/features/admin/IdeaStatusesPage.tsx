@@ -5,7 +5,6 @@ import { FormattedMessage, FormattedNumber, useIntl } from "react-intl";
 import { z } from "zod";
 import { TextField } from "@/components/Field";
 import { Form } from "@/components/Form";
-import { LoadError, Loading } from "@/components/Loading";
 import { api, unwrap } from "@/lib/api/client";
 import { AA_NORMAL_TEXT, contrastRatio, isHexColor, readableTextOn } from "@/lib/color";
 import { useValidationMessages } from "@/lib/forms/messages";
@@ -17,6 +16,7 @@ import { LocalizedTextFields } from "./LocalizedFields";
 import { compact, emptyLocalized, localizedText } from "./localizedSchema";
 import { ReorderList } from "./ReorderList";
 import { usePlatformLocales } from "./usePlatformLocales";
+import { ListStatus } from "./ListStatus";
 
 const TEXT_MAX = 300;
 const CODE = /^[a-z][a-z0-9_]{1,39}$/;
@@ -169,13 +169,7 @@ export function IdeaStatusesPage() {
       <p>
         <FormattedMessage id="admin.statuses.intro" />
       </p>
-      {statuses.isPending ? <Loading /> : null}
-      {statuses.isError ? <LoadError error={statuses.error} /> : null}
-      {statuses.data && items.length === 0 ? (
-        <p>
-          <FormattedMessage id="admin.statuses.empty" />
-        </p>
-      ) : null}
+      <ListStatus query={statuses} count={items.length} empty={<FormattedMessage id="admin.statuses.empty" />} />
       {items.length ? (
         <ReorderList
           items={items}

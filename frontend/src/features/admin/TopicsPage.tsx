@@ -4,7 +4,6 @@ import { useForm } from "react-hook-form";
 import { FormattedMessage, useIntl } from "react-intl";
 import { z } from "zod";
 import { Form } from "@/components/Form";
-import { LoadError, Loading } from "@/components/Loading";
 import { api, unwrap } from "@/lib/api/client";
 import { useValidationMessages } from "@/lib/forms/messages";
 import { useLocalized } from "@/lib/i18n";
@@ -14,6 +13,7 @@ import type { Topic } from "./ideationTypes";
 import { LocalizedTextFields } from "./LocalizedFields";
 import { compact, emptyLocalized, localizedText } from "./localizedSchema";
 import { usePlatformLocales } from "./usePlatformLocales";
+import { ListStatus } from "./ListStatus";
 
 const TEXT_MAX = 300;
 
@@ -107,13 +107,7 @@ export function TopicsPage() {
       <p>
         <FormattedMessage id="admin.topics.intro" />
       </p>
-      {topics.isPending ? <Loading /> : null}
-      {topics.isError ? <LoadError error={topics.error} /> : null}
-      {topics.data && items.length === 0 ? (
-        <p>
-          <FormattedMessage id="admin.topics.empty" />
-        </p>
-      ) : null}
+      <ListStatus query={topics} count={items.length} empty={<FormattedMessage id="admin.topics.empty" />} />
       {items.length ? (
         <ul className="admin-list">
           {items.map((topic) => {
