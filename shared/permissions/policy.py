@@ -42,6 +42,13 @@ class Action(StrEnum):
     FOLLOW = "follow"
     NOTIFICATIONS_READ = "notifications.read"
     TAXONOMY_MANAGE = "taxonomy.manage"
+    # Moderation and the input manager.
+    INPUT_REPORT = "input.report"
+    TEAM_VIEW = "team.view"
+    MODERATE = "moderate"
+    INPUT_MANAGE = "input.manage"
+    USER_BLOCK = "user.block"
+    AUDIT_READ = "audit.read"
 
 
 class Reason(StrEnum):
@@ -55,6 +62,8 @@ class Reason(StrEnum):
     NOT_MODERATOR = "moderator_only"
     PHASE_CLOSED = "phase_closed"
     ACTION_DISABLED = "action_disabled"
+    BLOCKED = "blocked"
+    NOT_TEAM = "team_only"
 
 
 @dataclass(frozen=True)
@@ -111,6 +120,10 @@ def _first_refusal(*checks: Decision | None) -> Decision:
 
 def _signed_in(principal: Principal) -> Decision | None:
     return None if principal.is_authenticated else Decision(False, Reason.NOT_SIGNED_IN)
+
+
+def _not_blocked(principal: Principal) -> Decision | None:
+    return Decision(False, Reason.BLOCKED) if principal.is_blocked() else None
 
 
 def _admin(principal: Principal, _: Resource | None) -> Decision:
@@ -191,7 +204,9 @@ def _participate(action: str) -> Callable[[Principal, Resource | None], Decision
         visible = _viewer(principal, resource)
         if not visible:
             return visible
-        return _first_refusal(_phase_allows(resource, action), _signed_in(principal))
+        return _first_refusal(
+            _phase_allows(resource, action), _signed_in(principal), _not_blocked(principal)
+        )
 
     return rule
 
@@ -208,12 +223,36 @@ def _own_input(principal: Principal, resource: Resource | None) -> Decision:
     return _first_refusal(_phase_allows(resource, ParticipationAction.POST_INPUT))
 
 
+def _own_input_edit(principal: Principal, resource: Resource | None) -> Decision:
+    """Editing is taking part again: a blocked author may delete, not edit."""
+    decision = _own_input(principal, resource)
+    if not decision or _manages(principal, resource):
+        return decision
+    return _first_refusal(_not_blocked(principal))
+
+
 def _own_comment(principal: Principal, resource: Resource | None) -> Decision:
     denied = _signed_in(principal)
     if denied is not None:
         return denied
     owner = resource is not None and resource.owner_id == principal.user_id
     return ALLOW if owner else Decision(False, Reason.NOT_OWNER)
+
+
+def _own_comment_edit(principal: Principal, resource: Resource | None) -> Decision:
+    decision = _own_comment(principal, resource)
+    return decision if not decision else _first_refusal(_not_blocked(principal))
+
+
+def _team(principal: Principal, _: Resource | None) -> Decision:
+    """The back-office work lists (activity queue, input manager): any team member.
+
+    What each list shows is then decided per item with MODERATE / INPUT_FEEDBACK.
+    """
+    denied = _signed_in(principal)
+    if denied is not None:
+        return denied
+    return ALLOW if principal.is_team_member else Decision(False, Reason.NOT_TEAM)
 
 
 def _own_comment_or_moderator(principal: Principal, resource: Resource | None) -> Decision:
@@ -244,14 +283,20 @@ _RULES: dict[Action, Callable[[Principal, Resource | None], Decision]] = {
     Action.INPUT_POST: _participate(ParticipationAction.POST_INPUT),
     Action.INPUT_REACT: _participate(ParticipationAction.REACT),
     Action.COMMENT_POST: _participate(ParticipationAction.COMMENT),
-    Action.INPUT_EDIT: _own_input,
+    Action.INPUT_EDIT: _own_input_edit,
     Action.INPUT_DELETE: _own_input,
-    Action.COMMENT_EDIT: _own_comment,
+    Action.COMMENT_EDIT: _own_comment_edit,
     Action.COMMENT_DELETE: _own_comment_or_moderator,
     Action.INPUT_FEEDBACK: _moderator,
     Action.FOLLOW: _follower,
     Action.NOTIFICATIONS_READ: _self,
     Action.TAXONOMY_MANAGE: _admin,
+    Action.INPUT_REPORT: _follower,
+    Action.TEAM_VIEW: _team,
+    Action.MODERATE: _moderator,
+    Action.INPUT_MANAGE: _manager,
+    Action.USER_BLOCK: _team,
+    Action.AUDIT_READ: _admin,
 }
 
 
@@ -276,4 +321,8 @@ def authorize(principal: Principal, action: Action, resource: Resource | None = 
     if decision.reason is Reason.NOT_PUBLISHED:
         # Unpublished things are invisible, not forbidden: do not reveal they exist.
         raise NotFoundError(code="not_found")
-    raise ForbiddenError(code=decision.reason.value, extra={"action": action.value})
+    extra: dict[str, object] = {"action": action.value}
+    if decision.reason is Reason.BLOCKED and principal.blocked_until is not None:
+        extra["blocked_until"] = principal.blocked_until.isoformat()
+        extra["block_reason"] = principal.block_reason
+    raise ForbiddenError(code=decision.reason.value, extra=extra)

@@ -8,6 +8,7 @@ PROJECT_MANAGER, frozenset({"p1"}))`` manages project p1 only.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from enum import StrEnum
 
 
@@ -34,6 +35,8 @@ class Principal:
     tenant_id: str | None
     grants: frozenset[RoleGrant] = field(default_factory=frozenset)
     email_confirmed: bool = False
+    blocked_until: datetime | None = None
+    block_reason: str | None = None
 
     @property
     def is_authenticated(self) -> bool:
@@ -42,6 +45,15 @@ class Principal:
     @property
     def is_admin(self) -> bool:
         return any(g.role is Role.ADMIN for g in self.grants)
+
+    @property
+    def is_team_member(self) -> bool:
+        """An admin, or anyone with a scoped back-office role (manager or moderator)."""
+        return bool(self.grants)
+
+    def is_blocked(self, now: datetime | None = None) -> bool:
+        """Blocked by a moderator until a time that has not passed yet."""
+        return self.blocked_until is not None and self.blocked_until > (now or datetime.now(UTC))
 
     def has_role(self, role: Role, scope_id: str | None = None) -> bool:
         return any(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from hypothesis import given
@@ -38,7 +39,14 @@ PRINCIPALS = {
         "u-mod", T, frozenset({RoleGrant(Role.MODERATOR, frozenset({"p1"}))})
     ),
     "admin elsewhere": Principal("u-x", "beta", frozenset({RoleGrant(Role.ADMIN)})),
+    "blocked resident": Principal(
+        "u-res", T, blocked_until=datetime.now(UTC) + timedelta(days=3), block_reason="spam"
+    ),
+    "resident whose block ended": Principal(
+        "u-res", T, blocked_until=datetime.now(UTC) - timedelta(seconds=1), block_reason="spam"
+    ),
 }
+TEAM = {"admin", "admin elsewhere", "manager of p1", "manager of f1", "moderator of p1"}
 ALL_ON = PhaseFacts(open=True, enabled=frozenset({PA.POST_INPUT, PA.REACT, PA.COMMENT}))
 RESOURCES = {
     "none": None,
@@ -114,20 +122,30 @@ def _expected_signed_in(name: str, action: Action, resource: Resource | None) ->
     admin = name in ("admin", "admin elsewhere")
     owner = resource is not None and resource.owner_id == PRINCIPALS[name].user_id
     visible = _visible(name, resource)
+    blocked = name == "blocked resident"
     if action in PARTICIPATION:
-        return visible and signed_in and _phase_lets(resource, PARTICIPATION[action])
+        lets = _phase_lets(resource, PARTICIPATION[action])
+        return visible and signed_in and lets and not blocked
     if action in (Action.INPUT_EDIT, Action.INPUT_DELETE):
         own_while_open = owner and _phase_lets(resource, PA.POST_INPUT)
-        return signed_in and (_manages(name, resource) or own_while_open)
+        may_edit = action is Action.INPUT_DELETE or not blocked  # a blocked author may delete
+        return signed_in and (_manages(name, resource) or (own_while_open and may_edit))
     if action is Action.COMMENT_EDIT:
-        return signed_in and owner
+        return signed_in and owner and not blocked
     if action is Action.COMMENT_DELETE:
         return signed_in and (owner or _moderates(name, resource))
-    if action is Action.INPUT_FEEDBACK:
+    if action in (Action.INPUT_FEEDBACK, Action.MODERATE):
         return signed_in and _moderates(name, resource)
-    if action is Action.FOLLOW:
+    if action in (Action.FOLLOW, Action.INPUT_REPORT):
         return visible and signed_in
-    if action in (Action.PROJECT_MANAGE, Action.FOLDER_MANAGE, Action.PROJECT_LIST_ALL):
+    if action in (Action.TEAM_VIEW, Action.USER_BLOCK):
+        return name in TEAM
+    if action in (
+        Action.PROJECT_MANAGE,
+        Action.FOLDER_MANAGE,
+        Action.PROJECT_LIST_ALL,
+        Action.INPUT_MANAGE,
+    ):
         return signed_in and (admin or _manages(name, resource))
     if action in (Action.PROFILE_READ, Action.PROFILE_UPDATE, Action.NOTIFICATIONS_READ):
         return signed_in and (resource is None or owner or admin)
@@ -187,3 +205,18 @@ def test_refusals_become_the_errors_a_person_can_act_on(name, resource, error, c
 def test_a_refused_reaction_says_what_would_help(name, resource, reason) -> None:
     # Closed or disabled comes before "sign in": signing in would not help.
     assert can(PRINCIPALS[name], Action.INPUT_REACT, RESOURCES[resource]).reason is reason
+
+
+def test_a_blocked_resident_is_told_until_when_and_why() -> None:
+    blocked = PRINCIPALS["blocked resident"]
+    resource = RESOURCES["resident's idea, p1 open"]
+    assert can(blocked, Action.COMMENT_POST, resource).reason is Reason.BLOCKED
+    with pytest.raises(ForbiddenError) as raised:
+        authorize(blocked, Action.INPUT_POST, resource)
+    assert raised.value.code == "blocked"
+    assert raised.value.extra["block_reason"] == "spam"
+    assert blocked.blocked_until is not None
+    assert raised.value.extra["blocked_until"] == blocked.blocked_until.isoformat()
+    # Closed phases still say "closed" first: lifting the block would not help there.
+    closed = RESOURCES["resident's idea, p1 closed"]
+    assert can(blocked, Action.INPUT_POST, closed).reason is Reason.PHASE_CLOSED
