@@ -12,6 +12,7 @@ from chalicelib import (
     ideation,
     identity,
     mailer,
+    moderation,
     notifications,
     platform,
     projects,
@@ -31,6 +32,7 @@ BLUEPRINTS = (
     ideation.bp,
     discussion.bp,
     notifications.bp,
+    moderation.bp,
     devtools.bp,
     mailer.bp,
 )

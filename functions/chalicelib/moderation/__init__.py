@@ -1,0 +1,10 @@
+"""The moderation domain's routes and its worker (Blueprint ``bp``).
+
+Importing the route modules registers their operations on ``bp``; importing
+the models registers the ``moderation`` table.
+"""
+
+from chalicelib.moderation.blueprint import bp
+from shared.moderation import models
+
+__all__ = ["bp", "models"]
