@@ -9,8 +9,10 @@ from chalice.app import Chalice, Request, Response
 from chalicelib import (
     devtools,
     discussion,
+    exports,
     ideation,
     identity,
+    inputs,
     mailer,
     moderation,
     notifications,
@@ -20,6 +22,7 @@ from chalicelib import (
 )
 from chalicelib.api.problems import convert_framework_error
 from chalicelib.api.routing import API_PREFIX
+from chalicelib.moderation import digest_worker  # noqa: F401 - registers moderation_digest
 
 app = Chalice(app_name="townhall")
 app.experimental_feature_flags.update(["BLUEPRINTS"])
@@ -33,6 +36,8 @@ BLUEPRINTS = (
     discussion.bp,
     notifications.bp,
     moderation.bp,
+    inputs.bp,
+    exports.bp,
     devtools.bp,
     mailer.bp,
 )

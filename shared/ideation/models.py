@@ -30,9 +30,25 @@ highest first (``scan_index_forward=False``) except the shuffle:
 - ``pins`` (gsi5, sparse): ``T#t#PHASE#<phase_id>#PINS`` / ``<created_at>#<id>`` on
   located ideas only (the map).
 
+Cross-project indexes of the input manager (``shared.inputs``), each read newest or
+highest first, or forward for "oldest"; every idea is in all six:
+
+- ``manage_newest`` (gsi6) / ``manage_likes`` (gsi7) / ``manage_comments`` (gsi8):
+  partition ``T#t#INPUTS`` (every idea of the platform), sort keys
+  ``<created_at ISO>#<id>``, ``<likes:010d>#<created_at>#<id>`` and
+  ``<comments:010d>#<created_at>#<id>`` (the last two count-dependent).
+- ``project_newest`` (gsi9) / ``project_likes`` (gsi10) / ``project_comments`` (gsi11):
+  the same sort keys in partition ``T#t#PROJECT#<project_id>#INPUTS``.
+
+The platform partition holds every idea of a platform (100,000 ideas of a few KB
+each are a few hundred MB); its write rate is that of new ideas and recounts, well
+under the 1,000 writes/s a partition sustains. ``assignee_id`` names the collaborator an
+idea is assigned to (null: nobody).
+
 Counts (likes, dislikes, comments) are derived by the ideation worker and
 written with :meth:`IdeaRepository.apply_counts` together with the two
-count-dependent sort keys in one conditional update. Edits never write the
+count-dependent sort keys (and the four of the manager's indexes) in one conditional
+update. Edits never write the
 counts (they update named attributes), so a recount and an edit cannot undo
 each other. Search tokens live in one partition per phase so that a prefix
 Query (``begins_with(sk, "W#<prefix>")``) finds every idea with a word
@@ -111,6 +127,72 @@ class PinsIndex(GlobalSecondaryIndex["IdeasItem"]):
     gsi5sk = UnicodeAttribute(range_key=True)
 
 
+class ManageNewestIndex(GlobalSecondaryIndex["IdeasItem"]):
+    """Every idea of the platform by creation time."""
+
+    class Meta:
+        index_name = "manage_newest"
+        projection = AllProjection()
+
+    gsi6pk = UnicodeAttribute(hash_key=True)
+    gsi6sk = UnicodeAttribute(range_key=True)
+
+
+class ManageLikesIndex(GlobalSecondaryIndex["IdeasItem"]):
+    """Every idea of the platform by likes, then creation time."""
+
+    class Meta:
+        index_name = "manage_likes"
+        projection = AllProjection()
+
+    gsi7pk = UnicodeAttribute(hash_key=True)
+    gsi7sk = UnicodeAttribute(range_key=True)
+
+
+class ManageCommentsIndex(GlobalSecondaryIndex["IdeasItem"]):
+    """Every idea of the platform by comments, then creation time."""
+
+    class Meta:
+        index_name = "manage_comments"
+        projection = AllProjection()
+
+    gsi8pk = UnicodeAttribute(hash_key=True)
+    gsi8sk = UnicodeAttribute(range_key=True)
+
+
+class ProjectNewestIndex(GlobalSecondaryIndex["IdeasItem"]):
+    """Every idea of one project by creation time."""
+
+    class Meta:
+        index_name = "project_newest"
+        projection = AllProjection()
+
+    gsi9pk = UnicodeAttribute(hash_key=True)
+    gsi9sk = UnicodeAttribute(range_key=True)
+
+
+class ProjectLikesIndex(GlobalSecondaryIndex["IdeasItem"]):
+    """Every idea of one project by likes, then creation time."""
+
+    class Meta:
+        index_name = "project_likes"
+        projection = AllProjection()
+
+    gsi10pk = UnicodeAttribute(hash_key=True)
+    gsi10sk = UnicodeAttribute(range_key=True)
+
+
+class ProjectCommentsIndex(GlobalSecondaryIndex["IdeasItem"]):
+    """Every idea of one project by comments, then creation time."""
+
+    class Meta:
+        index_name = "project_comments"
+        projection = AllProjection()
+
+    gsi11pk = UnicodeAttribute(hash_key=True)
+    gsi11sk = UnicodeAttribute(range_key=True)
+
+
 @table_model("ideas")
 class IdeasItem(Model):
     """Base of every item in the ``ideas`` table (see the module docstring for keys)."""
@@ -131,21 +213,43 @@ class IdeasItem(Model):
     gsi4sk = UnicodeAttribute(null=True)
     gsi5pk = UnicodeAttribute(null=True)
     gsi5sk = UnicodeAttribute(null=True)
+    gsi6pk = UnicodeAttribute(null=True)
+    gsi6sk = UnicodeAttribute(null=True)
+    gsi7pk = UnicodeAttribute(null=True)
+    gsi7sk = UnicodeAttribute(null=True)
+    gsi8pk = UnicodeAttribute(null=True)
+    gsi8sk = UnicodeAttribute(null=True)
+    gsi9pk = UnicodeAttribute(null=True)
+    gsi9sk = UnicodeAttribute(null=True)
+    gsi10pk = UnicodeAttribute(null=True)
+    gsi10sk = UnicodeAttribute(null=True)
+    gsi11pk = UnicodeAttribute(null=True)
+    gsi11sk = UnicodeAttribute(null=True)
 
     by_newest = ByNewestIndex()
     by_likes = ByLikesIndex()
     by_trending = ByTrendingIndex()
     by_shuffle = ByShuffleIndex()
     pins = PinsIndex()
+    manage_newest = ManageNewestIndex()
+    manage_likes = ManageLikesIndex()
+    manage_comments = ManageCommentsIndex()
+    project_newest = ProjectNewestIndex()
+    project_likes = ProjectLikesIndex()
+    project_comments = ProjectCommentsIndex()
 
 
 class IdeaRecord(IdeasItem, discriminator="idea"):
-    """An idea: pk ``T#t#IDEA#<idea_id>``, sk ``IDEA``; indexes gsi1-gsi4, gsi5 if located.
+    """An idea: pk ``T#t#IDEA#<idea_id>``, sk ``IDEA``; indexes gsi1-gsi4, gsi6-gsi11,
+    gsi5 if located.
 
     ``images``: ``[{"key", "thumbnail_key"?}]`` (the worker adds resized keys);
     ``attachments``: ``[{"key", "name", "size"}]``; ``custom_fields``:
     ``{field_id: value}`` as validated against the project's input form.
     ``likes``, ``dislikes``, ``comments`` are derived counts (worker only).
+    ``hidden_reason``: set while moderation hides the idea (null: visible), written with
+    ``moderation_version`` (the activity item's version) so the latest action wins;
+    ``reports``: how many residents reported it (derived by the moderation worker).
     """
 
     idea_id = UnicodeAttribute()
@@ -167,6 +271,10 @@ class IdeaRecord(IdeasItem, discriminator="idea"):
     comments = NumberAttribute(default=0)
     created_at = UTCDateTimeAttribute()
     updated_at = UTCDateTimeAttribute()
+    hidden_reason = UnicodeAttribute(null=True)
+    moderation_version = NumberAttribute(null=True)
+    reports = NumberAttribute(default=0)
+    assignee_id = UnicodeAttribute(null=True)
 
 
 class SearchManifest(IdeasItem, discriminator="search_manifest"):

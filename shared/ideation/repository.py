@@ -44,6 +44,12 @@ def condition_failed(error: Exception) -> bool:
     return getattr(error, "cause_response_code", None) == "ConditionalCheckFailedException"
 
 
+def comments_key(record: IdeaRecord) -> str:
+    """The sort key of the manager's "most commented" indexes (then newest first)."""
+    comments = max(int(record.comments or 0), 0)
+    return f"{comments:010d}#{record.created_at.isoformat()}#{record.idea_id}"
+
+
 def _invalid_cursor() -> ValidationError:
     return ValidationError(
         issues=[FieldIssue("cursor", "invalid_cursor", "This page link is not valid any more.")]
@@ -57,6 +63,7 @@ class IdeaFilter:
 
     def condition(self) -> Condition | None:
         parts: list[Condition] = []
+        parts.append(IdeaRecord.hidden_reason.does_not_exist())  # moderation hid it
         if self.topic_id:
             parts.append(IdeaRecord.topic_ids.contains(self.topic_id))
         if self.status_id:
@@ -69,6 +76,8 @@ class IdeaFilter:
         return combined
 
     def matches(self, record: IdeaRecord) -> bool:
+        if record.hidden_reason is not None:
+            return False
         if self.topic_id and self.topic_id not in (record.topic_ids or set()):
             return False
         return not (self.status_id and record.status_id != self.status_id)
@@ -88,6 +97,14 @@ class IdeaRepository(TenantRepository):
     def pins_pk(self, phase_id: str) -> str:
         return self.key("PHASE", phase_id, "PINS")
 
+    def inputs_pk(self) -> str:
+        """The input manager's partition of every idea of the platform."""
+        return self.key("INPUTS")
+
+    def project_inputs_pk(self, project_id: str) -> str:
+        """The input manager's partition of one project's ideas."""
+        return self.key("PROJECT", project_id, "INPUTS")
+
     def index(self, record: IdeaRecord) -> None:
         """Set every index key an idea's phase, counts, creation and location imply."""
         phase = self.phase_pk(record.phase_id)
@@ -99,6 +116,19 @@ class IdeaRepository(TenantRepository):
         located = record.lat is not None and record.lng is not None
         record.gsi5pk = self.pins_pk(record.phase_id) if located else None
         record.gsi5sk = ranking.newest_key(created, idea_id) if located else None
+        self.index_for_manager(record)
+
+    def index_for_manager(self, record: IdeaRecord) -> None:
+        """Set the input manager's six index keys (platform and project partitions)."""
+        newest = ranking.newest_key(record.created_at, record.idea_id)
+        likes, comments = self._likes_key(record), comments_key(record)
+        platform, project = self.inputs_pk(), self.project_inputs_pk(record.project_id)
+        record.gsi6pk, record.gsi6sk = platform, newest
+        record.gsi7pk, record.gsi7sk = platform, likes
+        record.gsi8pk, record.gsi8sk = platform, comments
+        record.gsi9pk, record.gsi9sk = project, newest
+        record.gsi10pk, record.gsi10sk = project, likes
+        record.gsi11pk, record.gsi11sk = project, comments
 
     @staticmethod
     def _likes_key(record: IdeaRecord) -> str:
@@ -185,7 +215,7 @@ class IdeaRepository(TenantRepository):
         return True
 
     def apply_counts(self, idea_id: str, likes: int, dislikes: int, comments: int) -> bool:
-        """Write recomputed counts with their trending and likes sort keys in one update.
+        """Write recomputed counts with every count-dependent sort key in one update.
 
         Conditional on the idea existing (a recount never resurrects a deleted
         idea); writing the same counts twice leaves the same item, so recounts
@@ -203,6 +233,10 @@ class IdeaRepository(TenantRepository):
                     IdeaRecord.comments.set(comments),
                     IdeaRecord.gsi2sk.set(self._likes_key(record)),
                     IdeaRecord.gsi3sk.set(self._trending_key(record)),
+                    IdeaRecord.gsi7sk.set(self._likes_key(record)),
+                    IdeaRecord.gsi8sk.set(comments_key(record)),
+                    IdeaRecord.gsi10sk.set(self._likes_key(record)),
+                    IdeaRecord.gsi11sk.set(comments_key(record)),
                 ],
                 condition=IdeaRecord.pk.exists(),
             )
@@ -319,3 +353,120 @@ class IdeaRepository(TenantRepository):
             for r in IdeasItem.pins.query(self.pins_pk(phase_id), scan_index_forward=False)
             if isinstance(r, IdeaRecord)
         ]
+
+    # ---- the input manager ----------------------------------------------------------------
+
+    def assign(self, idea_id: str, assignee_id: str | None, previous: str | None) -> bool:
+        """Set (or clear) an idea's assignee if it still has ``previous``; False otherwise.
+
+        The condition restates what the caller read, so two managers assigning
+        one idea at once cannot both report the other's assignee as the previous one.
+        """
+        record = IdeaRecord(self.idea_pk(idea_id), IDEA_SK)
+        condition = IdeaRecord.pk.exists() & (
+            IdeaRecord.assignee_id.does_not_exist()
+            if previous is None
+            else IdeaRecord.assignee_id == previous
+        )
+        action = (
+            IdeaRecord.assignee_id.remove()
+            if assignee_id is None
+            else IdeaRecord.assignee_id.set(assignee_id)
+        )
+        try:
+            record.update(actions=[action], condition=condition)
+        except UpdateError as error:
+            if condition_failed(error):
+                return False
+            raise
+        return True
+
+    def move(self, record: IdeaRecord, phase_id: str, updated_at: datetime) -> bool:
+        """Move an idea to another phase of its project, with every phase-keyed index.
+
+        Conditional on the idea still being in the phase ``record`` says, so a
+        concurrent move or deletion makes this one fail (False) instead of racing.
+        """
+        self.check(record)
+        old_phase = record.phase_id
+        record.phase_id = phase_id
+        self.index(record)
+        record.updated_at = updated_at
+        names = ["phase_id", "updated_at", "gsi1pk", "gsi2pk", "gsi3pk", "gsi4pk", "gsi5pk"]
+        attributes = IdeaRecord.get_attributes()
+        actions: list[Action] = []
+        for name in names:
+            value = getattr(record, name)
+            attribute = attributes[name]
+            actions.append(attribute.remove() if value is None else attribute.set(value))
+        try:
+            record.update(
+                actions=actions,
+                condition=IdeaRecord.pk.exists() & (IdeaRecord.phase_id == old_phase),
+            )
+        except UpdateError as error:
+            record.phase_id = old_phase
+            if condition_failed(error):
+                return False
+            raise
+        return True
+
+    def write_manager_keys(self, record: IdeaRecord) -> bool:
+        """(Re)write the manager's index keys of an idea stored before they existed."""
+        self.check(record)
+        self.index_for_manager(record)
+        attributes = IdeaRecord.get_attributes()
+        actions: list[Action] = [
+            attributes[f"gsi{n}{part}"].set(getattr(record, f"gsi{n}{part}"))
+            for n in range(6, 12)
+            for part in ("pk", "sk")
+        ]
+        try:
+            record.update(actions=actions, condition=IdeaRecord.pk.exists())
+        except UpdateError as error:
+            if condition_failed(error):
+                return False
+            raise
+        return True
+
+    # ---- moderation -------------------------------------------------------------------
+
+    def set_moderation(self, idea_id: str, hidden_reason: str | None, version: int) -> bool:
+        """Mirror moderation's state onto an idea unless a newer version is already there.
+
+        False when the idea is gone or holds a newer moderation version.
+        """
+        if not is_ref(idea_id):
+            return False
+        newer = IdeaRecord.moderation_version.does_not_exist() | (
+            IdeaRecord.moderation_version < version
+        )
+        hidden = (
+            IdeaRecord.hidden_reason.set(hidden_reason)
+            if hidden_reason is not None
+            else IdeaRecord.hidden_reason.remove()
+        )
+        try:
+            IdeaRecord(self.idea_pk(idea_id), IDEA_SK).update(
+                actions=[hidden, IdeaRecord.moderation_version.set(version)],
+                condition=IdeaRecord.pk.exists() & newer,
+            )
+        except UpdateError as error:
+            if condition_failed(error):
+                return False
+            raise
+        return True
+
+    def set_reports(self, idea_id: str, reports: int) -> bool:
+        """Store the derived report count of an idea; False if it is gone."""
+        if not is_ref(idea_id):
+            return False
+        try:
+            IdeaRecord(self.idea_pk(idea_id), IDEA_SK).update(
+                actions=[IdeaRecord.reports.set(reports)], condition=IdeaRecord.pk.exists()
+            )
+        except UpdateError as error:
+            if condition_failed(error):
+                return False
+            raise
+        return True
