@@ -20,6 +20,7 @@ class MailTemplate(StrEnum):
     CONFIRM_EMAIL = "confirm_email"
     PASSWORD_RESET = "password_reset"  # noqa: S105 - a template name
     NOTIFICATION = "notification"
+    MODERATION_DIGEST = "moderation_digest"
 
 
 class NotificationType(StrEnum):
@@ -30,6 +31,11 @@ class NotificationType(StrEnum):
     COMMENT_ON_MY_IDEA = "comment_on_my_idea"
     IDEA_STATUS_CHANGED = "idea_status_changed"
     OFFICIAL_UPDATE = "official_update"
+    # The back-office team's types (moderators, managers, admins of the project).
+    NEW_INPUT = "new_input"
+    NEW_REPORT = "new_report"
+    INPUT_ASSIGNED = "input_assigned"
+    NOTE_MENTION = "note_mention"
 
 
 def _web_link(value: str) -> str:
@@ -80,6 +86,46 @@ class NotificationParams(BaseModel):
         return _web_link(value)
 
 
+class DigestProject(BaseModel):
+    """One project's line in the moderation digest (title in the recipient's language)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: str = Field(max_length=300)
+    pending: int = Field(ge=0)
+
+
+class DigestParams(BaseModel):
+    """Parameters of the ``moderation_digest`` template: what awaits review on a platform.
+
+    ``pending`` counts visible items nobody reviewed yet, ``reported`` those of
+    them with reports; ``projects`` lists the projects with pending items,
+    most first (at most :data:`DIGEST_PROJECTS`, ``more_projects`` counts the
+    rest); ``link`` opens the activity overview.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    first_name: str = Field(max_length=80)
+    pending: int = Field(ge=1)
+    reported: int = Field(ge=0)
+    projects: list[DigestProject] = Field(max_length=50)
+    more_projects: int = Field(default=0, ge=0)
+    link: str = Field(max_length=2000)
+
+    @field_validator("link")
+    @classmethod
+    def _links(cls, value: str) -> str:
+        return _web_link(value)
+
+
+DIGEST_PROJECTS = 50
+_PARAMS: dict[MailTemplate, type[BaseModel]] = {
+    MailTemplate.NOTIFICATION: NotificationParams,
+    MailTemplate.MODERATION_DIGEST: DigestParams,
+}
+
+
 class EmailRequested(BaseModel):
     """The ``data`` of an ``identity.email.requested`` event."""
 
@@ -88,13 +134,11 @@ class EmailRequested(BaseModel):
     template: MailTemplate
     to: EmailStr
     locale: str = Field(max_length=10)
-    params: TemplateParams | NotificationParams
+    params: TemplateParams | NotificationParams | DigestParams
 
     @model_validator(mode="after")
     def _params_fit_the_template(self) -> EmailRequested:
-        wanted = (
-            NotificationParams if self.template is MailTemplate.NOTIFICATION else TemplateParams
-        )
+        wanted = _PARAMS.get(self.template, TemplateParams)
         if not isinstance(self.params, wanted):
             raise ValueError(f"the {self.template.value!r} template needs {wanted.__name__}")
         return self

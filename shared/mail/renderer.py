@@ -8,6 +8,9 @@ markup. Branding (platform name, primary colour) comes from the platform.
 Notification emails (layout ``notification``) take their subject and intro
 from the catalog section ``notification_<type>`` and carry RFC 8058
 one-click unsubscribe headers for their type.
+
+The ``moderation_digest`` (admins' daily summary) lists what awaits review
+per project; its counts are formatted in the recipient's language.
 """
 
 from __future__ import annotations
@@ -20,16 +23,18 @@ from functools import cache
 from pathlib import Path
 
 from babel.dates import format_timedelta
+from babel.numbers import format_decimal
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from shared.i18n import DEFAULT_LOCALE, SUPPORTED_LOCALES
-from shared.mail.contract import MailTemplate, NotificationParams, TemplateParams
+from shared.mail.contract import DigestParams, MailTemplate, NotificationParams, TemplateParams
 
 HERE = Path(__file__).resolve().parent
 LAYOUTS = {
     MailTemplate.CONFIRM_EMAIL: "action",
     MailTemplate.PASSWORD_RESET: "action",
     MailTemplate.NOTIFICATION: "notification",
+    MailTemplate.MODERATION_DIGEST: "moderation_digest",
 }
 ONE_CLICK = "List-Unsubscribe=One-Click"
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -93,12 +98,14 @@ class MailRenderer:
         self,
         template: MailTemplate,
         locale: str,
-        params: TemplateParams | NotificationParams,
+        params: TemplateParams | NotificationParams | DigestParams,
         brand: MailBranding,
     ) -> RenderedMail:
         code = locale if locale in SUPPORTED_LOCALES else DEFAULT_LOCALE
         if isinstance(params, NotificationParams):
             return self._notification(code, params, brand)
+        if isinstance(params, DigestParams):
+            return self._digest(code, params, brand)
         values = {
             "first_name": params.first_name,
             "platform": brand.name,
@@ -134,6 +141,27 @@ class MailRenderer:
             ("List-Unsubscribe-Post", ONE_CLICK),
         )
         return RenderedMail(rendered.subject, rendered.html, rendered.text, headers)
+
+    def _digest(self, code: str, params: DigestParams, brand: MailBranding) -> RenderedMail:
+        values = {
+            "first_name": params.first_name,
+            "platform": brand.name,
+            "pending": format_decimal(params.pending, locale=code),
+            "reported": format_decimal(params.reported, locale=code),
+            "more": format_decimal(params.more_projects, locale=code),
+        }
+        words = catalog(code)
+        own = {k: v.format(**values) for k, v in words[MailTemplate.MODERATION_DIGEST].items()}
+        context = self._context(code, values, own, params.link, brand)
+        context.update(
+            reported=params.reported,
+            more_projects=params.more_projects,
+            projects=[
+                {"title": p.title, "pending": format_decimal(p.pending, locale=code)}
+                for p in params.projects
+            ],
+        )
+        return self._rendered("moderation_digest", context)
 
     @staticmethod
     def _context(
