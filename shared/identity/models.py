@@ -86,6 +86,9 @@ class UserRecord(UserItem, discriminator="user"):
     avatar_key = UnicodeAttribute(null=True)
     search = UnicodeAttribute()
     updated_at = UTCDateTimeAttribute()
+    # Set by a moderator's block (shared.moderation.blocks); read at authentication.
+    blocked_until = UTCDateTimeAttribute(null=True)
+    block_reason = UnicodeAttribute(null=True)
 
 
 class EmailClaim(UserItem, discriminator="email"):

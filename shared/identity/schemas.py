@@ -99,8 +99,21 @@ class _UserView(BaseModel):
     created_at: datetime
 
 
+class BlockNotice(BaseModel):
+    """Why and until when a moderator blocked the user from taking part."""
+
+    until: datetime
+    reason: str | None
+
+
 class Me(_UserView):
     """The signed-in user's own account."""
+
+    blocked: BlockNotice | None = Field(
+        default=None,
+        description="Set while a moderator's block lasts: posting, commenting, reacting and "
+        "editing are refused until then.",
+    )
 
 
 class UserSummary(_UserView):

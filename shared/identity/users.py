@@ -151,6 +151,20 @@ class UserRepository(TenantRepository):
         roles = [RoleGrantAttribute(role=g.role.value, scope=set(g.scope) or None) for g in grants]
         return self._update(user_id, [UserRecord.roles.set(roles), UserRecord.updated_at.set(now)])
 
+    def set_block(
+        self, user_id: str, until: datetime | None, reason: str | None, now: datetime
+    ) -> UserRecord:
+        """Block the user until ``until`` with ``reason``, or lift the block (``until=None``)."""
+        actions: list[Any] = [UserRecord.updated_at.set(now)]
+        if until is None:
+            actions += [UserRecord.blocked_until.remove(), UserRecord.block_reason.remove()]
+        else:
+            actions.append(UserRecord.blocked_until.set(until))
+            actions.append(
+                UserRecord.block_reason.set(reason) if reason else UserRecord.block_reason.remove()
+            )
+        return self._update(user_id, actions)
+
     def list_page(
         self, cursor: str | None, limit: int, query: str | None
     ) -> tuple[list[UserRecord], str | None]:

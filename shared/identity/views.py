@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 
 from shared.identity.models import UserRecord
-from shared.identity.schemas import Me, RoleGrantModel, UserSummary
+from shared.identity.schemas import BlockNotice, Me, RoleGrantModel, UserSummary
 from shared.permissions import Principal, Role, RoleGrant
 
 
@@ -22,7 +23,17 @@ def principal_of(record: UserRecord, tenant_id: str) -> Principal:
         tenant_id=tenant_id,
         grants=grants_of(record),
         email_confirmed=bool(record.email_confirmed),
+        blocked_until=record.blocked_until,
+        block_reason=record.block_reason,
     )
+
+
+def block_of(record: UserRecord, now: datetime | None = None) -> BlockNotice | None:
+    """The user's block while it lasts (a block that ran out is no block)."""
+    until = record.blocked_until
+    if until is None or until <= (now or datetime.now(UTC)):
+        return None
+    return BlockNotice(until=until, reason=record.block_reason)
 
 
 def _fields(record: UserRecord, avatar_url: Callable[[str], str]) -> dict[str, object]:
@@ -41,7 +52,7 @@ def _fields(record: UserRecord, avatar_url: Callable[[str], str]) -> dict[str, o
 
 
 def me_of(record: UserRecord, avatar_url: Callable[[str], str]) -> Me:
-    return Me.model_validate(_fields(record, avatar_url))
+    return Me.model_validate({**_fields(record, avatar_url), "blocked": block_of(record)})
 
 
 def summary_of(record: UserRecord, avatar_url: Callable[[str], str]) -> UserSummary:
