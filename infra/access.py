@@ -59,6 +59,13 @@ WORKERS: dict[str, WorkerAccess] = {
     "ideation_reconcile": WorkerAccess(
         read_tables=("ideas", "discussion", "projects", "platforms"), write_tables=("ideas",)
     ),
+    # The moderation queue: derives activity items (moderation table) from ideas and
+    # comments (through the target registry: ideas, projects) and report items, and
+    # writes the derived report count onto ideas.
+    "moderation_worker": WorkerAccess(
+        read_tables=("moderation", "ideas", "discussion", "projects"),
+        write_tables=("moderation", "ideas"),
+    ),
 }
 
 

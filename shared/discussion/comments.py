@@ -330,6 +330,8 @@ class _View:
             likes=int(record.likes),
             liked_by_me=record.comment_id in self._liked,
             deleted=removed,
+            hidden=bool(record.hidden),
+            hidden_reason=self._hidden_reason(record),
             edited_at=record.edited_at,
             created_at=record.created_at,
             permissions=self._permissions(record, removed),
@@ -344,3 +346,11 @@ class _View:
             delete=permission(can(self._principal, Action.COMMENT_DELETE, resource)),
             reply=self._reply,
         )
+
+    def _hidden_reason(self, record: CommentRecord) -> str | None:
+        """Why moderation hid the comment, for its author and the team alone."""
+        if not record.hidden:
+            return None
+        author = record.author_id == self._principal.user_id
+        team = can(self._principal, Action.MODERATE, self._target.resource)
+        return record.hidden_reason if author or team else None

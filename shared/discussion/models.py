@@ -106,6 +106,8 @@ class CommentRecord(DiscussionItem, discriminator="comment"):
     the comment answered (``None`` for a root). A deleted comment keeps its
     place in the thread but loses its body and mentions; ``hidden`` is set by
     moderation. Both are left out of the visible count.
+    ``hidden_reason`` and ``moderation_version`` come with ``hidden`` (the activity
+    item's version: the latest moderation action wins).
     """
 
     comment_id = UnicodeAttribute()
@@ -120,6 +122,8 @@ class CommentRecord(DiscussionItem, discriminator="comment"):
     likes = NumberAttribute(default=0)
     deleted = BooleanAttribute(default=False)
     hidden = BooleanAttribute(default=False)
+    hidden_reason = UnicodeAttribute(null=True)
+    moderation_version = NumberAttribute(null=True)
     created_at = UTCDateTimeAttribute()
     edited_at = UTCDateTimeAttribute(null=True)
     deleted_at = UTCDateTimeAttribute(null=True)

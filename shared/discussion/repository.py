@@ -259,3 +259,29 @@ class DiscussionRepository(TenantRepository):
         last = items[-1]
         key: dict[str, Any] = {name: {"S": getattr(last, name)} for name in names}
         return items, encode_cursor(key)
+
+    # ---- moderation ------------------------------------------------------------------
+
+    def set_moderation(self, comment_id: str, hidden_reason: str | None, version: int) -> bool:
+        """Hide (a reason) or show (None) a comment unless a newer moderation version is there."""
+        if not is_ref(comment_id):
+            return False
+        newer = CommentRecord.moderation_version.does_not_exist() | (
+            CommentRecord.moderation_version < version
+        )
+        actions: list[Action] = [
+            CommentRecord.hidden.set(hidden_reason is not None),
+            CommentRecord.hidden_reason.set(hidden_reason)
+            if hidden_reason is not None
+            else CommentRecord.hidden_reason.remove(),
+            CommentRecord.moderation_version.set(version),
+        ]
+        try:
+            CommentRecord(self.comment_pk(comment_id), "COMMENT").update(
+                actions=actions, condition=CommentRecord.pk.exists() & newer
+            )
+        except UpdateError as error:
+            if _condition_failed(error):
+                return False
+            raise
+        return True

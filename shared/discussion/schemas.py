@@ -80,6 +80,10 @@ class Comment(BaseModel):
     likes: int
     liked_by_me: bool
     deleted: bool
+    hidden: bool = Field(default=False, description="Hidden by moderation: a placeholder.")
+    hidden_reason: str | None = Field(
+        default=None, description="Why it was hidden (its author and the team only)."
+    )
     edited_at: datetime | None
     created_at: datetime
     permissions: CommentPermissions

@@ -70,4 +70,17 @@ CONSUMERS: tuple[Consumer, ...] = (
         function="ideation_reconcile",
         batch_size=1,
     ),
+    Consumer(
+        name="moderation",
+        detail_types=(
+            "ideation.idea.published",
+            "ideation.idea.updated",
+            "ideation.idea.deleted",
+            "discussion.comment.posted",
+            "discussion.comment.updated",
+            "discussion.comment.deleted",
+            "moderation.report.filed",
+        ),
+        function="moderation_worker",
+    ),
 )

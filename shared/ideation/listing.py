@@ -147,8 +147,10 @@ class IdeaListing(ABC):
         """Every located idea of the phase, with its status colour, for the map."""
         self.phase_context(tenant, principal, project_ref, phase_id)
         statuses = self._statuses.by_id(tenant)
-        items = []
+        items: list[IdeaPin] = []
         for record in IdeaRepository(tenant).located(phase_id):
+            if record.hidden_reason is not None:  # hidden by moderation
+                continue
             status = statuses.get(record.status_id) if record.status_id else None
             items.append(
                 IdeaPin(

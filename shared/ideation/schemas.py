@@ -152,6 +152,13 @@ class IdeaAttachment(BaseModel):
     url: str
 
 
+class IdeaModeration(BaseModel):
+    """What moderation decided about an idea (shown to its author and the team only)."""
+
+    state: str = Field(description="`hidden`.")
+    reason: str | None
+
+
 class Idea(BaseModel):
     id: str
     project_id: str
@@ -173,6 +180,9 @@ class Idea(BaseModel):
     created_at: datetime
     updated_at: datetime
     permissions: IdeaPermissions
+    moderation: IdeaModeration | None = Field(
+        default=None, description="Set while moderation hides the idea (author and team)."
+    )
 
 
 class IdeaCard(BaseModel):

@@ -26,6 +26,7 @@ from shared.ideation.repository import IDEA_SK, IdeaRepository
 from shared.ideation.schemas import (
     Idea,
     IdeaCreate,
+    IdeaModeration,
     IdeaPermissions,
     IdeaUpdate,
     Location,
@@ -121,6 +122,10 @@ class IdeaService(IdeaListing):
             raise NotFoundError()
         context = load_phase(tenant, record.project_id, record.phase_id, self._clock().date())
         authorize(principal, Action.PROJECT_VIEW, context.resource())
+        if record.hidden_reason is not None and not self._sees_hidden(
+            principal, context.resource(record.idea_id, record.author_id)
+        ):
+            raise NotFoundError()  # hidden by moderation: only its author and team see it
         return LoadedIdea(record, context)
 
     def load_for_reaction(
@@ -171,7 +176,10 @@ class IdeaService(IdeaListing):
             comment=_permission(principal, Action.COMMENT_POST, resource),
             feedback=_permission(principal, Action.INPUT_FEEDBACK, resource),
         )
-        return presenter.idea(record, permissions, likes_left)
+        idea = presenter.idea(record, permissions, likes_left)
+        if record.hidden_reason is not None:
+            idea.moderation = IdeaModeration(state="hidden", reason=record.hidden_reason)
+        return idea
 
     def get(self, tenant: TenantContext, principal: Principal, idea_id: str) -> Idea:
         return self._present(tenant, principal, self._load(tenant, principal, idea_id))
@@ -350,3 +358,23 @@ class IdeaService(IdeaListing):
                 previous_status_id=previous,
             )
         return self._present(tenant, principal, loaded)
+
+    # ---- moderation -------------------------------------------------------------------
+
+    @staticmethod
+    def _sees_hidden(principal: Principal, resource: Resource) -> bool:
+        """A hidden idea stays visible to its author and to its project's moderators."""
+        owner = principal.user_id is not None and principal.user_id == resource.owner_id
+        return owner or bool(can(principal, Action.MODERATE, resource))
+
+    def delete_as_moderator(
+        self, tenant: TenantContext, principal: Principal, idea_id: str
+    ) -> None:
+        """Delete an idea as its moderator (MODERATE): the same clean-up and event as ``delete``."""
+        loaded = self._load(tenant, principal, idea_id)
+        authorize(principal, Action.MODERATE, loaded.resource)
+        record = loaded.record
+        if not IdeaRepository(tenant).delete(record):
+            raise NotFoundError()
+        self._delete_files([*(record.images or []), *(record.attachments or [])])
+        self._emit(tenant, principal, DELETED, **self._event_data(record))

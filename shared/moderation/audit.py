@@ -16,10 +16,15 @@ from typing import Any
 
 from pynamodb.exceptions import PutError
 
-from shared.db.pagination import decode_cursor, encode_cursor
+from shared.db.pagination import Page, decode_cursor, encode_cursor
 from shared.db.repository import TenantRepository
 from shared.errors import FieldIssue, ValidationError
+from shared.identity.directory import DELETED_NAME, PublicProfile
 from shared.moderation.models import AuditRecord, ModerationItem
+from shared.moderation.ports import People
+from shared.moderation.schemas import AuditEntry as AuditEntryView
+from shared.moderation.schemas import AuditQuery
+from shared.permissions import Action, Principal, authorize
 from shared.tenancy.context import TenantContext
 
 AUDIT_SK = "AUDIT"
@@ -157,3 +162,41 @@ class AuditTrail(TenantRepository):
         last = items[-1]
         key = {name: {"S": getattr(last, name)} for name in names}
         return [AuditEntry.of(r) for r in items], encode_cursor(key)
+
+
+def audit_page(
+    tenant: TenantContext, principal: Principal, query: AuditQuery, people: People
+) -> Page[AuditEntryView]:
+    """A page of the trail for admins (AUDIT_READ), newest first, with the actors' profiles."""
+    authorize(principal, Action.AUDIT_READ)
+    if (query.target_kind is None) != (query.target_id is None):
+        field_name = "target_id" if query.target_id is None else "target_kind"
+        raise ValidationError(
+            issues=[
+                FieldIssue(field_name, "target_incomplete", "Give both target_kind and target_id.")
+            ]
+        )
+    entries, cursor = AuditTrail(tenant).page(
+        target_kind=query.target_kind.value if query.target_kind else None,
+        target_id=query.target_id,
+        actor_id=query.actor,
+        cursor=query.cursor,
+        limit=query.limit,
+    )
+    profiles = people.profiles(tenant, {e.actor_id for e in entries}) if entries else {}
+    items = [
+        AuditEntryView(
+            id=e.id,
+            at=e.at,
+            actor=profiles.get(e.actor_id)
+            or PublicProfile(id=e.actor_id, display_name=DELETED_NAME),
+            action=e.action,
+            target_kind=e.target_kind,
+            target_id=e.target_id,
+            subject_user_id=e.subject_user_id,
+            reason=e.reason,
+            details=e.details,
+        )
+        for e in entries
+    ]
+    return Page[AuditEntryView](items=items, next_cursor=cursor)

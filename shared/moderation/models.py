@@ -115,6 +115,7 @@ class ReportRecord(ModerationItem, discriminator="report"):
     (required for ``other``). No index: the target's partition is the list.
     """
 
+    report_id = UnicodeAttribute()
     target_kind = UnicodeAttribute()
     target_id = UnicodeAttribute()
     project_id = UnicodeAttribute(null=True)

@@ -326,6 +326,21 @@ def _bodies(world: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
         "edit_comment": [{"body": "Written on B"}],
         "post_official_update": [{"body": {"en": "<p>Written on B</p>"}}],
         "edit_official_update": [{"body": {"en": "<p>Written on B</p>"}, "author_name": None}],
+        "file_report": [
+            {"target_kind": "idea", "target_id": ids["idea_id"], "reason": "spam"},
+            {"target_kind": "comment", "target_id": ids["comment_id"], "reason": "spam"},
+        ],
+        "moderate": [
+            {
+                "action": action,
+                "reason": "Written on B",
+                "targets": [
+                    {"target_kind": "idea", "target_id": ids["idea_id"]},
+                    {"target_kind": "comment", "target_id": ids["comment_id"]},
+                ],
+            }
+            for action in ("hide", "delete", "review")
+        ],
         "update_notification_preferences": [
             {"email": {"mention": False, "comment_reply": False, "comment_on_my_idea": False}}
         ],
