@@ -211,6 +211,44 @@ class ReactionRepository(TenantRepository):
             if not _condition_failed(error):
                 raise
 
+    def give(self, phase_id: str, user_id: str, idea_id: str, kind: ReactionKind) -> bool:
+        """Put ``idea_id`` in the ``kind`` set of a ballot that holds it in neither set.
+
+        For reactions that follow a moved or copied idea into another phase: the
+        like limit is not applied (these votes were given under the old phase's),
+        and a reaction the resident already gave in this phase is left as it is
+        (False).
+        """
+        record = BallotRecord(self.ballots_pk(phase_id), BALLOT_PREFIX + user_id)
+        sets = {ReactionKind.LIKE: BallotRecord.likes, ReactionKind.DISLIKE: BallotRecord.dislikes}
+        try:
+            record.update(
+                actions=[
+                    BallotRecord.kind.set(BallotRecord),
+                    BallotRecord.phase_id.set(phase_id),
+                    BallotRecord.user_id.set(user_id),
+                    BallotRecord.updated_at.set(datetime.now(UTC)),
+                    BallotRecord.version.add(1),
+                    sets[kind].add({idea_id}),
+                ],
+                condition=~BallotRecord.likes.contains(idea_id)
+                & ~BallotRecord.dislikes.contains(idea_id),
+            )
+        except UpdateError as error:
+            if _condition_failed(error):
+                return False
+            raise
+        return True
+
+    def holders(self, phase_id: str, idea_id: str) -> dict[str, ReactionKind]:
+        """Who reacted to ``idea_id`` in the phase, and how, read from the ballots."""
+        found: dict[str, ReactionKind] = {}
+        for record in self.ballots(phase_id):
+            reaction = Ballot.of(record).reaction(idea_id)
+            if reaction is not None:
+                found[record.user_id] = reaction
+        return found
+
     # ---- the per-idea reaction index ----------------------------------------------------
 
     def idea_reactions(self, idea_id: str) -> dict[str, IdeaReactionRecord]:

@@ -96,3 +96,47 @@ class Manager:
 @pytest.fixture
 def manager(api: Any, admin: Admin, tokens: Tokens) -> Manager:
     return Manager(api, admin, tokens)
+
+
+class Team:
+    """Real team members (stored users, so the directory knows their roles), by token."""
+
+    def __init__(self, tokens: Tokens) -> None:
+        self.tokens = tokens
+        self.ids: dict[str, str] = {}
+
+    def member(self, token: str, *grants: RoleGrant) -> str:
+        """Register a user holding ``grants`` and a token acting as them; return the id."""
+        from tests.api.identity.helpers import register
+
+        user = register(f"{token}@example.org", grants=frozenset(grants))
+        principal = Principal(user.user_id, "alpha", frozenset(grants), True)
+        self.tokens.add(token, principal)
+        self.ids[token] = user.user_id
+        return str(user.user_id)
+
+
+@pytest.fixture
+def team(manager: Manager, tokens: Tokens) -> Team:
+    return Team(tokens)
+
+
+def resident(tokens: Tokens, name: str) -> str:
+    return tokens.add(name, Principal(name, "alpha", frozenset(), True))
+
+
+def react(api: Any, token: str, idea_id: str, kind: str = "like") -> None:
+    response = api.put(f"/ideas/{idea_id}/reaction", {"kind": kind}, token=token, host=HOST_A)
+    assert response.status_code == 200, body_of(response)
+
+
+@pytest.fixture
+def recorder(monkeypatch: pytest.MonkeyPatch, manager: Manager) -> Any:
+    """Every event the input manager's services publish, kept in memory."""
+    from chalicelib.inputs import wiring
+    from shared.events import RecordingPublisher
+
+    recording = RecordingPublisher()
+    for service in (wiring.assignments(), wiring.notes(), wiring.moves()):
+        monkeypatch.setattr(service, "_publisher", recording)
+    return recording
