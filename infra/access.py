@@ -66,6 +66,15 @@ WORKERS: dict[str, WorkerAccess] = {
         read_tables=("moderation", "ideas", "discussion", "projects"),
         write_tables=("moderation", "ideas"),
     ),
+    # The input_export workflow's task: its job (exports table), the rows of the input
+    # manager (ideas, projects for titles and access, users for names and the owner's current
+    # roles, platforms for the language and site host), the file in the exports bucket
+    # (multipart upload, abort of an interrupted attempt's parts).
+    "export_worker": WorkerAccess(
+        read_tables=("exports", "ideas", "projects", "users", "platforms"),
+        write_tables=("exports",),
+        write_buckets=("exports",),
+    ),
 }
 
 

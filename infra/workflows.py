@@ -51,9 +51,22 @@ def placeholders(definition: str) -> set[str]:
     return set(_PLACEHOLDER.findall(definition))
 
 
+def function_name(names: ResourceNames, chalice_name: str) -> str:
+    """Physical name of a Chalice function, as the API stack names it.
+
+    Workflows invoke task functions by name (Step Functions resolves a name in
+    its own account and region), so the events stack needs no reference to
+    the API stack, which is deployed after it.
+    """
+    return f"{names.prefix}-{chalice_name}".replace("_", "-")
+
+
 def substitutions(names: ResourceNames) -> dict[str, str]:
     """The value of every placeholder for one deployment."""
-    return {"EventBusName": names.event_bus}
+    return {
+        "EventBusName": names.event_bus,
+        "ExportWorkerFunction": function_name(names, "export_worker"),
+    }
 
 
 def check_placeholders(workflow: str, definition: str, values: dict[str, str]) -> None:

@@ -105,6 +105,14 @@ def _load_state(snapshotter: Snapshotter, no_seed: bool) -> None:
         snapshotter.save()
 
 
+def _serve_workflow_tasks(app: Any, names: Any) -> None:
+    """Workflows' Lambda tasks run the app's functions in this process (moto has no Lambda)."""
+    from infra.local import sfn_lambda
+    from infra.workflows import function_name
+
+    sfn_lambda.install(sfn_lambda.chalice_handlers(app, lambda name: function_name(names, name)))
+
+
 def start(options: argparse.Namespace) -> tuple[Running, int]:
     """Bring everything up; return the running parts and the front server's port."""
     state_dir = options.state_dir.resolve()
@@ -133,6 +141,7 @@ def start(options: argparse.Namespace) -> tuple[Running, int]:
     from infra.local.storage_proxy import StorageProxy
 
     runtime.reset()
+    _serve_workflow_tasks(app, runtime.settings().names)
     origins = [f"http://localhost:{port}", f"http://127.0.0.1:{port}"]
     queue_urls = create_all(runtime.settings(), runtime.client, origins)
     snapshotter = Snapshotter(

@@ -25,13 +25,28 @@ from constructs import Construct
 from infra.config import Deployment
 from infra.constructs.consumers import ConsumerQueues
 from infra.constructs.workflows import Workflows
+from infra.workflows import function_name
 from shared.events.schedules import SCHEDULE_SOURCE, SCHEDULED_JOBS, ScheduledJob
 
 # What each workflow's role may do, next to the resources it touches.
 Grant = Callable[["EventsStack", iam.IGrantable], object]
 WORKFLOW_GRANTS: dict[str, Grant] = {
     "deferred_event": lambda stack, role: stack.bus.grant_put_events_to(role),
+    "input_export": lambda stack, role: grant_invoke(stack, role, "export_worker"),
 }
+
+
+def grant_invoke(stack: EventsStack, grantee: iam.IGrantable, chalice_name: str) -> None:
+    """Invoke one task function (named, not referenced: the API stack comes later)."""
+    arn = stack.format_arn(
+        service="lambda",
+        resource="function",
+        resource_name=function_name(stack.names, chalice_name),
+        arn_format=cdk.ArnFormat.COLON_RESOURCE_NAME,
+    )
+    grantee.grant_principal.add_to_principal_policy(
+        iam.PolicyStatement(actions=["lambda:InvokeFunction"], resources=[arn])
+    )
 
 
 def configuration_set_name(deployment: Deployment) -> str:
@@ -62,6 +77,7 @@ class EventsStack(cdk.Stack):
             f"({deployment.region})",
         )
         names = deployment.names
+        self.names = names
         stage = deployment.stage
         self.key = kms.Key(
             self,

@@ -1,0 +1,94 @@
+"""What one exported row holds, and where rows come from.
+
+The writers only know :class:`ExportRow` and :data:`COLUMNS`; the rows
+themselves come from a :class:`RowSource` (the input manager's listing in
+production, a generator in tests and the benchmark), one at a time, so an
+export never holds more than a page of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from shared.exports.schemas import ExportQuery
+from shared.permissions import Principal
+from shared.tenancy.context import TenantContext
+
+
+@dataclass(frozen=True)
+class ExportRow:
+    """One input as a spreadsheet row; texts already in the platform's default language."""
+
+    id: str
+    title: str
+    project: str
+    phase: str
+    author: str
+    status: str
+    topics: str
+    assignee: str
+    likes: int
+    dislikes: int
+    comments: int
+    reports: int
+    hidden: bool
+    created_at: datetime
+    url: str
+
+    def values(self) -> tuple[str | int | bool | datetime, ...]:
+        return (
+            self.id,
+            self.title,
+            self.project,
+            self.phase,
+            self.author,
+            self.status,
+            self.topics,
+            self.assignee,
+            self.likes,
+            self.dislikes,
+            self.comments,
+            self.reports,
+            self.hidden,
+            self.created_at,
+            self.url,
+        )
+
+
+COLUMNS: tuple[str, ...] = (
+    "ID",
+    "Title",
+    "Project",
+    "Phase",
+    "Author",
+    "Status",
+    "Topics",
+    "Assignee",
+    "Likes",
+    "Dislikes",
+    "Comments",
+    "Reports",
+    "Hidden",
+    "Created at",
+    "URL",
+)
+
+
+class RowSource(Protocol):
+    """The rows of one export, as the job's owner may see them."""
+
+    def rows(
+        self, tenant: TenantContext, principal: Principal, query: ExportQuery, locale: str
+    ) -> Iterable[ExportRow]: ...
+
+
+# A cell starting with one of these is a formula (or a DDE payload) to a spreadsheet.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_text(value: str) -> str:
+    """Text a spreadsheet shows as text: formula-like cells get a leading quote (OWASP)."""
+    return "'" + value if value.startswith(FORMULA_TRIGGERS) else value
