@@ -1,0 +1,244 @@
+import { useInfiniteQuery, useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
+import createClient from "openapi-fetch";
+import { env } from "@/config/env";
+import { useSession } from "@/features/auth/useSession";
+import { api, session, unwrap } from "@/lib/api/client";
+import type { SessionState } from "@/lib/api/session";
+import type { ProjectSummary } from "@/lib/api/types";
+import type {
+  AssignBody,
+  ExportBody,
+  ExportJob,
+  InputPaths,
+  InputQueryParams,
+  MoveBody,
+  NoteBody,
+  Person,
+  StatusBody,
+} from "./types";
+
+/**
+ * Teams D and E's routes are not in the generated schema yet: this client is
+ * typed with the contract's shapes and sends through the app's session (token,
+ * refresh, retry on 401), exactly like `api`.
+ */
+const manage = createClient<InputPaths>({ baseUrl: env.apiOrigin, fetch: session.send });
+
+export const PAGE_SIZE = 50;
+/** How often a running export is asked for its progress. */
+export const EXPORT_POLL_MS = 1500;
+
+export const inputKeys = {
+  all: ["inputs"] as const,
+  // Under ["ideas", …] with the ideas and feedback features' keys: a status saved in the
+  // feedback panel (which refreshes ["ideas"]) refreshes the table too.
+  list: (query: Omit<InputQueryParams, "cursor" | "limit">) => ["ideas", "manage", query] as const,
+  projects: (viewer: string) => ["inputs", "projects", viewer] as const,
+  project: (id: string) => ["inputs", "project", id] as const,
+  collaborators: (projectId: string) => ["inputs", "collaborators", projectId] as const,
+  notes: (ideaId: string) => ["inputs", "notes", ideaId] as const,
+  exportJob: (id: string) => ["inputs", "export", id] as const,
+  topics: ["ideas", "topics"] as const,
+  statuses: ["ideas", "statuses"] as const,
+};
+
+const TEAM_ROLES = new Set(["admin", "folder_manager", "project_manager", "moderator"]);
+
+/** Whether the viewer has any team role: the input manager is theirs (the server decides per input). */
+export function isTeamMember(state: SessionState): boolean {
+  return Boolean(state.user?.roles.some((grant) => TEAM_ROLES.has(grant.role)));
+}
+
+export function useInputs(query: Omit<InputQueryParams, "cursor" | "limit">) {
+  return useInfiniteQuery({
+    queryKey: inputKeys.list(query),
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        manage.GET("/api/v1/manage/inputs", {
+          params: { query: { ...query, limit: PAGE_SIZE, ...(pageParam ? { cursor: pageParam } : {}) } },
+        }),
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.next_cursor ?? null,
+  });
+}
+
+/**
+ * The projects the viewer works on, for the project filter: admins and
+ * managers get the back-office list (the server keeps managers to theirs);
+ * a moderator's projects are the ones their grants name.
+ */
+export function useTeamProjects() {
+  const state = useSession();
+  const roles = state.user?.roles ?? [];
+  const lists = roles.some((grant) => ["admin", "folder_manager", "project_manager"].includes(grant.role));
+  const moderated = [...new Set(roles.filter((grant) => grant.role === "moderator").flatMap((grant) => grant.scope))];
+  const listed = useQuery({
+    queryKey: inputKeys.projects(state.user?.id ?? ""),
+    queryFn: () => unwrap(api.GET("/api/v1/admin/projects", { params: { query: { limit: 100 } } })),
+    enabled: lists,
+  });
+  const single = useQueries({
+    queries: moderated.map((id) => ({
+      queryKey: inputKeys.project(id),
+      queryFn: () => unwrap(api.GET("/api/v1/projects/{project_id}", { params: { path: { project_id: id } } })),
+    })),
+  });
+  const byId = new Map<string, Pick<ProjectSummary, "id" | "title">>();
+  for (const project of listed.data?.items ?? []) byId.set(project.id, project);
+  for (const query of single) if (query.data) byId.set(query.data.id, query.data);
+  const projects = [...byId.values()];
+  return projects;
+}
+
+/** A project with its phases (the phase filter, the move/copy picker). */
+export function useProject(projectId: string) {
+  return useQuery({
+    queryKey: inputKeys.project(projectId),
+    queryFn: () =>
+      unwrap(api.GET("/api/v1/projects/{project_id}", { params: { path: { project_id: projectId } } })),
+    enabled: Boolean(projectId),
+  });
+}
+
+export function useTopics() {
+  return useQuery({ queryKey: inputKeys.topics, queryFn: () => unwrap(api.GET("/api/v1/topics")) });
+}
+
+export function useStatuses() {
+  return useQuery({
+    queryKey: inputKeys.statuses,
+    queryFn: () => unwrap(api.GET("/api/v1/idea-statuses")),
+    staleTime: 5 * 60_000,
+  });
+}
+
+function collaboratorsQuery(projectId: string) {
+  return {
+    queryKey: inputKeys.collaborators(projectId),
+    queryFn: () =>
+      unwrap(manage.GET("/api/v1/manage/collaborators", { params: { query: { project: projectId } } })),
+    staleTime: 60_000,
+  };
+}
+
+/** People who can be assigned an input of the project (its admins and managers). */
+export function useCollaborators(projectId: string) {
+  return useQuery({ ...collaboratorsQuery(projectId), enabled: Boolean(projectId) });
+}
+
+/**
+ * People who can be assigned inputs of every one of `projectIds`: a bulk
+ * assignment offers only those, so no selected input refuses the person.
+ */
+export function useCommonCollaborators(projectIds: string[]): { people: Person[]; isPending: boolean } {
+  const queries = useQueries({ queries: projectIds.map(collaboratorsQuery) });
+  const isPending = queries.some((query) => query.isPending);
+  if (isPending || queries.length === 0) return { people: [], isPending };
+  const [first, ...rest] = queries.map((query) => query.data?.items ?? []);
+  const people = first.filter((person) => rest.every((list) => list.some((other) => other.id === person.id)));
+  return { people, isPending };
+}
+
+/** After a bulk change: every input list and every idea (pages, cards, status badges). */
+function useRefreshInputs() {
+  const client = useQueryClient();
+  return () =>
+    client.invalidateQueries({ queryKey: ["ideas"] });
+}
+
+export function useAssign() {
+  const refresh = useRefreshInputs();
+  return useMutation({
+    mutationFn: (body: AssignBody) => unwrap(manage.POST("/api/v1/manage/inputs/assign", { body })),
+    onSuccess: refresh,
+  });
+}
+
+export function useBulkStatus() {
+  const refresh = useRefreshInputs();
+  return useMutation({
+    mutationFn: (body: StatusBody) => unwrap(manage.POST("/api/v1/manage/inputs/status", { body })),
+    onSuccess: refresh,
+  });
+}
+
+export function useMove() {
+  const refresh = useRefreshInputs();
+  return useMutation({
+    mutationFn: (body: MoveBody) => unwrap(manage.POST("/api/v1/manage/inputs/move", { body })),
+    onSuccess: refresh,
+  });
+}
+
+export function useNotes(ideaId: string) {
+  return useQuery({
+    queryKey: inputKeys.notes(ideaId),
+    queryFn: () =>
+      unwrap(manage.GET("/api/v1/ideas/{idea_id}/notes", { params: { path: { idea_id: ideaId } } })),
+  });
+}
+
+function useRefreshNotes(ideaId: string) {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: inputKeys.notes(ideaId) });
+}
+
+export function usePostNote(ideaId: string) {
+  const refresh = useRefreshNotes(ideaId);
+  return useMutation({
+    mutationFn: (body: NoteBody) =>
+      unwrap(manage.POST("/api/v1/ideas/{idea_id}/notes", { params: { path: { idea_id: ideaId } }, body })),
+    onSuccess: refresh,
+  });
+}
+
+export function useEditNote(ideaId: string) {
+  const refresh = useRefreshNotes(ideaId);
+  return useMutation({
+    mutationFn: ({ noteId, body }: { noteId: string; body: NoteBody }) =>
+      unwrap(
+        manage.PATCH("/api/v1/ideas/{idea_id}/notes/{note_id}", {
+          params: { path: { idea_id: ideaId, note_id: noteId } },
+          body,
+        }),
+      ),
+    onSuccess: refresh,
+  });
+}
+
+export function useDeleteNote(ideaId: string) {
+  const refresh = useRefreshNotes(ideaId);
+  return useMutation({
+    mutationFn: (noteId: string) =>
+      unwrap(
+        manage.DELETE("/api/v1/ideas/{idea_id}/notes/{note_id}", {
+          params: { path: { idea_id: ideaId, note_id: noteId } },
+        }),
+      ),
+    onSuccess: refresh,
+  });
+}
+
+export function useStartExport() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ExportBody) => unwrap(manage.POST("/api/v1/manage/exports", { body })),
+    onSuccess: (job) => client.setQueryData(inputKeys.exportJob(job.id), job),
+  });
+}
+
+function finished(job: ExportJob | undefined): boolean {
+  return job?.status === "done" || job?.status === "failed";
+}
+
+/** An export job, asked again every EXPORT_POLL_MS until it is done or failed. */
+export function useExportJob(exportId: string | null) {
+  return useQuery({
+    queryKey: inputKeys.exportJob(exportId ?? ""),
+    queryFn: () =>
+      unwrap(manage.GET("/api/v1/manage/exports/{export_id}", { params: { path: { export_id: exportId ?? "" } } })),
+    enabled: exportId !== null,
+    refetchInterval: (query) => (finished(query.state.data) ? false : EXPORT_POLL_MS),
+  });
+}

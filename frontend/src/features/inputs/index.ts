@@ -1,0 +1,2 @@
+export { InputManagerPage } from "./InputManagerPage";
+export { isTeamMember } from "./api";

@@ -1,0 +1,48 @@
+import { useCallback } from "react";
+import { useIntl } from "react-intl";
+import { isApiProblem } from "@/lib/api/problem";
+import { useProblemTranslator } from "@/lib/forms/messages";
+
+/** Result codes of the bulk routes that the catalogs explain (`inputs.result.<code>`). */
+export const RESULT_CODES = [
+  "not_a_collaborator",
+  "not_found",
+  "forbidden",
+  "manager_only",
+  "moderator_only",
+  "concurrent_change",
+  "unknown_status",
+  "unknown_phase",
+  "same_phase",
+] as const;
+
+/** Why one input of a bulk action was not changed, in the viewer's language. */
+export function useResultMessage(): (code: string | null) => string {
+  const intl = useIntl();
+  return useCallback(
+    (code: string | null) =>
+      code && (RESULT_CODES as readonly string[]).includes(code)
+        ? intl.formatMessage({ id: `inputs.result.${code}` })
+        : intl.formatMessage({ id: "inputs.result.other" }, { code: code ?? "error" }),
+    [intl],
+  );
+}
+
+/**
+ * What a failed request says to a person: a known problem code in their
+ * language, else the server's own text (it tells them what to do), else a
+ * generic "try again".
+ */
+export function useFailureMessage(): (error: unknown) => string {
+  const intl = useIntl();
+  const translate = useProblemTranslator();
+  return useCallback(
+    (error: unknown) => {
+      if (!isApiProblem(error)) return intl.formatMessage({ id: "error.network" });
+      const issue = error.errors[0];
+      if (issue) return translate(issue.code, issue.message);
+      return translate(error.code, error.detail || intl.formatMessage({ id: "error.action" }));
+    },
+    [intl, translate],
+  );
+}
