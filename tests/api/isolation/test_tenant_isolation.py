@@ -142,6 +142,7 @@ def world(api: Any) -> dict[str, Any]:
             "user_id": a_resident,
             "admin_id": a_admin,
             **_ideation_of_a(api, token_a, project["id"]),
+            **_inputs_of_a(api, token_a),
         },
         "emails": [a_admin_email, a_resident_email],
         "upload_keys": [header, attachment_key],
@@ -277,6 +278,15 @@ def _ideation_of_a(api: Any, token_a: str, project_id: str) -> dict[str, str]:
     return {"topic_id": topic["id"], "status_id": status["id"], "idea_id": idea["id"]}
 
 
+def _inputs_of_a(api: Any, token_a: str) -> dict[str, str]:
+    """An internal note on A's idea, found through A's input manager."""
+    rows = body_of(api.get("/manage/inputs", token=token_a))["items"]
+    assert len(rows) == 1, rows
+    note = api.post(f"/ideas/{rows[0]['id']}/notes", {"body": f"{MARKER} note"}, token=token_a)
+    assert note.status_code == 201, note.body
+    return {"note_id": body_of(note)["id"]}
+
+
 def _bodies(world: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     """Request bodies per operation that aim at A's objects from platform B."""
     ids, (a_admin_email, a_resident_email) = world["ids"], world["emails"]
@@ -341,6 +351,23 @@ def _bodies(world: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
             }
             for action in ("hide", "delete", "review")
         ],
+        "assign_inputs": [
+            {"idea_ids": [ids["idea_id"]], "assignee_id": ids["admin_id"]},
+            {"idea_ids": [ids["idea_id"]], "assignee_id": None},
+        ],
+        "set_inputs_status": [
+            {
+                "idea_ids": [ids["idea_id"]],
+                "status_id": "accepted",
+                "official_update": {"en": "<p>Written on B</p>"},
+            }
+        ],
+        "move_inputs": [
+            {"idea_ids": [ids["idea_id"]], "phase_id": ids["phase_id"], "mode": mode, "votes": v}
+            for mode, v in (("move", "reset"), ("copy", "keep"))
+        ],
+        "post_note": [{"body": "Written on B", "mentioned_ids": [ids["admin_id"]]}],
+        "edit_note": [{"body": "Written on B", "mentioned_ids": []}],
         "update_notification_preferences": [
             {"email": {"mention": False, "comment_reply": False, "comment_on_my_idea": False}}
         ],
