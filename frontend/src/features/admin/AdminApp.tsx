@@ -1,8 +1,9 @@
 import { FormattedMessage, useIntl } from "react-intl";
-import { NavLink, Route, Routes } from "react-router";
+import { Navigate, NavLink, Route, Routes } from "react-router";
 import { RequireAuth } from "@/features/auth/RequireAuth";
 import { isAdmin, useSession } from "@/features/auth/useSession";
 import { NotFoundPage } from "@/app/NotFoundPage";
+import { isTeamMember, moderationLinks, ModerationRoutes } from "@/features/moderation/admin";
 import { useDevMails } from "./api";
 import { DashboardPage } from "./DashboardPage";
 import { FolderEditPage } from "./FolderEditPage";
@@ -17,6 +18,7 @@ import { TopicsPage } from "./TopicsPage";
 
 function AdminNav() {
   const intl = useIntl();
+  const admin = isAdmin(useSession());
   // The mail viewer exists only on the local stage: show it when the API answers.
   const mails = useDevMails();
   const links = [
@@ -28,10 +30,12 @@ function AdminNav() {
     { to: "/admin/settings", id: "admin.nav.settings" },
     ...(mails.isSuccess ? [{ to: "/admin/mail", id: "admin.nav.mail" }] : []),
   ];
+  // Moderators and managers see only the team's work lists; the platform's setup is for admins.
+  const shown = admin ? [...links, ...moderationLinks(true)] : moderationLinks(false);
   return (
     <nav className="admin-nav" aria-label={intl.formatMessage({ id: "admin.nav.label" })}>
       <ul>
-        {links.map((link) => (
+        {shown.map((link) => (
           <li key={link.to}>
             <NavLink to={link.to} end={link.end}>
               <FormattedMessage id={link.id} />
@@ -45,6 +49,7 @@ function AdminNav() {
 
 function AdminOnly() {
   const state = useSession();
+  if (!isAdmin(state) && isTeamMember(state)) return <TeamOffice />;
   if (!isAdmin(state)) {
     return (
       <div className="notice" role="alert">
@@ -74,6 +79,7 @@ function AdminOnly() {
           <Route path="idea-statuses" element={<IdeaStatusesPage />} />
           <Route path="settings" element={<PlatformSettingsPage />} />
           <Route path="mail" element={<MailViewerPage />} />
+          <Route path="moderation/*" element={<ModerationRoutes />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </div>
@@ -81,7 +87,23 @@ function AdminOnly() {
   );
 }
 
-/** The back-office, loaded as its own bundle and shown to admins only. */
+/** The back-office of a moderator or manager who is not an admin: the team's work lists only. */
+function TeamOffice() {
+  return (
+    <div className="admin">
+      <AdminNav />
+      <div className="admin__content">
+        <Routes>
+          <Route index element={<Navigate to="moderation" replace />} />
+          <Route path="moderation/*" element={<ModerationRoutes />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      </div>
+    </div>
+  );
+}
+
+/** The back-office, loaded as its own bundle: admins see all of it, team members their work lists. */
 export default function AdminApp() {
   return (
     <RequireAuth>

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { FormattedMessage, useIntl } from "react-intl";
+import { useSession } from "@/features/auth/useSession";
+import { HiddenCommentNotice, ReportButton } from "@/features/moderation";
 import { TimeAgo } from "@/features/notifications";
 import type { Comment } from "@/lib/api/types";
 import { useDeleteComment, useEditComment, useLikeComment, usePostComment } from "./api";
@@ -29,6 +31,8 @@ export function CommentItem({ ideaId, comment, inReplyTo }: Props) {
   const edit = useEditComment(ideaId);
   const remove = useDeleteComment(ideaId);
   const like = useLikeComment(ideaId);
+  const viewer = useSession().user?.id;
+  const moderation = comment as { hidden?: boolean; hidden_reason?: string | null };
   const formerResident = intl.formatMessage({ id: "comments.formerResident" });
   const author = comment.author?.display_name ?? formerResident;
 
@@ -55,6 +59,15 @@ export function CommentItem({ ideaId, comment, inReplyTo }: Props) {
         <p className="comment__body">
           <FormattedMessage id="comments.deleted" />
         </p>
+      </article>
+    );
+  }
+
+  // A hidden comment keeps its place in the thread; its author and the team also read why.
+  if (moderation.hidden) {
+    return (
+      <article className="comment comment--hidden" id={`comment-${comment.id}`}>
+        <HiddenCommentNotice reason={moderation.hidden_reason} />
       </article>
     );
   }
@@ -143,6 +156,7 @@ export function CommentItem({ ideaId, comment, inReplyTo }: Props) {
             <FormattedMessage id="comments.delete" />
           </button>
         ) : null}
+        {viewer && viewer !== comment.author.id ? <ReportButton kind="comment" id={comment.id} name={author} /> : null}
       </div>
       {like.isError ? (
         <p role="alert" className="field__error">

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { FormattedMessage, useIntl } from "react-intl";
 import { Link, useLocation } from "react-router";
 import { Loading } from "@/components/Loading";
+import { BlockedNotice } from "@/features/moderation";
 import type { Comment, CommentThread } from "@/lib/api/types";
 import {
   useCommentPermission,
@@ -16,6 +17,7 @@ import { CommentItem } from "./CommentItem";
 /** Why the viewer cannot comment, in words, with a way forward where there is one. */
 function NotAllowed({ reason }: { reason: string | null | undefined }) {
   const location = useLocation();
+  if (reason === "blocked") return <BlockedNotice />;
   if (reason === "not_signed_in") {
     const next = encodeURIComponent(location.pathname + location.search);
     return (

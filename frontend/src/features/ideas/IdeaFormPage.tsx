@@ -3,6 +3,7 @@ import { FormattedMessage } from "react-intl";
 import { Link, useNavigate, useParams } from "react-router";
 import { LoadError, Loading } from "@/components/Loading";
 import { RequireAuth } from "@/features/auth/RequireAuth";
+import { useBlockedState } from "@/features/moderation";
 import { api, unwrap } from "@/lib/api/client";
 import { ApiProblem } from "@/lib/api/problem";
 import { useLocale, useLocalized } from "@/lib/i18n";
@@ -22,12 +23,14 @@ function NewIdea() {
   const project = useProjectForIdeas(projectRef);
   const inputForm = useInputForm(project.data?.id);
   const topics = useTopics();
+  const blocked = useBlockedState();
   if (project.isError) return <LoadError error={project.error} />;
   if (inputForm.isError) return <LoadError error={inputForm.error} />;
   if (project.isPending || inputForm.isPending || topics.isPending) return <Loading />;
   const phase = project.data.phases.find((item) => item.id === phaseId);
   if (!phase || phase.method !== "ideation") return <LoadError error={new ApiProblem(404, { code: "not_found", detail: "" })} />;
-  const decision = postingDecision(phase, true);
+  const open = postingDecision(phase, true);
+  const decision = open.allowed && blocked ? { allowed: false, reason: "blocked" } : open;
   return (
     <div className="idea-form-page">
       <p>

@@ -6,6 +6,8 @@ import { LoadError, Loading } from "@/components/Loading";
 import { CommentsSection } from "@/features/comments";
 import { FeedbackPanel, OfficialUpdates } from "@/features/feedback";
 import { FollowButton } from "@/features/follows";
+import { ModerationNotice, ReportButton, type ModerationStatus } from "@/features/moderation";
+import { useSession } from "@/features/auth/useSession";
 import { useLocalized } from "@/lib/i18n";
 import { useIdea, useInputForm, useProjectForIdeas, useTopics } from "./api";
 import { CustomFieldAnswers } from "./CustomFieldAnswers";
@@ -59,6 +61,7 @@ export function IdeaPage() {
   const project = useProjectForIdeas(idea.data?.project_id);
   const form = useInputForm(idea.data?.project_id);
   const topics = useTopics();
+  const viewer = useSession().user?.id;
   if (idea.isPending) return <Loading />;
   if (idea.isError) return <LoadError error={idea.error} />;
   const data = idea.data;
@@ -80,6 +83,7 @@ export function IdeaPage() {
         </p>
       ) : null}
       <h1>{title}</h1>
+      <ModerationNotice moderation={(data as { moderation?: ModerationStatus | null }).moderation} />
       <p className="idea__meta">
         {data.status ? <IdeaStatusBadge status={data.status} /> : null}{" "}
         <FormattedMessage
@@ -117,6 +121,9 @@ export function IdeaPage() {
       <ReactionButtons idea={data} dislikesEnabled={config?.dislikes_enabled ?? data.dislikes > 0} />
       <FollowButton kind="idea" id={data.id} />
       <ShareLinks url={url} title={title} />
+      {viewer && viewer !== data.author.id ? (
+        <ReportButton kind="idea" id={data.id} name={title} />
+      ) : null}
       {data.permissions.edit.allowed || data.permissions.delete.allowed ? (
         <div className="idea__owner-actions form__actions">
           {data.permissions.edit.allowed ? (

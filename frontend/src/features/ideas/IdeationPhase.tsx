@@ -1,6 +1,7 @@
 import { FormattedMessage } from "react-intl";
 import { Link, useLocation } from "react-router";
 import { useSession } from "@/features/auth/useSession";
+import { BlockedNotice, useBlockedState } from "@/features/moderation";
 import type { Phase, Project } from "@/lib/api/types";
 import { useLocalized } from "@/lib/i18n";
 import { IdeaList } from "./IdeaList";
@@ -10,6 +11,7 @@ import { SanitisedHtml } from "./SanitisedHtml";
 /** Why a visitor cannot post yet, and what to do about it when something can be done. */
 export function PostingReason({ reason }: { reason: string }) {
   const location = useLocation();
+  if (reason === "blocked") return <BlockedNotice />;
   if (reason === "not_signed_in") {
     const next = encodeURIComponent(location.pathname + location.search);
     return (
@@ -36,7 +38,10 @@ export function IdeationPhase({ project, phase }: { project: Project; phase: Pha
   const localize = useLocalized();
   const session = useSession();
   const config = ideationConfig(phase);
-  const decision = postingDecision(phase, session.status === "authenticated");
+  const blocked = useBlockedState();
+  const open = postingDecision(phase, session.status === "authenticated");
+  // A blocked resident reads until when and why, where the "post an idea" button would be.
+  const decision = open.allowed && blocked ? { allowed: false, reason: "blocked" } : open;
   const question = localize(phase.description);
   return (
     <div className="ideation-phase">
