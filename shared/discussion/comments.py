@@ -41,6 +41,7 @@ from shared.errors import (
     ValidationError,
 )
 from shared.events import DomainEvent, EventPublisher
+from shared.participation.screening import NoScreening, TextScreen
 from shared.participation.targets import TargetInfo
 from shared.permissions import Action, Principal, authorize, can
 from shared.tenancy.context import TenantContext
@@ -66,7 +67,9 @@ class CommentService:
         people: People,
         publisher: EventPublisher,
         clock: Callable[[], datetime] = _utcnow,
+        screen: TextScreen | None = None,
     ) -> None:
+        self._screen: TextScreen = screen or NoScreening()
         self._targets = targets
         self._people = people
         self._publisher = publisher
@@ -121,6 +124,7 @@ class CommentService:
         """Start a thread or answer a comment (its thread is the parent's thread)."""
         target = visible_target(self._targets, tenant, principal, kind, target_id)
         authorize(principal, Action.COMMENT_POST, target.resource)
+        self._screen.screen(tenant, {"body": body.body})
         repo = DiscussionRepository(tenant)
         parent = self._parent(repo, target, body.parent_id) if body.parent_id else None
         mentions = mentioned_ids(body.body)
@@ -165,6 +169,7 @@ class CommentService:
         authorize(principal, Action.COMMENT_EDIT, comment_resource(target, record))
         if record.deleted:
             raise CommentDeletedError()
+        self._screen.screen(tenant, {"body": body.body})
         before = list(record.mention_ids or [])
         mentions = mentioned_ids(body.body)
         fresh = [i for i in mentions if i not in before]

@@ -15,6 +15,7 @@ from typing import Any
 
 from shared.errors import FieldIssue, NotFoundError, ValidationError
 from shared.events import DomainEvent, EventPublisher
+from shared.html import html_to_text
 from shared.ideation.content import CheckedContent, Draft, check_content
 from shared.ideation.input_forms import InputFormRepository
 from shared.ideation.listing import IdeaListing
@@ -35,6 +36,7 @@ from shared.ideation.schemas import (
 )
 from shared.ideation.statuses import StatusService
 from shared.participation.methods.ideation import IdeationConfig
+from shared.participation.screening import NoScreening, TextScreen
 from shared.participation.targets import TargetInfo
 from shared.permissions import Action, Principal, Resource, authorize, can
 from shared.tenancy.context import TenantContext
@@ -92,7 +94,9 @@ class IdeaService(IdeaListing):
         profiles: Profiles,
         reactions: ReactionReader | None = None,
         clock: Callable[[], datetime] = _utcnow,
+        screen: TextScreen | None = None,
     ) -> None:
+        self._screen: TextScreen = screen or NoScreening()
         self._files = files
         self._publisher = publisher
         self._profiles = profiles
@@ -241,6 +245,7 @@ class IdeaService(IdeaListing):
             custom_fields=body.custom_fields,
         )
         content = check_content(self._files, tenant, principal, form, draft, locale)
+        self._screen_text(tenant, body.title, content.body)
         repo = IdeaRepository(tenant)
         now = self._clock()
         idea_id = uuid.uuid4().hex
@@ -301,6 +306,11 @@ class IdeaService(IdeaListing):
         )
         form = InputFormRepository(tenant).get(record.project_id)
         content = check_content(self._files, tenant, principal, form, draft, locale)
+        self._screen_text(
+            tenant,
+            body.title if "title" in sent else None,
+            content.body if body.body is not None else None,
+        )
         record.title = draft.title
         changed = ["title", *self._apply(record, content)]
         if not IdeaRepository(tenant).update(record, changed, self._clock()):
@@ -312,6 +322,14 @@ class IdeaService(IdeaListing):
         )
         self._emit(tenant, principal, UPDATED, **self._event_data(record))
         return self._present(tenant, principal, LoadedIdea(record, loaded.context))
+
+    def _screen_text(
+        self, tenant: TenantContext, title: dict[str, str] | None, body: dict[str, str] | None
+    ) -> None:
+        """Ask the screen (profanity filter) about the title and the body's text."""
+        fields = {f"title.{locale}": text for locale, text in (title or {}).items()}
+        fields.update({f"body.{locale}": html_to_text(h) for locale, h in (body or {}).items()})
+        self._screen.screen(tenant, fields)
 
     def _delete_files(self, files: list[dict[str, Any]]) -> None:
         for item in files:

@@ -11,11 +11,14 @@ from chalicelib.identity.wiring import directory
 from chalicelib.runtime import publisher
 from chalicelib.targets import targets
 from shared.discussion import CommentService, OfficialUpdateService
+from shared.moderation.profanity_store import platform_screen
 
 
 @runtime.cached
 def comments() -> CommentService:
-    return CommentService(targets(), directory(), publisher())
+    return CommentService(
+        targets(), directory(), publisher(), screen=platform_screen(runtime.platforms())
+    )
 
 
 @runtime.cached

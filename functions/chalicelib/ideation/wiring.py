@@ -14,6 +14,7 @@ from shared.ideation.search import SearchIndex
 from shared.ideation.service import IdeaService
 from shared.ideation.statuses import StatusService
 from shared.ideation.topics import TopicService
+from shared.moderation.profanity_store import platform_screen
 from shared.tenancy.context import TenantContext
 
 
@@ -43,6 +44,7 @@ def ideas() -> IdeaService:
         profiles=directory(),
         reactions=_ViewerReactions(),
         clock=_now,
+        screen=platform_screen(runtime.platforms()),
     )
 
 

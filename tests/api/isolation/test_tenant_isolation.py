@@ -368,6 +368,11 @@ def _bodies(world: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
         ],
         "post_note": [{"body": "Written on B", "mentioned_ids": [ids["admin_id"]]}],
         "edit_note": [{"body": "Written on B", "mentioned_ids": []}],
+        "block_user": [
+            {"user_id": ids["user_id"], "until": "2030-01-01T00:00:00Z", "reason": "Written on B"}
+        ],
+        "switch_profanity_filter": [{"enabled": False}],
+        "change_profanity_words": [{"locale": "en", "add": ["writtenonb"], "remove": ["shit"]}],
         "update_notification_preferences": [
             {"email": {"mention": False, "comment_reply": False, "comment_on_my_idea": False}}
         ],
