@@ -28,9 +28,13 @@ class ExportRefusedError(ExportError):
     """The job's owner may no longer read the input manager."""
 
 
+class ExportSourceError(ExportError):
+    """The rows could not be read for a reason the listing explains (access, filters)."""
+
+
 class ExportJobMissingError(ExportError):
     """The workflow names a job that does not exist (expired, or another platform's)."""
 
 
 # Workflow error names (the Lambda errorType) whose message is meant for the owner.
-USER_FACING_ERRORS = frozenset({"ExportRefusedError", "ExportJobMissingError"})
+USER_FACING_ERRORS = frozenset({"ExportRefusedError", "ExportSourceError", "ExportJobMissingError"})

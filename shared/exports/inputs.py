@@ -45,6 +45,12 @@ def export_row(
     )
 
 
+def input_query(query: ExportQuery, limit: int | None = None) -> InputQuery:
+    """The listing's query for an export's filters."""
+    extra = {"limit": limit} if limit else {}
+    return InputQuery.model_validate({**query.filters(), **extra})
+
+
 class InputRowSource:
     """Every row of the manager's view an export asks for, in the platform's language."""
 
@@ -54,7 +60,10 @@ class InputRowSource:
     def rows(
         self, tenant: TenantContext, principal: Principal, query: ExportQuery, locale: str
     ) -> Iterator[ExportRow]:
-        input_query = InputQuery.model_validate(query.filters())
         topics, origin = self._topics(tenant), self._origin(tenant)
-        for row in self._listing.iterate(tenant, principal, input_query):
+        for row in self._listing.iterate(tenant, principal, input_query(query)):
             yield export_row(row, locale, topics, origin)
+
+    def preflight(self, tenant: TenantContext, principal: Principal, query: ExportQuery) -> None:
+        """Read one row as the person would: the listing refuses what they may not list."""
+        self._listing.page(tenant, principal, input_query(query, limit=1))

@@ -12,14 +12,20 @@ with a message its owner can act on.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from typing import Any, Protocol
 
-from shared.exports.errors import USER_FACING_ERRORS, ExportJobMissingError, ExportRefusedError
+from shared.errors import DomainError
+from shared.exports.errors import (
+    USER_FACING_ERRORS,
+    ExportJobMissingError,
+    ExportRefusedError,
+    ExportSourceError,
+)
 from shared.exports.models import ExportJobRecord
 from shared.exports.repository import ExportJobRepository
-from shared.exports.rows import RowSource
+from shared.exports.rows import ExportRow, RowSource
 from shared.exports.schemas import ExportFormat, ExportQuery, ExportStatus
 from shared.exports.uploader import PART_SIZE, MultipartUpload, abort_upload
 from shared.exports.writers import PROGRESS_EVERY, writer_for
@@ -99,7 +105,7 @@ class ExportRunner:
             raise ExportRefusedError(NO_ACCESS)
         query = ExportQuery.model_validate(record.filters)
         writer = writer_for(format, self._tmpdir)
-        rows = self._source.rows(tenant, principal, query, record.locale)
+        rows = _explained(self._source.rows(tenant, principal, query, record.locale))
         with MultipartUpload(
             self._s3,
             self._bucket,
@@ -129,6 +135,14 @@ class ExportRunner:
             return {"job_id": job_id, "status": ExportStatus.FAILED.value, "rows_written": 0}
         repo.fail(record, failure_message(job_id, error, cause), self._clock())
         return summary(self._job(repo, owner_id, job_id))
+
+
+def _explained(rows: Iterable[ExportRow]) -> Iterator[ExportRow]:
+    """The rows; a domain error on the way (access changed, a project gone) keeps its words."""
+    try:
+        yield from rows
+    except DomainError as error:
+        raise ExportSourceError(error.detail) from error
 
 
 def failure_message(job_id: str, error: str, cause: str | None) -> str:

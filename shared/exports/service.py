@@ -21,6 +21,7 @@ from shared.exports.schemas import (
     ExportFormat,
     ExportJob,
     ExportJobList,
+    ExportQuery,
     ExportRequest,
     ExportStatus,
 )
@@ -37,6 +38,15 @@ class FileLinks(Protocol):
     def download_url(self, key: str, filename: str) -> str: ...
 
 
+# Refuses, with the listing's own error, a query the person could not list (a project
+# they do not handle, an unknown phase): the mistake is reported now, not by a failed job.
+Preflight = Callable[[TenantContext, Principal, ExportQuery], None]
+
+
+def _no_preflight(tenant: TenantContext, principal: Principal, query: ExportQuery) -> None:
+    return None
+
+
 def file_name(record: ExportJobRecord) -> str:
     """``inputs-<date>-<id tail>.<ext>``: distinct per job, sortable by day."""
     return f"inputs-{record.created_at:%Y-%m-%d}-{record.job_id[-6:]}.{record.format}"
@@ -51,9 +61,11 @@ class ExportService:
         links: FileLinks,
         default_locale: Callable[[TenantContext], str],
         clock: Callable[[], datetime],
+        preflight: Preflight = _no_preflight,
     ) -> None:
         self._starter, self._links = starter, links
         self._default_locale, self._clock = default_locale, clock
+        self._preflight = preflight
 
     def request(
         self, tenant: TenantContext, principal: Principal, body: ExportRequest
@@ -67,6 +79,7 @@ class ExportService:
         ]
         if len(unfinished) >= MAX_UNFINISHED:
             raise TooManyExportsError(len(unfinished))
+        self._preflight(tenant, principal, body.query)
         now = self._clock()
         record = repo.create(
             owner,

@@ -8,9 +8,9 @@ from datetime import UTC, datetime
 from chalicelib import runtime
 from chalicelib.ideation import wiring as ideation
 from chalicelib.identity import wiring as identity
+from chalicelib.inputs import wiring as inputs
 from shared.exports import ExportFileLinks, ExportRunner, ExportService, StepFunctionsStarter
 from shared.exports.inputs import InputRowSource
-from shared.inputs.listing import InputListing
 from shared.permissions import Principal
 from shared.tenancy import TenantContext
 
@@ -59,11 +59,14 @@ def exports() -> ExportService:
         settings.region,
     )
     links = ExportFileLinks(runtime.client("s3"), _bucket(), presign)
-    return ExportService(starter, links, default_locale, _now)
+    return ExportService(starter, links, default_locale, _now, rows().preflight)
+
+
+@runtime.cached
+def rows() -> InputRowSource:
+    return InputRowSource(inputs.listing(), topic_titles, site_origin)
 
 
 @runtime.cached
 def runner() -> ExportRunner:
-    listing = InputListing(identity.directory())
-    source = InputRowSource(listing, topic_titles, site_origin)
-    return ExportRunner(source, DirectoryPrincipals(), runtime.client("s3"), _bucket(), _now)
+    return ExportRunner(rows(), DirectoryPrincipals(), runtime.client("s3"), _bucket(), _now)

@@ -142,6 +142,7 @@ def world(api: Any) -> dict[str, Any]:
             "user_id": a_resident,
             "admin_id": a_admin,
             **_ideation_of_a(api, token_a, project["id"]),
+            **_exports_of_a(api, token_a),
             **_inputs_of_a(api, token_a),
         },
         "emails": [a_admin_email, a_resident_email],
@@ -287,6 +288,13 @@ def _inputs_of_a(api: Any, token_a: str) -> dict[str, str]:
     return {"note_id": body_of(note)["id"]}
 
 
+def _exports_of_a(api: Any, token_a: str) -> dict[str, str]:
+    """An export job of A's admin (queued: the workflow does not execute here)."""
+    job = api.post("/manage/exports", {"format": "csv"}, token=token_a)
+    assert job.status_code == 202, job.body
+    return {"export_id": body_of(job)["id"]}
+
+
 def _bodies(world: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     """Request bodies per operation that aim at A's objects from platform B."""
     ids, (a_admin_email, a_resident_email) = world["ids"], world["emails"]
@@ -373,6 +381,7 @@ def _bodies(world: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
         ],
         "switch_profanity_filter": [{"enabled": False}],
         "change_profanity_words": [{"locale": "en", "add": ["writtenonb"], "remove": ["shit"]}],
+        "create_export": [{"format": "xlsx"}, {"query": {"project": ids["project_id"]}}],
         "update_notification_preferences": [
             {"email": {"mention": False, "comment_reply": False, "comment_on_my_idea": False}}
         ],
