@@ -66,6 +66,12 @@ WORKERS: dict[str, WorkerAccess] = {
         read_tables=("moderation", "ideas", "discussion", "projects"),
         write_tables=("moderation", "ideas"),
     ),
+    # The admins' daily digest: every platform (registry, and its host for the link), what
+    # awaits review (moderation table), the admins (users) and project titles (projects);
+    # the emails are requested on the bus.
+    "moderation_digest": WorkerAccess(
+        read_tables=("platforms", "moderation", "users", "projects"), publish_events=True
+    ),
     # The input_export workflow's task: its job (exports table), the rows of the input
     # manager (ideas, projects for titles and access, users for names and the owner's current
     # roles, platforms for the language and site host), the file in the exports bucket

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from shared.events.envelope import EVENT_SOURCE
-from shared.events.schedules import IDEATION_RECONCILE
+from shared.events.schedules import IDEATION_RECONCILE, MODERATION_DIGEST
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,9 @@ CONSUMERS: tuple[Consumer, ...] = (
             "discussion.comment.posted",
             "discussion.comment.updated",
             "discussion.official_update.posted",
+            "moderation.report.filed",
+            "ideation.idea.assigned",
+            "ideation.note.posted",
         ),
         function="notifier_worker",
     ),
@@ -82,5 +85,11 @@ CONSUMERS: tuple[Consumer, ...] = (
             "moderation.report.filed",
         ),
         function="moderation_worker",
+    ),
+    Consumer(
+        name="moderation_digest",
+        detail_types=(MODERATION_DIGEST.detail_type,),
+        function="moderation_digest",
+        batch_size=1,
     ),
 )

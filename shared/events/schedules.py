@@ -42,5 +42,12 @@ IDEATION_RECONCILE = ScheduledJob(
     description="Nightly: rebuild every idea's reaction index and counts from the ballots",
 )
 
+MODERATION_DIGEST = ScheduledJob(
+    name="moderation_digest",
+    expression="cron(0 7 * * ? *)",
+    detail_type="schedule.moderation.digest_requested",
+    description="Daily: email every platform's admins what awaits moderation (if anything)",
+)
+
 # Recurring jobs. Features add theirs here.
-SCHEDULED_JOBS: tuple[ScheduledJob, ...] = (IDEATION_RECONCILE,)
+SCHEDULED_JOBS: tuple[ScheduledJob, ...] = (IDEATION_RECONCILE, MODERATION_DIGEST)

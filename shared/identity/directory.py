@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from shared.identity.models import UserRecord
+from shared.identity.users import UserRepository
 from shared.identity.views import grants_of
-from shared.permissions import Principal, RoleGrant
+from shared.permissions import Action, Principal, Resource, RoleGrant, can
 from shared.tenancy.context import TenantContext
 
 DELETED_NAME = "Former resident"
@@ -48,6 +49,17 @@ class Recipient:
 
     def principal(self, tenant_id: str) -> Principal:
         return Principal(self.user_id, tenant_id, self.grants, self.email_confirmed)
+
+
+def _recipient(record: UserRecord) -> Recipient:
+    return Recipient(
+        user_id=record.user_id,
+        email=record.email,
+        locale=record.locale,
+        first_name=record.first_name,
+        email_confirmed=bool(record.email_confirmed),
+        grants=grants_of(record),
+    )
 
 
 def display_name(first_name: str, last_name: str) -> str:
@@ -86,15 +98,32 @@ class UserDirectory:
     def recipients(self, tenant: TenantContext, ids: Iterable[str]) -> dict[str, Recipient]:
         """Email recipients by id; users who no longer exist are left out."""
         return {
-            user_id: Recipient(
-                user_id=user_id,
-                email=record.email,
-                locale=record.locale,
-                first_name=record.first_name,
-                email_confirmed=bool(record.email_confirmed),
-                grants=grants_of(record),
-            )
-            for user_id, record in self._records(tenant, ids).items()
+            user_id: _recipient(record) for user_id, record in self._records(tenant, ids).items()
+        }
+
+    def team(self, tenant: TenantContext) -> dict[str, Recipient]:
+        """Everyone on the platform's back-office team (any role grant), by id.
+
+        One Query of the sparse ``team`` index: a platform has tens of team
+        members and thousands of residents, and only the former are read.
+        """
+        return {r.user_id: _recipient(r) for r in UserRepository(tenant).team_members()}
+
+    def moderators(self, tenant: TenantContext, resource: Resource) -> dict[str, Recipient]:
+        """Who moderates ``resource``'s project: its moderators and project managers,
+        the managers of its folder and the platform's admins, as the policy says."""
+        return {
+            user_id: recipient
+            for user_id, recipient in self.team(tenant).items()
+            if can(recipient.principal(tenant.tenant_id), Action.MODERATE, resource)
+        }
+
+    def admins(self, tenant: TenantContext) -> dict[str, Recipient]:
+        """The platform's admins."""
+        return {
+            user_id: recipient
+            for user_id, recipient in self.team(tenant).items()
+            if recipient.principal(tenant.tenant_id).is_admin
         }
 
     def search(self, tenant: TenantContext, text: str, limit: int = 8) -> list[PublicProfile]:

@@ -4,7 +4,11 @@ Table ``users`` (hash key ``pk``; entity told apart by ``kind``):
 - ``T#<tenant>#USER#<user_id>`` — a user (``kind=user``): names, locale,
   password hash, roles, token version. Also carries ``list_pk`` =
   ``T#<tenant>#USERS`` and ``email`` so the sparse index ``by_email``
-  lists one tenant's users in email order (admin user list).
+  lists one tenant's users in email order (admin user list). Users with
+  any role grant (the back-office team) also carry ``team_pk`` =
+  ``T#<tenant>#TEAM``: the sparse index ``team`` lists a platform's team
+  (admins, managers, moderators) in one small Query, so "who moderates
+  project P" never reads the residents.
 - ``T#<tenant>#EMAIL#<normalised email>`` — the email claim (``kind=email``)
   pointing at ``user_id``. Written with ``attribute_not_exists(pk)`` before
   the user, so two accounts can never share an email, even under concurrency.
@@ -57,6 +61,17 @@ class UsersByEmail(GlobalSecondaryIndex["UserItem"]):
     email = UnicodeAttribute(range_key=True)
 
 
+class UsersInTeam(GlobalSecondaryIndex["UserItem"]):
+    """Sparse index: the users of one tenant who hold a role grant (only those have ``team_pk``)."""
+
+    class Meta:
+        index_name = "team"
+        projection = AllProjection()
+
+    team_pk = UnicodeAttribute(hash_key=True)
+    user_id = UnicodeAttribute(range_key=True)
+
+
 @table_model("users")
 class UserItem(Model):
     """Base of every item in table ``users`` (key layout in the module docstring)."""
@@ -68,6 +83,7 @@ class UserItem(Model):
     kind = DiscriminatorAttribute()
     created_at = UTCDateTimeAttribute()
     by_email = UsersByEmail()
+    team = UsersInTeam()
 
 
 class UserRecord(UserItem, discriminator="user"):
@@ -82,6 +98,7 @@ class UserRecord(UserItem, discriminator="user"):
     password_hash = UnicodeAttribute()
     email_confirmed = BooleanAttribute(default=False)
     roles = ListAttribute(of=RoleGrantAttribute, default=list)
+    team_pk = UnicodeAttribute(null=True)  # set while ``roles`` is not empty (index ``team``)
     token_version = NumberAttribute(default=1)
     avatar_key = UnicodeAttribute(null=True)
     search = UnicodeAttribute()

@@ -35,6 +35,7 @@ class UserRepository(TenantRepository):
     def __init__(self, tenant: TenantContext) -> None:
         super().__init__(tenant)
         self.list_key = self.key("USERS")
+        self.team_key = self.key("TEAM")
 
     def _user_key(self, user_id: str) -> str:
         return self.key("USER", user_id)
@@ -80,6 +81,7 @@ class UserRepository(TenantRepository):
         nothing half-written remains.
         """
         self.check(user)
+        user.team_pk = self.team_key if user.roles else None
         claim = EmailClaim(self._email_key(user.email), user_id=user.user_id)
         claim.created_at = user.created_at
         try:
@@ -149,7 +151,18 @@ class UserRepository(TenantRepository):
 
     def set_roles(self, user_id: str, grants: Sequence[RoleGrant], now: datetime) -> UserRecord:
         roles = [RoleGrantAttribute(role=g.role.value, scope=set(g.scope) or None) for g in grants]
-        return self._update(user_id, [UserRecord.roles.set(roles), UserRecord.updated_at.set(now)])
+        team = UserRecord.team_pk.set(self.team_key) if roles else UserRecord.team_pk.remove()
+        return self._update(
+            user_id, [UserRecord.roles.set(roles), team, UserRecord.updated_at.set(now)]
+        )
+
+    def team_members(self) -> list[UserRecord]:
+        """Every user of this platform who holds a role grant (sparse index ``team``)."""
+        return [
+            self.check(item)
+            for item in UserRecord.team.query(self.team_key)
+            if isinstance(item, UserRecord)
+        ]
 
     def set_block(
         self, user_id: str, until: datetime | None, reason: str | None, now: datetime

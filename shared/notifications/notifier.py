@@ -11,6 +11,17 @@ Handled events (the ``notifier`` consumer):
 - ``ideation.idea.status_changed``, ``discussion.official_update.posted``:
   the target's followers and its author (unless they unfollowed it).
 
+For the back-office team (types in :data:`TEAM_TYPES`, each needing its
+policy action on the idea):
+
+- ``ideation.idea.published``: ``new_input`` to everyone who moderates the
+  idea's project (moderators, project and folder managers, admins).
+- ``moderation.report.filed``: ``new_report`` to the same people (the
+  reporter is never named); a reported comment points at its idea.
+- ``ideation.idea.assigned``: ``input_assigned`` to the new assignee.
+- ``ideation.note.posted``: ``note_mention`` to the mentioned colleagues who
+  may see the idea's internal notes.
+
 The actor is never notified about their own action. Everything is
 idempotent: follows and notifications are conditional puts on keys derived
 from the event, and email requests carry an event id derived from (event,
@@ -39,7 +50,7 @@ from shared.mail.contract import (
 )
 from shared.notifications.repository import NotificationsRepository
 from shared.participation.targets import TargetInfo, Targets
-from shared.permissions import Action, can
+from shared.permissions import Action, Resource, can
 from shared.tenancy.context import TenantContext
 
 IDEA_PUBLISHED = "ideation.idea.published"
@@ -47,12 +58,18 @@ IDEA_STATUS_CHANGED = "ideation.idea.status_changed"
 COMMENT_POSTED = "discussion.comment.posted"
 COMMENT_UPDATED = "discussion.comment.updated"
 OFFICIAL_UPDATE_POSTED = "discussion.official_update.posted"
+REPORT_FILED = "moderation.report.filed"
+IDEA_ASSIGNED = "ideation.idea.assigned"
+NOTE_POSTED = "ideation.note.posted"
 HANDLED = (
     IDEA_PUBLISHED,
     IDEA_STATUS_CHANGED,
     COMMENT_POSTED,
     COMMENT_UPDATED,
     OFFICIAL_UPDATE_POSTED,
+    REPORT_FILED,
+    IDEA_ASSIGNED,
+    NOTE_POSTED,
 )
 
 IDEA = "idea"
@@ -63,9 +80,25 @@ PRIORITY = (
     NotificationType.COMMENT_ON_MY_IDEA,
     NotificationType.IDEA_STATUS_CHANGED,
     NotificationType.OFFICIAL_UPDATE,
+    NotificationType.NOTE_MENTION,
+    NotificationType.INPUT_ASSIGNED,
+    NotificationType.NEW_REPORT,
+    NotificationType.NEW_INPUT,
 )
 # Status changes and official updates speak for the city: no personal actor is shown.
 CITY_TYPES = frozenset({NotificationType.IDEA_STATUS_CHANGED, NotificationType.OFFICIAL_UPDATE})
+# Nor is the resident who reported something: moderators judge the content, not the reporter.
+UNNAMED_ACTOR_TYPES = CITY_TYPES | {NotificationType.NEW_REPORT}
+# The team's types and the action a recipient needs on the target to get one; every other
+# type needs only to see the target.
+TEAM_TYPES: dict[NotificationType, Action] = {
+    NotificationType.NEW_INPUT: Action.MODERATE,
+    NotificationType.NEW_REPORT: Action.MODERATE,
+    NotificationType.INPUT_ASSIGNED: Action.INPUT_FEEDBACK,
+    NotificationType.NOTE_MENTION: Action.INPUT_FEEDBACK,
+}
+# Where a new report's notification leads: the moderators' activity overview.
+MODERATION_PATH = "/admin/moderation"
 EXCERPT_CHARS = 280
 
 
@@ -75,6 +108,8 @@ class Directory(Protocol):
     def profiles(self, tenant: TenantContext, ids: Iterable[str]) -> dict[str, PublicProfile]: ...
 
     def recipients(self, tenant: TenantContext, ids: Iterable[str]) -> dict[str, Recipient]: ...
+
+    def moderators(self, tenant: TenantContext, resource: Resource) -> dict[str, Recipient]: ...
 
 
 class UnsubscribeIssuer(Protocol):
@@ -89,6 +124,14 @@ Excerpts = Callable[[TenantContext, DomainEvent], Excerpt]
 
 
 def no_excerpt(tenant: TenantContext, event: DomainEvent) -> Excerpt:
+    return None
+
+
+CommentTargets = Callable[[TenantContext, str], "tuple[str, str] | None"]
+"""The (target kind, target id) a comment was posted on, or None when it is gone."""
+
+
+def no_comments(tenant: TenantContext, comment_id: str) -> tuple[str, str] | None:
     return None
 
 
@@ -130,6 +173,23 @@ class _OfficialUpdate(_Data):
     target_id: str
 
 
+class _ReportFiled(_Data):
+    target_kind: str
+    target_id: str
+    reporter_id: str
+
+
+class _IdeaAssigned(_Data):
+    idea_id: str
+    assignee_id: str | None = None
+
+
+class _NotePosted(_Data):
+    idea_id: str
+    author_id: str
+    mentioned_ids: list[str] = Field(default_factory=list)
+
+
 @dataclass
 class Plan:
     """Who gets notified about what by one event."""
@@ -140,6 +200,8 @@ class Plan:
     actor_id: str | None = None
     author_id: str | None = None  # the target's author, included unless they unfollowed
     broadcast: NotificationType | None = None  # followers and author get this type
+    team: NotificationType | None = None  # whoever moderates the target's project gets this
+    path: str | None = None  # where the notification leads, if not the target's page
     excerpt: Excerpt = None
 
     def excerpt_for(self, locale: str) -> str | None:
@@ -197,7 +259,9 @@ class Notifier:
         one_click_path: str,
         excerpts: Excerpts = no_excerpt,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        comments: CommentTargets = no_comments,
     ) -> None:
+        self._comments = comments
         self._targets = targets
         self._directory = directory
         self._publisher = publisher
@@ -213,19 +277,25 @@ class Notifier:
         tenant = TenantContext(event.tenant_id, host="")
         repository = NotificationsRepository(tenant)
         followed = self._auto_follow(repository, event)
-        plan = self._plan(event)
+        plan = self._plan(tenant, event)
         if plan is None:
             return Outcome(followed=followed)
         target = self._targets.find(tenant, plan.kind, plan.target_id)
         if target is None:  # deleted meanwhile (or never visible): nothing to point at
             return Outcome(followed=followed)
         self._add_followers(repository, plan, target)
+        if plan.team is not None:
+            plan.add(sorted(self._directory.moderators(tenant, target.resource)), plan.team)
         for actor in (event.actor_id, plan.actor_id):
             plan.reasons.pop(actor or "", None)
         recipients = {  # existing people who may see the target (a private project's idea...)
             user_id: recipient
             for user_id, recipient in self._directory.recipients(tenant, plan.reasons).items()
-            if can(recipient.principal(tenant.tenant_id), Action.PROJECT_VIEW, target.resource)
+            if can(
+                recipient.principal(tenant.tenant_id),
+                TEAM_TYPES.get(plan.reasons[user_id], Action.PROJECT_VIEW),
+                target.resource,
+            )
         }
         if not recipients:
             return Outcome(followed=followed)
@@ -249,8 +319,9 @@ class Notifier:
             return ()
         return (who,) if repository.auto_follow(who, kind, target_id, self._clock()) else ()
 
-    @staticmethod
-    def _plan(event: DomainEvent) -> Plan | None:
+    def _plan(self, tenant: TenantContext, event: DomainEvent) -> Plan | None:
+        if event.type in (IDEA_PUBLISHED, REPORT_FILED, IDEA_ASSIGNED, NOTE_POSTED):
+            return self._team_plan(tenant, event)
         if event.type == COMMENT_POSTED:
             posted = _CommentPosted.model_validate(event.data)
             plan = Plan(posted.target_kind, posted.target_id, actor_id=posted.author_id)
@@ -277,6 +348,41 @@ class Notifier:
                 update.target_kind, update.target_id, broadcast=NotificationType.OFFICIAL_UPDATE
             )
         return None
+
+    def _team_plan(self, tenant: TenantContext, event: DomainEvent) -> Plan | None:
+        """What the back-office team hears of: new ideas and reports, assignments, notes."""
+        if event.type == IDEA_PUBLISHED:
+            published = _IdeaPublished.model_validate(event.data)
+            return Plan(
+                IDEA,
+                published.idea_id,
+                actor_id=published.author_id,
+                team=NotificationType.NEW_INPUT,
+            )
+        if event.type == REPORT_FILED:
+            report = _ReportFiled.model_validate(event.data)
+            kind, target_id = report.target_kind, report.target_id
+            if kind == "comment":  # a comment is shown on the page of what it answers
+                parent = self._comments(tenant, target_id)
+                if parent is None:
+                    return None
+                kind, target_id = parent
+            return Plan(
+                kind,
+                target_id,
+                actor_id=report.reporter_id,
+                team=NotificationType.NEW_REPORT,
+                path=MODERATION_PATH,
+            )
+        if event.type == IDEA_ASSIGNED:
+            assigned = _IdeaAssigned.model_validate(event.data)
+            plan = Plan(IDEA, assigned.idea_id, actor_id=event.actor_id)
+            plan.add([assigned.assignee_id], NotificationType.INPUT_ASSIGNED)
+            return plan
+        note = _NotePosted.model_validate(event.data)
+        plan = Plan(IDEA, note.idea_id, actor_id=note.author_id)
+        plan.add(note.mentioned_ids, NotificationType.NOTE_MENTION)
+        return plan
 
     @staticmethod
     def _add_followers(repository: NotificationsRepository, plan: Plan, target: TargetInfo) -> None:
@@ -311,11 +417,11 @@ class Notifier:
                 identifier,
                 type=kind.value,
                 event_id=event.event_id,
-                actor_id=None if kind in CITY_TYPES else plan.actor_id,
+                actor_id=None if kind in UNNAMED_ACTOR_TYPES else plan.actor_id,
                 target_kind=target.kind,
                 target_id=target.id,
                 target_title=dict(target.title),
-                target_path=target.path,
+                target_path=plan.path or target.path,
                 excerpt=plan.excerpt_for(recipients[user_id].locale),
                 created_at=event.occurred_at,
             )
@@ -351,14 +457,14 @@ class Notifier:
             if not recipient.email_confirmed or (off is not None and kind.value in off.email_off):
                 continue
             token = self._tokens.issue(tenant.tenant_id, user_id, kind)
-            city = kind in CITY_TYPES
+            city = kind in UNNAMED_ACTOR_TYPES
             params = NotificationParams(
                 first_name=recipient.first_name[:80],
                 type=kind,
                 actor_name=None if city else (actor_name or None),
                 target_title=_clip(pick(target.title, recipient.locale), 300) or "",
                 excerpt=plan.excerpt_for(recipient.locale),
-                link=f"{origin}{target.path}",
+                link=f"{origin}{plan.path or target.path}",
                 unsubscribe_link=f"{origin}/unsubscribe?token={token}",
                 one_click_link=f"{origin}{self._one_click_path}?token={token}",
             )

@@ -11,8 +11,14 @@ from shared.discussion.mentions import MENTION
 from shared.discussion.repository import DiscussionRepository
 from shared.events import DomainEvent
 from shared.html import html_to_text
+from shared.ideation.repository import IdeaRepository
 from shared.notifications import FollowService, InboxService, Notifier, UnsubscribeTokens
-from shared.notifications.notifier import IDEA_STATUS_CHANGED, OFFICIAL_UPDATE_POSTED, Excerpt
+from shared.notifications.notifier import (
+    IDEA_PUBLISHED,
+    IDEA_STATUS_CHANGED,
+    OFFICIAL_UPDATE_POSTED,
+    Excerpt,
+)
 from shared.tenancy import TenantContext
 
 UNSUBSCRIBE_PATH = API_PREFIX + "/notifications/unsubscribe"
@@ -57,13 +63,33 @@ def status_excerpt(tenant: TenantContext, event: DomainEvent) -> dict[str, str] 
     return dict(status.title) if status is not None else None
 
 
+def idea_excerpt(tenant: TenantContext, event: DomainEvent) -> dict[str, str] | None:
+    """The start of a new idea's description, per language (for the team's ``new_input``)."""
+    idea_id = event.data.get("idea_id")
+    record = IdeaRepository(tenant).get(idea_id) if isinstance(idea_id, str) else None
+    if record is None or not record.body:
+        return None
+    return {locale: html_to_text(html) for locale, html in dict(record.body).items()}
+
+
 def notification_excerpt(tenant: TenantContext, event: DomainEvent) -> Excerpt:
-    """What each kind of notification quotes: the comment, the update, the new status."""
+    """What each kind of notification quotes: the comment, the update, the new status,
+    the new idea."""
     if event.type == OFFICIAL_UPDATE_POSTED:
         return update_excerpt(tenant, event)
     if event.type == IDEA_STATUS_CHANGED:
         return status_excerpt(tenant, event)
+    if event.type == IDEA_PUBLISHED:
+        return idea_excerpt(tenant, event)
     return comment_excerpt(tenant, event)
+
+
+def comment_target(tenant: TenantContext, comment_id: str) -> tuple[str, str] | None:
+    """What a comment was posted on (a reported comment's notification points there)."""
+    record = DiscussionRepository(tenant).get_comment(comment_id)
+    if record is None or record.deleted:
+        return None
+    return record.target_kind, record.target_id
 
 
 @runtime.cached
@@ -91,4 +117,5 @@ def notifier() -> Notifier:
         origin=platform_origin,
         one_click_path=UNSUBSCRIBE_PATH,
         excerpts=notification_excerpt,
+        comments=comment_target,
     )
