@@ -129,10 +129,18 @@ class Scope:
 class InputListing:
     """Pages of the manager's table, and every row of a view (exports)."""
 
-    def __init__(self, profiles: Profiles, search: SearchIndex | None = None) -> None:
+    def __init__(
+        self,
+        profiles: Profiles,
+        search: SearchIndex | None = None,
+        read_budget: int = READ_BUDGET,
+        filtered_page: int = FILTERED_PAGE,
+    ) -> None:
         self._profiles = profiles
         self._search = search or SearchIndex()
         self._statuses = StatusService()
+        self._read_budget = read_budget
+        self._filtered_page = filtered_page
 
     # ---- public API -----------------------------------------------------------------
 
@@ -257,7 +265,7 @@ class InputListing:
         names = ("pk", "sk", f"{plan.prefix}pk", f"{plan.prefix}sk")
         start = self._start(tenant, plan, names, query.cursor)
         condition = self._filter(scope, query, plan)
-        page_size = query.limit + 1 if condition is None else FILTERED_PAGE
+        page_size = query.limit + 1 if condition is None else self._filtered_page
         index = getattr(IdeasItem, plan.index)
         result = index.query(
             plan.hash_key,
@@ -285,7 +293,7 @@ class InputListing:
             last = result.page_iter.last_evaluated_key
             if last is None:
                 return rows, None
-            if read >= READ_BUDGET:
+            if read >= self._read_budget:
                 return rows, encode_cursor({**last, "ix": {"S": plan.index}})
         return rows, None
 
