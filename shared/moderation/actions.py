@@ -114,7 +114,7 @@ class ModerationService:
         if isinstance(applied, Outcome):
             return _result(target, False, applied.code, record)
         record, before = applied
-        version = int(record.version or 0) + 1
+        version = int(record.version)  # the version this action wrote
         if action in (ModerationAction.HIDE, ModerationAction.RESTORE):
             self._content.set_hidden(tenant, kind, target_id, record.hidden_reason, version)
         self._record(tenant, principal, action, reason, record, before, version)

@@ -190,6 +190,7 @@ class ActivityRepository(TenantRepository):
             if _condition_failed(error):
                 return False
             raise
+        record.version = expected + 1
         return True
 
     def read(

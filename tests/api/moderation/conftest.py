@@ -3,7 +3,8 @@
 Principals come from fixed test tokens (the projects API's authenticator):
 ``admin-a``, residents ``resident-a`` (author) and ``resident-b`` (reporter),
 ``mod-p1`` moderating project 1 only and ``mod-p2`` project 2 only. Events
-travel the real bus; ``world.pump()`` delivers them to the workers.
+travel the real bus; ``world.pump()`` delivers them to the workers, and the
+moderation services' events are also recorded (``world.events``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from shared.events import DomainEvent
 from shared.permissions import Principal, Role, RoleGrant
 from tests.api.ideation.conftest import RESIDENT_2, Ideas
 from tests.api.projects import conftest as projects_fixtures
@@ -28,12 +30,29 @@ def moderator(name: str, project_id: str) -> Principal:
     return Principal(name, "alpha", frozenset({grant}), True)
 
 
+class Recorder:
+    """Records every published event and forwards it to the real bus."""
+
+    def __init__(self, forward: Any) -> None:
+        self.events: list[DomainEvent] = []
+        self._forward = forward
+
+    def publish(self, *events: DomainEvent) -> None:
+        self.events.extend(events)
+        self._forward.publish(*events)
+
+
 @dataclass
 class World:
     api: Any
     p1: Ideas
     p2: Ideas
     event_pump: Any
+    recorder: Recorder
+
+    @property
+    def events(self) -> list[DomainEvent]:
+        return self.recorder.events
 
     def call(self, method: str, path: str, token: str | None, body: Any = None) -> Any:
         return self.api.request(method, path, json_body=body, token=token, host=HOST_A)
@@ -70,8 +89,15 @@ class World:
 
 
 @pytest.fixture
-def world(api: Any, admin: Admin, tokens: Tokens, pump: Any) -> World:
+def world(
+    api: Any, admin: Admin, tokens: Tokens, pump: Any, monkeypatch: pytest.MonkeyPatch
+) -> World:
     """Projects 1 and 2 with open ideation phases, their moderators and two residents."""
+    from chalicelib import runtime
+    from chalicelib.moderation import wiring
+
+    recorder = Recorder(runtime.publisher())
+    monkeypatch.setattr(wiring, "publisher", lambda: recorder)
     tokens.add("resident-b", RESIDENT_2)
     p1 = Ideas(api, admin, tokens)
     p2 = Ideas.__new__(Ideas)
@@ -81,4 +107,4 @@ def world(api: Any, admin: Admin, tokens: Tokens, pump: Any) -> World:
     p2.phase_id = p2.phase()["id"]
     tokens.add("mod-p1", moderator("mod-p1", p1.project_id))
     tokens.add("mod-p2", moderator("mod-p2", p2.project_id))
-    return World(api, p1, p2, pump)
+    return World(api, p1, p2, pump, recorder)
