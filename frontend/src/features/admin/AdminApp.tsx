@@ -4,6 +4,7 @@ import { RequireAuth } from "@/features/auth/RequireAuth";
 import { isAdmin, useSession } from "@/features/auth/useSession";
 import { NotFoundPage } from "@/app/NotFoundPage";
 import { isTeamMember, moderationLinks, ModerationRoutes } from "@/features/moderation/admin";
+import { InputManagerPage } from "@/features/inputs";
 import { useDevMails } from "./api";
 import { DashboardPage } from "./DashboardPage";
 import { FolderEditPage } from "./FolderEditPage";
@@ -32,6 +33,8 @@ function AdminNav() {
   ];
   // Moderators and managers see only the team's work lists; the platform's setup is for admins.
   const shown = admin ? [...links, ...moderationLinks(true)] : moderationLinks(false);
+  // The input manager is every team member's (the server shows each the inputs they may answer).
+  shown.push({ to: "/admin/inputs", id: "inputs.nav" });
   return (
     <nav className="admin-nav" aria-label={intl.formatMessage({ id: "admin.nav.label" })}>
       <ul>
@@ -80,6 +83,7 @@ function AdminOnly() {
           <Route path="settings" element={<PlatformSettingsPage />} />
           <Route path="mail" element={<MailViewerPage />} />
           <Route path="moderation/*" element={<ModerationRoutes />} />
+          <Route path="inputs" element={<InputManagerPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </div>
@@ -96,6 +100,7 @@ function TeamOffice() {
         <Routes>
           <Route index element={<Navigate to="moderation" replace />} />
           <Route path="moderation/*" element={<ModerationRoutes />} />
+          <Route path="inputs" element={<InputManagerPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </div>

@@ -3,7 +3,6 @@ import createClient from "openapi-fetch";
 import { env } from "@/config/env";
 import { useSession } from "@/features/auth/useSession";
 import { api, session, unwrap } from "@/lib/api/client";
-import type { SessionState } from "@/lib/api/session";
 import type { ProjectSummary } from "@/lib/api/types";
 import type {
   AssignBody,
@@ -41,13 +40,6 @@ export const inputKeys = {
   topics: ["ideas", "topics"] as const,
   statuses: ["ideas", "statuses"] as const,
 };
-
-const TEAM_ROLES = new Set(["admin", "folder_manager", "project_manager", "moderator"]);
-
-/** Whether the viewer has any team role: the input manager is theirs (the server decides per input). */
-export function isTeamMember(state: SessionState): boolean {
-  return Boolean(state.user?.roles.some((grant) => TEAM_ROLES.has(grant.role)));
-}
 
 export function useInputs(query: Omit<InputQueryParams, "cursor" | "limit">) {
   return useInfiniteQuery({

@@ -1,2 +1,1 @@
 export { InputManagerPage } from "./InputManagerPage";
-export { isTeamMember } from "./api";
