@@ -509,6 +509,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ideas/{idea_id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The team's notes on an idea, oldest first. */
+        get: operations["list_notes"];
+        put?: never;
+        /** Add a note on an idea, mentioning colleagues of its project. */
+        post: operations["post_note"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ideas/{idea_id}/notes/{note_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a note (its author, or an admin). */
+        delete: operations["delete_note"];
+        options?: never;
+        head?: never;
+        /** Change one's own note. */
+        patch: operations["edit_note"];
+        trace?: never;
+    };
     "/api/v1/ideas/{idea_id}/official-updates": {
         parameters: {
             query?: never;
@@ -556,6 +592,126 @@ export interface paths {
         /** Give the idea a status (moderators and managers); followers are notified. */
         put: operations["set_idea_status"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/manage/collaborators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who inputs of a project can be assigned to: its managers and the admins. */
+        get: operations["list_collaborators"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/manage/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My most recent exports, newest first. */
+        get: operations["list_my_exports"];
+        put?: never;
+        /** Export the input manager's rows that match the filters to an XLSX or CSV file. */
+        post: operations["create_export"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/manage/exports/{export_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of my exports; once done, with a download link valid for 15 minutes. */
+        get: operations["get_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/manage/inputs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A page of the inputs the viewer handles: filtered, sorted, searched. */
+        get: operations["list_inputs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/manage/inputs/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign inputs to a collaborator (or nobody); one result per input. */
+        post: operations["assign_inputs"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/manage/inputs/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move or copy inputs to another ideation phase of their project, votes kept or reset. */
+        post: operations["move_inputs"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/manage/inputs/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give inputs a status, optionally with an official update; one result per input. */
+        post: operations["set_inputs_status"];
         delete?: never;
         options?: never;
         head?: never;
@@ -694,6 +850,161 @@ export interface paths {
         get: operations["mention_candidates"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/moderation/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Review, unreview, hide, restore or delete up to 100 items; one result per item. */
+        post: operations["moderate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/moderation/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** New and reported inputs and comments of the projects the viewer moderates, newest first. */
+        get: operations["list_activity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/moderation/activity/comment/{comment_id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who reported a comment, why, and when (its moderators). */
+        get: operations["list_comment_reports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/moderation/activity/idea/{idea_id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who reported an idea, why, and when (its moderators). */
+        get: operations["list_idea_reports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/moderation/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who hid, restored, deleted, reviewed or blocked what, when and why; newest first. */
+        get: operations["list_audit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/moderation/blocks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The blocks in force now, the soonest to end first. */
+        get: operations["list_blocks"];
+        put?: never;
+        /** Block a resident from posting, commenting, reacting and editing until a time, saying why. */
+        post: operations["block_user"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/moderation/blocks/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Lift a resident's block at once. */
+        delete: operations["unblock_user"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/moderation/profanity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the filter is on, and each language's shipped, added and removed words. */
+        get: operations["get_profanity_filter"];
+        /** Turn the profanity filter on or off for the whole platform. */
+        put: operations["switch_profanity_filter"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/moderation/profanity/words": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add words to or remove words from one language's list. */
+        post: operations["change_profanity_words"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1014,6 +1325,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report an idea or a comment to its moderators (once per person and item). */
+        post: operations["file_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/topics": {
         parameters: {
             query?: never;
@@ -1071,6 +1399,117 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** ActionRequest */
+        ActionRequest: {
+            action: components["schemas"]["ModerationAction"];
+            /**
+             * Reason
+             * @description Why; required to hide or delete (residents see it).
+             * @default null
+             */
+            reason?: string | null;
+            /** Targets */
+            targets: components["schemas"]["TargetRef"][];
+        };
+        /** ActionResult */
+        ActionResult: {
+            /**
+             * Code
+             * @description Why the action was not applied (a problem code).
+             */
+            code: string | null;
+            /** Ok */
+            ok: boolean;
+            /** Reviewed */
+            reviewed: boolean | null;
+            state: components["schemas"]["ContentState"] | null;
+            /** Target Id */
+            target_id: string;
+            target_kind: components["schemas"]["TargetKind"];
+        };
+        /** ActionResults */
+        ActionResults: {
+            /** Results */
+            results: components["schemas"]["ActionResult"][];
+        };
+        /**
+         * ActivityItem
+         * @description One input or comment in the moderation queue.
+         */
+        ActivityItem: {
+            author: components["schemas"]["PublicProfile"];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Excerpt
+             * @description Plain text, at most 280 characters.
+             */
+            excerpt: string;
+            /** Hidden Reason */
+            hidden_reason: string | null;
+            /**
+             * Path
+             * @description The resident page of the content.
+             */
+            path: string;
+            /** Project Id */
+            project_id: string;
+            /** Project Title */
+            project_title: {
+                [key: string]: string;
+            };
+            report_reasons: components["schemas"]["ReportReasons"];
+            /** Reports */
+            reports: number;
+            /** Reviewed */
+            reviewed: boolean;
+            state: components["schemas"]["ContentState"];
+            /** Target Id */
+            target_id: string;
+            target_kind: components["schemas"]["TargetKind"];
+            /**
+             * Title
+             * @description The idea's title (for a comment: the title of the idea it is on).
+             */
+            title: {
+                [key: string]: string;
+            } | null;
+        };
+        /** ActivityQuery */
+        ActivityQuery: {
+            /**
+             * Cursor
+             * @default null
+             */
+            cursor?: string | null;
+            /** @default null */
+            kind?: components["schemas"]["TargetKind"] | null;
+            /**
+             * Limit
+             * @default 20
+             */
+            limit?: number;
+            /**
+             * Project
+             * @default null
+             */
+            project?: string | null;
+            /**
+             * Reported
+             * @default null
+             */
+            reported?: boolean | null;
+            /**
+             * Reviewed
+             * @default null
+             */
+            reviewed?: boolean | null;
+            /** @default null */
+            state?: components["schemas"]["ContentState"] | null;
+        };
         /** AdminProjectListQuery */
         AdminProjectListQuery: {
             /**
@@ -1091,6 +1530,16 @@ export interface components {
             limit?: number;
             /** @default null */
             status?: components["schemas"]["Status"] | null;
+        };
+        /** AssignRequest */
+        AssignRequest: {
+            /**
+             * Assignee Id
+             * @description A collaborator's id; null unassigns.
+             */
+            assignee_id: string | null;
+            /** Idea Ids */
+            idea_ids: string[];
         };
         /** Attachment */
         Attachment: {
@@ -1122,6 +1571,59 @@ export interface components {
             upload_key: string;
         };
         /**
+         * AuditEntry
+         * @description One recorded team action: who, when, what, on what or whom, and why.
+         */
+        AuditEntry: {
+            /** Action */
+            action: string;
+            actor: components["schemas"]["PublicProfile"];
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Details */
+            details: {
+                [key: string]: unknown;
+            };
+            /** Id */
+            id: string;
+            /** Reason */
+            reason: string | null;
+            /** Subject User Id */
+            subject_user_id: string | null;
+            /** Target Id */
+            target_id: string | null;
+            /** Target Kind */
+            target_kind: string | null;
+        };
+        /** AuditQuery */
+        AuditQuery: {
+            /**
+             * Actor
+             * @default null
+             */
+            actor?: string | null;
+            /**
+             * Cursor
+             * @default null
+             */
+            cursor?: string | null;
+            /**
+             * Limit
+             * @default 20
+             */
+            limit?: number;
+            /**
+             * Target Id
+             * @default null
+             */
+            target_id?: string | null;
+            /** @default null */
+            target_kind?: components["schemas"]["TargetKind"] | null;
+        };
+        /**
          * AuthSession
          * @description A fresh access token (keep it in memory only) and who it belongs to.
          */
@@ -1140,6 +1642,68 @@ export interface components {
              */
             token_type: "Bearer";
             user: components["schemas"]["Me"];
+        };
+        /**
+         * Block
+         * @description A block as the team sees it.
+         */
+        Block: {
+            blocked_by: components["schemas"]["PublicProfile"];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Reason */
+            reason: string;
+            /**
+             * Until
+             * Format: date-time
+             */
+            until: string;
+            user: components["schemas"]["PublicProfile"];
+        };
+        /** BlockCreate */
+        BlockCreate: {
+            /**
+             * Reason
+             * @description Why, in words the resident will read.
+             */
+            reason: string;
+            /**
+             * Until
+             * Format: date-time
+             * @description When the block ends (ISO 8601; UTC when no offset is given): in the future, at most ten years ahead.
+             */
+            until: string;
+            /** User Id */
+            user_id: string;
+        };
+        /** BlockListQuery */
+        BlockListQuery: {
+            /**
+             * Cursor
+             * @default null
+             */
+            cursor?: string | null;
+            /**
+             * Limit
+             * @default 20
+             */
+            limit?: number;
+        };
+        /**
+         * BlockNotice
+         * @description Why and until when a moderator blocked the user from taking part.
+         */
+        BlockNotice: {
+            /** Reason */
+            reason: string | null;
+            /**
+             * Until
+             * Format: date-time
+             */
+            until: string;
         };
         /** Branding */
         Branding: {
@@ -1228,6 +1792,38 @@ export interface components {
             location: components["schemas"]["BuiltinField-Output"];
             topics: components["schemas"]["BuiltinField-Output"];
         };
+        /** BulkResult */
+        BulkResult: {
+            /**
+             * Code
+             * @description Why this input was not changed (`forbidden`...).
+             */
+            code: string | null;
+            /** Idea Id */
+            idea_id: string;
+            /** Ok */
+            ok: boolean;
+        };
+        /** BulkResults */
+        BulkResults: {
+            /** Results */
+            results: components["schemas"]["BulkResult"][];
+        };
+        /** BulkStatusRequest */
+        BulkStatusRequest: {
+            /** Idea Ids */
+            idea_ids: string[];
+            /**
+             * Official Update
+             * @description Posted on every input whose status was set.
+             * @default null
+             */
+            official_update?: {
+                [key: string]: string;
+            } | null;
+            /** Status Id */
+            status_id: string;
+        };
         /** ChoiceOption */
         ChoiceOption: {
             /**
@@ -1239,6 +1835,16 @@ export interface components {
             label: {
                 [key: string]: string;
             };
+        };
+        /** CollaboratorList */
+        CollaboratorList: {
+            /** Items */
+            items: components["schemas"]["PublicProfile"][];
+        };
+        /** CollaboratorQuery */
+        CollaboratorQuery: {
+            /** Project */
+            project: string;
         };
         /**
          * Comment
@@ -1261,6 +1867,18 @@ export interface components {
             deleted: boolean;
             /** Edited At */
             edited_at: string | null;
+            /**
+             * Hidden
+             * @description Hidden by moderation: a placeholder.
+             * @default false
+             */
+            hidden: boolean;
+            /**
+             * Hidden Reason
+             * @description Why it was hidden (its author and the team only).
+             * @default null
+             */
+            hidden_reason: string | null;
             /** Id */
             id: string;
             /** Liked By Me */
@@ -1343,6 +1961,18 @@ export interface components {
             deleted: boolean;
             /** Edited At */
             edited_at: string | null;
+            /**
+             * Hidden
+             * @description Hidden by moderation: a placeholder.
+             * @default false
+             */
+            hidden: boolean;
+            /**
+             * Hidden Reason
+             * @description Why it was hidden (its author and the team only).
+             * @default null
+             */
+            hidden_reason: string | null;
             /** Id */
             id: string;
             /** Liked By Me */
@@ -1365,6 +1995,11 @@ export interface components {
              */
             body: string;
         };
+        /**
+         * ContentState
+         * @enum {string}
+         */
+        ContentState: "visible" | "hidden" | "deleted";
         /**
          * CustomField
          * @description One question of the form; ``options`` for choices, ``scale_*`` for linear scales.
@@ -1512,10 +2147,30 @@ export interface components {
              */
             idea_status_changed?: boolean;
             /**
+             * Input Assigned
+             * @default true
+             */
+            input_assigned?: boolean;
+            /**
              * Mention
              * @default true
              */
             mention?: boolean;
+            /**
+             * New Input
+             * @default true
+             */
+            new_input?: boolean;
+            /**
+             * New Report
+             * @default true
+             */
+            new_report?: boolean;
+            /**
+             * Note Mention
+             * @default true
+             */
+            note_mention?: boolean;
             /**
              * Official Update
              * @default true
@@ -1543,16 +2198,160 @@ export interface components {
              */
             idea_status_changed: boolean;
             /**
+             * Input Assigned
+             * @default true
+             */
+            input_assigned: boolean;
+            /**
              * Mention
              * @default true
              */
             mention: boolean;
+            /**
+             * New Input
+             * @default true
+             */
+            new_input: boolean;
+            /**
+             * New Report
+             * @default true
+             */
+            new_report: boolean;
+            /**
+             * Note Mention
+             * @default true
+             */
+            note_mention: boolean;
             /**
              * Official Update
              * @default true
              */
             official_update: boolean;
         };
+        /**
+         * ExportFormat
+         * @enum {string}
+         */
+        ExportFormat: "xlsx" | "csv";
+        /**
+         * ExportJob
+         * @description One export and how far it got; ``download_url`` (15 minutes) once it is done.
+         */
+        ExportJob: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Download Url
+             * @default null
+             */
+            download_url: string | null;
+            /**
+             * Error
+             * @default null
+             */
+            error: string | null;
+            /**
+             * Expires At
+             * @description When the file is deleted (30 days after it was written).
+             * @default null
+             */
+            expires_at: string | null;
+            /**
+             * Finished At
+             * @default null
+             */
+            finished_at: string | null;
+            format: components["schemas"]["ExportFormat"];
+            /** Id */
+            id: string;
+            /** Rows Written */
+            rows_written: number;
+            status: components["schemas"]["ExportStatus"];
+        };
+        /**
+         * ExportJobList
+         * @description My most recent exports, newest first.
+         */
+        ExportJobList: {
+            /** Items */
+            items: components["schemas"]["ExportJob"][];
+        };
+        /**
+         * ExportQuery
+         * @description The input manager's filters (``GET /manage/inputs`` without cursor and limit).
+         */
+        ExportQuery: {
+            /**
+             * Assignee
+             * @description A user id, `me` or `none`.
+             * @default null
+             */
+            assignee?: string | null;
+            /**
+             * From
+             * @default null
+             */
+            from?: string | null;
+            /**
+             * Phase
+             * @default null
+             */
+            phase?: string | null;
+            /**
+             * Project
+             * @default null
+             */
+            project?: string | null;
+            /**
+             * Q
+             * @default null
+             */
+            q?: string | null;
+            /**
+             * Reported
+             * @default null
+             */
+            reported?: boolean | null;
+            /** @default newest */
+            sort?: components["schemas"]["ExportSort"];
+            /**
+             * Status
+             * @default null
+             */
+            status?: string | null;
+            /**
+             * To
+             * @default null
+             */
+            to?: string | null;
+            /**
+             * Topic
+             * @default null
+             */
+            topic?: string | null;
+        };
+        /**
+         * ExportRequest
+         * @description Export the input manager's rows matching ``query`` to a file.
+         */
+        ExportRequest: {
+            /** @default xlsx */
+            format?: components["schemas"]["ExportFormat"];
+            query?: components["schemas"]["ExportQuery"];
+        };
+        /**
+         * ExportSort
+         * @enum {string}
+         */
+        ExportSort: "newest" | "oldest" | "most_liked" | "most_commented";
+        /**
+         * ExportStatus
+         * @enum {string}
+         */
+        ExportStatus: "queued" | "running" | "done" | "failed";
         /**
          * FieldType
          * @enum {string}
@@ -1736,6 +2535,11 @@ export interface components {
             likes_left: number | null;
             location: components["schemas"]["IdeaLocation"] | null;
             /**
+             * @description Set while moderation hides the idea (author and team).
+             * @default null
+             */
+            moderation: components["schemas"]["IdeaModeration"] | null;
+            /**
              * My Reaction
              * @description `like`, `dislike`, or null.
              */
@@ -1892,6 +2696,19 @@ export interface components {
             lat: number;
             /** Lng */
             lng: number;
+        };
+        /**
+         * IdeaModeration
+         * @description What moderation decided about an idea (shown to its author and the team only).
+         */
+        IdeaModeration: {
+            /** Reason */
+            reason: string | null;
+            /**
+             * State
+             * @description `hidden`.
+             */
+            state: string;
         };
         /** IdeaPermissions */
         IdeaPermissions: {
@@ -2095,6 +2912,143 @@ export interface components {
              */
             topic_ids: string[];
         };
+        /**
+         * InputQuery
+         * @description The filters of the input manager's table (also what an export is asked for).
+         */
+        InputQuery: {
+            /**
+             * Assignee
+             * @description A user id, `me` (assigned to the viewer) or `none`.
+             * @default null
+             */
+            assignee?: string | null;
+            /**
+             * Cursor
+             * @default null
+             */
+            cursor?: string | null;
+            /**
+             * From
+             * @description Posted on or after.
+             * @default null
+             */
+            from?: string | null;
+            /**
+             * Limit
+             * @default 20
+             */
+            limit?: number;
+            /**
+             * Phase
+             * @description An ideation phase (of `project`).
+             * @default null
+             */
+            phase?: string | null;
+            /**
+             * Project
+             * @default null
+             */
+            project?: string | null;
+            /**
+             * Q
+             * @description Words to search for.
+             * @default null
+             */
+            q?: string | null;
+            /**
+             * Reported
+             * @description `true`: reported inputs only.
+             * @default null
+             */
+            reported?: boolean | null;
+            /** @default newest */
+            sort?: components["schemas"]["InputSort"];
+            /**
+             * Status
+             * @default null
+             */
+            status?: string | null;
+            /**
+             * To
+             * @description Posted on or before.
+             * @default null
+             */
+            to?: string | null;
+            /**
+             * Topic
+             * @default null
+             */
+            topic?: string | null;
+        };
+        /**
+         * InputRow
+         * @description One input of the manager's table.
+         */
+        InputRow: {
+            assignee: components["schemas"]["PublicProfile"] | null;
+            author: components["schemas"]["PublicProfile"];
+            /** Comments */
+            comments: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Dislikes */
+            dislikes: number;
+            /** Hidden */
+            hidden: boolean;
+            /** Id */
+            id: string;
+            /**
+             * Kind
+             * @description `idea` (later input kinds join here).
+             * @default idea
+             */
+            kind: string;
+            /** Likes */
+            likes: number;
+            /**
+             * Path
+             * @description The resident page of the input, e.g. `/ideas/<id>`.
+             */
+            path: string;
+            phase: components["schemas"]["RowPhase"];
+            project: components["schemas"]["RowProject"];
+            /** Reports */
+            reports: number;
+            status: components["schemas"]["RowStatus"] | null;
+            /** Title */
+            title: {
+                [key: string]: string;
+            };
+            /** Topic Ids */
+            topic_ids: string[];
+        };
+        /**
+         * InputSort
+         * @enum {string}
+         */
+        InputSort: "newest" | "oldest" | "most_liked" | "most_commented";
+        /** LocaleWords */
+        LocaleWords: {
+            /**
+             * Added
+             * @description Words the platform's admins added.
+             */
+            added: string[];
+            /**
+             * Builtin
+             * @description How many words the shipped list of this language has.
+             */
+            builtin: number;
+            /**
+             * Removed
+             * @description Shipped words the platform's admins took out.
+             */
+            removed: string[];
+        };
         /** Location */
         Location: {
             /**
@@ -2174,6 +3128,11 @@ export interface components {
             /** Avatar Url */
             avatar_url: string | null;
             /**
+             * @description Set while a moderator's block lasts: posting, commenting, reacting and editing are refused until then.
+             * @default null
+             */
+            blocked: components["schemas"]["BlockNotice"] | null;
+            /**
              * Created At
              * Format: date-time
              */
@@ -2228,6 +3187,99 @@ export interface components {
         MethodList: {
             /** Items */
             items: components["schemas"]["MethodInfo"][];
+        };
+        /**
+         * ModerationAction
+         * @enum {string}
+         */
+        ModerationAction: "review" | "unreview" | "hide" | "restore" | "delete";
+        /**
+         * MoveMode
+         * @enum {string}
+         */
+        MoveMode: "move" | "copy";
+        /** MoveRequest */
+        MoveRequest: {
+            /** Idea Ids */
+            idea_ids: string[];
+            mode: components["schemas"]["MoveMode"];
+            /**
+             * Phase Id
+             * @description An ideation phase of the inputs' project.
+             */
+            phase_id: string;
+            votes: components["schemas"]["VotesMode"];
+        };
+        /** MoveResult */
+        MoveResult: {
+            /**
+             * Code
+             * @description Why this input was not changed (`forbidden`...).
+             */
+            code: string | null;
+            /** Idea Id */
+            idea_id: string;
+            /**
+             * New Idea Id
+             * @description The copy's id (mode `copy`).
+             */
+            new_idea_id: string | null;
+            /** Ok */
+            ok: boolean;
+        };
+        /** MoveResults */
+        MoveResults: {
+            /** Results */
+            results: components["schemas"]["MoveResult"][];
+        };
+        /** Note */
+        Note: {
+            author: components["schemas"]["PublicProfile"];
+            /** Body */
+            body: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: string;
+            /** Idea Id */
+            idea_id: string;
+            /** Mentioned */
+            mentioned: components["schemas"]["PublicProfile"][];
+            permissions: components["schemas"]["NotePermissions"];
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** NoteCreate */
+        NoteCreate: {
+            /** Body */
+            body: string;
+            /** Mentioned Ids */
+            mentioned_ids?: string[];
+        };
+        /** NoteList */
+        NoteList: {
+            /** Items */
+            items: components["schemas"]["Note"][];
+        };
+        /** NotePermissions */
+        NotePermissions: {
+            /** Delete */
+            delete: boolean;
+            /** Edit */
+            edit: boolean;
+        };
+        /** NoteUpdate */
+        NoteUpdate: {
+            /** Body */
+            body: string;
+            /** Mentioned Ids */
+            mentioned_ids?: string[];
         };
         /** Notification */
         Notification: {
@@ -2295,7 +3347,7 @@ export interface components {
          * @description Why a resident is notified; each type can be turned off for email on its own.
          * @enum {string}
          */
-        NotificationType: "mention" | "comment_reply" | "comment_on_my_idea" | "idea_status_changed" | "official_update";
+        NotificationType: "mention" | "comment_reply" | "comment_on_my_idea" | "idea_status_changed" | "official_update" | "new_input" | "new_report" | "input_assigned" | "note_mention";
         /** OfficialUpdate */
         OfficialUpdate: {
             /** Author Name */
@@ -2366,6 +3418,39 @@ export interface components {
                 [key: string]: string;
             } | null;
         };
+        /** Page[ActivityItem] */
+        Page_ActivityItem_: {
+            /** Items */
+            items: components["schemas"]["ActivityItem"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` to fetch the next page; null on the last page.
+             * @default null
+             */
+            next_cursor: string | null;
+        };
+        /** Page[AuditEntry] */
+        Page_AuditEntry_: {
+            /** Items */
+            items: components["schemas"]["AuditEntry"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` to fetch the next page; null on the last page.
+             * @default null
+             */
+            next_cursor: string | null;
+        };
+        /** Page[Block] */
+        Page_Block_: {
+            /** Items */
+            items: components["schemas"]["Block"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` to fetch the next page; null on the last page.
+             * @default null
+             */
+            next_cursor: string | null;
+        };
         /** Page[CommentThread] */
         Page_CommentThread_: {
             /** Items */
@@ -2392,6 +3477,17 @@ export interface components {
         Page_IdeaCard_: {
             /** Items */
             items: components["schemas"]["IdeaCard"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` to fetch the next page; null on the last page.
+             * @default null
+             */
+            next_cursor: string | null;
+        };
+        /** Page[InputRow] */
+        Page_InputRow_: {
+            /** Items */
+            items: components["schemas"]["InputRow"][];
             /**
              * Next Cursor
              * @description Pass as `cursor` to fetch the next page; null on the last page.
@@ -2660,6 +3756,36 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /**
+         * ProfanityFilter
+         * @description The platform's profanity filter.
+         */
+        ProfanityFilter: {
+            /** Enabled */
+            enabled: boolean;
+            /** Locales */
+            locales: {
+                [key: string]: components["schemas"]["LocaleWords"];
+            };
+        };
+        /** ProfanitySwitch */
+        ProfanitySwitch: {
+            /** Enabled */
+            enabled: boolean;
+        };
+        /** ProfanityWordsChange */
+        ProfanityWordsChange: {
+            /** Add */
+            add?: string[];
+            /**
+             * Locale
+             * @description One of the platform's languages.
+             * @example en
+             */
+            locale: string;
+            /** Remove */
+            remove?: string[];
+        };
         /** ProfileUpdate */
         ProfileUpdate: {
             /**
@@ -2915,6 +4041,79 @@ export interface components {
             ids: string[];
         };
         /**
+         * Report
+         * @description The viewer's report, as filed.
+         */
+        Report: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Note */
+            note: string | null;
+            reason: components["schemas"]["ReportReason"];
+            /** Target Id */
+            target_id: string;
+            target_kind: components["schemas"]["TargetKind"];
+        };
+        /** ReportCreate */
+        ReportCreate: {
+            /**
+             * Note
+             * @description What is wrong; required when the reason is "other".
+             * @default null
+             */
+            note?: string | null;
+            reason: components["schemas"]["ReportReason"];
+            /** Target Id */
+            target_id: string;
+            target_kind: components["schemas"]["TargetKind"];
+        };
+        /** ReportList */
+        ReportList: {
+            /** Items */
+            items: components["schemas"]["ReportView"][];
+        };
+        /**
+         * ReportReason
+         * @enum {string}
+         */
+        ReportReason: "spam" | "inappropriate" | "other";
+        /** ReportReasons */
+        ReportReasons: {
+            /**
+             * Inappropriate
+             * @default 0
+             */
+            inappropriate: number;
+            /**
+             * Other
+             * @default 0
+             */
+            other: number;
+            /**
+             * Spam
+             * @default 0
+             */
+            spam: number;
+        };
+        /**
+         * ReportView
+         * @description One report of a target, for its moderators.
+         */
+        ReportView: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Note */
+            note: string | null;
+            reason: components["schemas"]["ReportReason"];
+            reporter: components["schemas"]["PublicProfile"];
+        };
+        /**
          * Role
          * @enum {string}
          */
@@ -2941,6 +4140,37 @@ export interface components {
         RolesUpdate: {
             /** Roles */
             roles: components["schemas"]["RoleGrantModel-Input"][];
+        };
+        /** RowPhase */
+        RowPhase: {
+            /** Id */
+            id: string;
+            /** Title */
+            title: {
+                [key: string]: string;
+            };
+        };
+        /** RowProject */
+        RowProject: {
+            /** Id */
+            id: string;
+            /** Slug */
+            slug: string;
+            /** Title */
+            title: {
+                [key: string]: string;
+            };
+        };
+        /** RowStatus */
+        RowStatus: {
+            /** Color */
+            color: string;
+            /** Id */
+            id: string;
+            /** Name */
+            name: {
+                [key: string]: string;
+            };
         };
         /**
          * SentMail
@@ -3034,6 +4264,17 @@ export interface components {
         StatusOrder: {
             /** Ids */
             ids: string[];
+        };
+        /**
+         * TargetKind
+         * @enum {string}
+         */
+        TargetKind: "idea" | "comment";
+        /** TargetRef */
+        TargetRef: {
+            /** Target Id */
+            target_id: string;
+            target_kind: components["schemas"]["TargetKind"];
         };
         /** TokenRequest */
         TokenRequest: {
@@ -3206,6 +4447,11 @@ export interface components {
          * @enum {string}
          */
         Visibility: "public" | "admins";
+        /**
+         * VotesMode
+         * @enum {string}
+         */
+        VotesMode: "keep" | "reset";
         /**
          * Permission
          * @description Whether the viewer may do something, and the policy's reason when not.
@@ -6029,6 +7275,318 @@ export interface operations {
             };
         };
     };
+    list_notes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                idea_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoteList"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    post_note: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                idea_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoteCreate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Note"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_note: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                idea_id: string;
+                note_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    edit_note: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                idea_id: string;
+                note_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoteUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Note"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_official_updates: {
         parameters: {
             query?: never;
@@ -6385,6 +7943,601 @@ export interface operations {
             };
             /** @description Problem */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_collaborators: {
+        parameters: {
+            query: {
+                project: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollaboratorList"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_my_exports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportJobList"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExportRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportJob"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                export_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportJob"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_inputs: {
+        parameters: {
+            query?: {
+                project?: string | null;
+                /** @description An ideation phase (of `project`). */
+                phase?: string | null;
+                topic?: string | null;
+                status?: string | null;
+                /** @description A user id, `me` (assigned to the viewer) or `none`. */
+                assignee?: string | null;
+                /** @description `true`: reported inputs only. */
+                reported?: boolean | null;
+                /** @description Posted on or after. */
+                from?: string | null;
+                /** @description Posted on or before. */
+                to?: string | null;
+                /** @description Words to search for. */
+                q?: string | null;
+                sort?: components["schemas"]["InputSort"];
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_InputRow_"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    assign_inputs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkResults"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    move_inputs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MoveResults"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    set_inputs_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkStatusRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkResults"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6935,6 +9088,776 @@ export interface operations {
             };
             /** @description Problem */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    moderate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionResults"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_activity: {
+        parameters: {
+            query?: {
+                project?: string | null;
+                kind?: components["schemas"]["TargetKind"] | null;
+                reported?: boolean | null;
+                reviewed?: boolean | null;
+                state?: components["schemas"]["ContentState"] | null;
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ActivityItem_"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_comment_reports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                comment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportList"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_idea_reports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                idea_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportList"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_audit: {
+        parameters: {
+            query?: {
+                target_kind?: components["schemas"]["TargetKind"] | null;
+                target_id?: string | null;
+                actor?: string | null;
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_AuditEntry_"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_blocks: {
+        parameters: {
+            query?: {
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_Block_"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    block_user: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BlockCreate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Block"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unblock_user: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_profanity_filter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfanityFilter"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    switch_profanity_filter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProfanitySwitch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfanityFilter"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    change_profanity_words: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProfanityWordsChange"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfanityFilter"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8759,6 +11682,102 @@ export interface operations {
             };
             /** @description Problem */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    file_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportCreate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
