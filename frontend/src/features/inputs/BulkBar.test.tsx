@@ -141,7 +141,9 @@ describe("BulkBar", () => {
   it("moves the selection to another phase after a confirmation, with the votes reset", async () => {
     // GIVEN two inputs of one project
     inputsApi();
-    const bodies = bulkRoute("move", (ids) => ids.map((id) => ({ idea_id: id, ok: true, code: null, new_idea_id: null })));
+    const bodies = bulkRoute("move", (ids) =>
+      ids.map((id) => ({ idea_id: id, ok: id === "i-1", code: id === "i-1" ? null : "same_phase", new_idea_id: null })),
+    );
     renderPage();
     const bar = await selectAll();
     await userEvent.click(within(bar).getByRole("button", { name: "Move or copy" }));
@@ -163,7 +165,9 @@ describe("BulkBar", () => {
     await waitFor(() =>
       expect(bodies).toEqual([{ idea_ids: ["i-1", "i-2"], phase_id: "ph-3", mode: "move", votes: "reset" }]),
     );
-    expect(await screen.findByRole("heading", { name: "2 inputs moved or copied" })).toBeInTheDocument();
+    const summary = await screen.findByRole("region", { name: "1 input moved or copied, 1 not changed" });
+    expect(within(summary).getByRole("listitem")).toHaveTextContent("Idea i-2: The input is already in this phase.");
+    expect(summary).toHaveTextContent("No copies were made.");
   });
 
   it("copies with the votes kept and counts the copies made", async () => {

@@ -7,12 +7,10 @@ import { useProblemTranslator } from "@/lib/forms/messages";
 export const RESULT_CODES = [
   "not_a_collaborator",
   "not_found",
-  "forbidden",
   "manager_only",
   "moderator_only",
-  "concurrent_change",
-  "unknown_status",
-  "unknown_phase",
+  "conflict",
+  "phase_not_in_project",
   "same_phase",
 ] as const;
 
