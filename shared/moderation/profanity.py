@@ -133,8 +133,9 @@ class WordMatcher:
         for word in words:
             skeleton, counts = _runs(word)
             self._index.setdefault(skeleton, []).append(counts)
+        self._prefixes = {key[:n] for key in self._index for n in range(1, len(key) + 1)}
 
-    def _match(self, token: str) -> str | None:
+    def match(self, token: str) -> str | None:
         """The part of ``token`` that reads as a listed word (itself, or without edge symbols)."""
         stripped = token.strip(_SYMBOLS)
         for candidate in dict.fromkeys((token, stripped)):
@@ -150,54 +151,105 @@ class WordMatcher:
                     return True
         return False
 
+    def may_continue(self, joined: str) -> bool:
+        """Whether some reading of ``joined`` begins a listed word (so a longer join might match).
+
+        Collapsing repeats never changes a prefix, so once no reading is the start
+        of a listed word, no longer join from the same token can be one.
+        """
+        for candidate in dict.fromkeys((joined, joined.lstrip(_SYMBOLS))):
+            for reading in _readings(candidate):
+                if _runs(reading)[0] in self._prefixes:
+                    return True
+        return False
+
     def find(self, text: str) -> list[str]:
         """The listed words in ``text`` as written there (each once, in order of appearance).
 
         Where readings overlap (``f-u-c-k`` inside ``f-u-c-k-i-n-g``) the longest is named.
+        Work is bounded: a join grows only while it can still begin a listed word.
         """
         if not self._index or not text:
             return []
         folded, origin = _fold(text)
         tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(folded)]
-        hits: list[tuple[int, int]] = []
-        for first, last in self._spans(folded, tokens):
-            joined = "".join(t for _, _, t in tokens[first:last])
-            matched = self._match(joined)
-            if matched is None:
-                continue
-            lead = len(joined) - len(joined.lstrip(_SYMBOLS)) if matched != joined else 0
-            trail = len(joined) - len(joined.rstrip(_SYMBOLS)) if matched != joined else 0
-            hits.append((tokens[first][0] + lead, tokens[last - 1][1] - trail))
-        found: dict[str, str] = {}
-        taken: list[tuple[int, int]] = []
-        for begin, end in sorted(hits, key=lambda h: (h[0], h[0] - h[1])):
-            if any(b <= begin and end <= e for b, e in taken):
-                continue
-            taken.append((begin, end))
-            stop = origin[end - 1] + 1
-            while stop < len(text) and unicodedata.combining(text[stop]):
-                stop += 1  # a decomposed accent belongs to the last letter
-            written = text[origin[begin] : stop]
-            found.setdefault(written.casefold(), written)
-        return list(found.values())
+        scan = _Scan(self)
+        for begin, end, token in tokens:
+            scan.hit(token, begin, end)
+        for first, last in _groups(folded, tokens):
+            scan.group(tokens, first, last)
+        return _written(text, origin, scan.hits)
 
-    @staticmethod
-    def _spans(folded: str, tokens: list[tuple[int, int, str]]) -> Iterator[tuple[int, int]]:
-        """Token ranges to read as one word: each token, and joined or spaced-out groups."""
-        yield from ((i, i + 1) for i in range(len(tokens)))
-        group_start = 0
-        for i in range(1, len(tokens) + 1):
-            joined = False
-            if i < len(tokens):
-                gap = folded[tokens[i - 1][1] : tokens[i][0]]
-                spaced = gap.isspace() and len(tokens[i - 1][2]) == len(tokens[i][2]) == 1
-                joined = bool(_JOINERS.match(gap)) or spaced
-            if joined:
+
+class _Scan:
+    """One ``find`` call: its hits, and each distinct string decided once (text repeats)."""
+
+    def __init__(self, matcher: WordMatcher) -> None:
+        self._matcher = matcher
+        self._matched: dict[str, str | None] = {}
+        self._growing: dict[str, bool] = {}
+        self.hits: list[tuple[int, int]] = []
+
+    def _may_continue(self, joined: str) -> bool:
+        if joined not in self._growing:
+            self._growing[joined] = self._matcher.may_continue(joined)
+        return self._growing[joined]
+
+    def hit(self, joined: str, begin: int, end: int) -> None:
+        """Record ``joined`` (folded ``begin:end``) if it reads as a listed word."""
+        if joined not in self._matched:
+            self._matched[joined] = self._matcher.match(joined)
+        matched = self._matched[joined]
+        if matched is None:
+            return
+        lead = len(joined) - len(joined.lstrip(_SYMBOLS)) if matched != joined else 0
+        trail = len(joined) - len(joined.rstrip(_SYMBOLS)) if matched != joined else 0
+        self.hits.append((begin + lead, end - trail))
+
+    def group(self, tokens: list[tuple[int, int, str]], first: int, last: int) -> None:
+        """Every join of two or more tokens of ``tokens[first:last]`` that could be a word."""
+        for start in range(first, last - 1):
+            token = tokens[start][2]
+            if start > first and len(token) == 1 and token == tokens[start - 1][2]:
+                continue  # the join from the same letter just before covers this one
+            joined = token
+            if not self._may_continue(joined):
                 continue
-            for start in range(group_start, i):
-                for end in range(start + 2, min(i, start + MAX_JOINED_TOKENS) + 1):
-                    yield start, end
-            group_start = i
+            for end in range(start + 1, min(last, start + MAX_JOINED_TOKENS)):
+                joined += tokens[end][2]
+                self.hit(joined, tokens[start][0], tokens[end][1])
+                if not self._may_continue(joined):
+                    break
+
+
+def _groups(folded: str, tokens: list[tuple[int, int, str]]) -> Iterator[tuple[int, int]]:
+    """Runs of tokens to read as one word: joined by separators, or single letters spaced out."""
+    first = 0
+    for i in range(1, len(tokens) + 1):
+        if i < len(tokens):
+            gap = folded[tokens[i - 1][1] : tokens[i][0]]
+            spaced = gap.isspace() and len(tokens[i - 1][2]) == len(tokens[i][2]) == 1
+            if _JOINERS.match(gap) or spaced:
+                continue
+        if i - first > 1:
+            yield first, i
+        first = i
+
+
+def _written(text: str, origin: list[int], hits: list[tuple[int, int]]) -> list[str]:
+    """The hits as written in ``text`` (longest of overlapping ones), each once."""
+    found: dict[str, str] = {}
+    reach = -1  # hits come by start, longest first: one inside an earlier hit ends before this
+    for begin, end in sorted(hits, key=lambda h: (h[0], h[0] - h[1])):
+        if end <= reach:
+            continue
+        reach = end
+        stop = origin[end - 1] + 1
+        while stop < len(text) and unicodedata.combining(text[stop]):
+            stop += 1  # a decomposed accent belongs to the last letter
+        written = text[origin[begin] : stop]
+        found.setdefault(written.casefold(), written)
+    return list(found.values())
 
 
 @lru_cache(maxsize=64)

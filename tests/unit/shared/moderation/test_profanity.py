@@ -224,3 +224,33 @@ def test_canonical_words_are_normalised(raw: str, stored: str) -> None:
 @pytest.mark.parametrize("raw", ["", "a", "two words", "sh1t", "x" * 41, "!!"])
 def test_canonical_words_refuse_what_is_not_one_word(raw: str) -> None:
     assert canonical_word(raw) is None
+
+
+class CountingMatcher(WordMatcher):
+    """Counts how often a string is decided (the expensive step)."""
+
+    def __init__(self, words: frozenset[str]) -> None:
+        super().__init__(words)
+        self.decisions = 0
+
+    def match(self, token: str) -> str | None:
+        self.decisions += 1
+        return super().match(token)
+
+    def may_continue(self, joined: str) -> bool:
+        self.decisions += 1
+        return super().may_continue(joined)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["m o t h e r f u c k e r s " * 2000, "s.h.i.t " * 5000, "a " * 20000, "fuck " * 10000],
+)
+def test_long_repetitive_text_is_decided_once_per_distinct_reading(text: str) -> None:
+    # GIVEN a matcher that counts its decisions
+    matcher = CountingMatcher(ALL_WORDS)
+    # WHEN a long text repeats a disguise (or a letter) thousands of times
+    found = matcher.find(text)
+    # THEN the work does not grow with the repetitions, and the words are still found
+    assert matcher.decisions < 500
+    assert found == MATCHER.find(text[:60])
