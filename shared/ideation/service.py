@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -38,7 +38,7 @@ from shared.ideation.statuses import StatusService
 from shared.participation.methods.ideation import IdeationConfig
 from shared.participation.screening import NoScreening, TextScreen
 from shared.participation.targets import TargetInfo
-from shared.permissions import Action, Principal, Resource, authorize, can
+from shared.permissions import Action, PhaseFacts, Principal, Resource, authorize, can
 from shared.tenancy.context import TenantContext
 
 PUBLISHED = "ideation.idea.published"
@@ -150,7 +150,7 @@ class IdeaService(IdeaListing):
         return TargetInfo(
             kind="idea",
             id=record.idea_id,
-            resource=context.resource(record.idea_id, record.author_id),
+            resource=self._moderated(context.resource(record.idea_id, record.author_id), record),
             title=record.title,
             path=f"/ideas/{record.idea_id}",
         )
@@ -396,3 +396,10 @@ class IdeaService(IdeaListing):
             raise NotFoundError()
         self._delete_files([*(record.images or []), *(record.attachments or [])])
         self._emit(tenant, principal, DELETED, **self._event_data(record))
+
+    @staticmethod
+    def _moderated(resource: Resource, record: IdeaRecord) -> Resource:
+        """A hidden idea takes no new comments or comment likes (as if its phase had closed)."""
+        if record.hidden_reason is None:
+            return resource
+        return replace(resource, phase=PhaseFacts(open=False))

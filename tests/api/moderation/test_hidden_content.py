@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tests.api.moderation.conftest import World
+from tests.conftest import body_of
 
 
 def test_a_hidden_idea_leaves_every_resident_list_and_is_404_for_others(world: World) -> None:
@@ -71,3 +72,14 @@ def test_hidden_content_cannot_be_reported_by_others(world: World) -> None:
     response = world.report("idea", idea)
     # THEN it is not found for them
     assert response.status_code == 404
+
+
+def test_a_hidden_idea_takes_no_new_comments(world: World) -> None:
+    # GIVEN a hidden idea
+    idea = world.idea()
+    world.act("hide", [("idea", idea)], "mod-p1", reason="Spam")
+    # WHEN a resident comments on it
+    response = world.call("POST", f"/ideas/{idea}/comments", "resident-b", {"body": "Hello"})
+    # THEN the comment is refused as if the phase had closed
+    assert response.status_code == 403
+    assert body_of(response)["code"] == "phase_closed"
