@@ -29,6 +29,8 @@ export function comment(overrides: Partial<Comment> = {}): Comment {
     likes: 0,
     liked_by_me: false,
     deleted: false,
+    hidden: false,
+    hidden_reason: null,
     edited_at: null,
     created_at: "2026-01-10T10:00:00Z",
     permissions: { edit: refused("not_owner"), delete: refused("not_owner"), reply: allowed },
@@ -62,6 +64,10 @@ export const allEmails: NotificationPreferences = {
     comment_on_my_idea: true,
     idea_status_changed: true,
     official_update: true,
+    new_input: true,
+    new_report: true,
+    input_assigned: true,
+    note_mention: true,
   },
 };
 

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { problem } from "@/testing/handlers";
 import { renderApp } from "@/testing/render";
 import { server } from "@/testing/server";
+import { resident } from "@/testing/fixtures";
 import { allEmails } from "@/testing/social";
 import { signInAs } from "@/testing/signIn";
 
@@ -41,6 +42,57 @@ describe("NotificationPreferences", () => {
     expect(saved).toEqual({
       email: { ...allEmails.email, comment_reply: false, official_update: false },
     });
+  });
+
+  it("shows the team's kinds only to team members, and keeps a resident's stored choice", async () => {
+    // GIVEN a resident whose stored preferences have a team kind turned off
+    let saved: unknown = null;
+    server.use(
+      http.get("/api/v1/me/notification-preferences", () =>
+        HttpResponse.json({ email: { ...allEmails.email, new_input: false } }),
+      ),
+      http.put("/api/v1/me/notification-preferences", async ({ request }) => {
+        saved = await request.json();
+        return HttpResponse.json(saved as object);
+      }),
+    );
+    signInAs();
+    renderApp("/profile");
+    const section = await screen.findByRole("region", { name: "Email notifications" });
+    await within(section).findByRole("group", { name: "Email me when" });
+    // THEN no team group is offered, and saving sends the team kinds back unchanged
+    expect(within(section).queryByRole("group", { name: "As a team member, email me when" })).toBeNull();
+    expect(within(section).queryByRole("checkbox", { name: "An idea is assigned to me" })).toBeNull();
+    await userEvent.click(within(section).getByRole("button", { name: "Save email preferences" }));
+    await within(section).findByRole("status");
+    expect(saved).toEqual({ email: { ...allEmails.email, new_input: false } });
+  });
+
+  it("lets a moderator turn off the team's emails one by one", async () => {
+    // GIVEN a moderator of one project
+    let saved: unknown = null;
+    server.use(
+      http.put("/api/v1/me/notification-preferences", async ({ request }) => {
+        saved = await request.json();
+        return HttpResponse.json(saved as object);
+      }),
+    );
+    signInAs({ ...resident, roles: [{ role: "moderator", scope: ["p-1"] }] });
+    renderApp("/profile");
+    const section = await screen.findByRole("region", { name: "Email notifications" });
+    // THEN the team group lists the four kinds, all on
+    const team = await within(section).findByRole("group", { name: "As a team member, email me when" });
+    const boxes = within(team).getAllByRole("checkbox");
+    expect(boxes).toHaveLength(4);
+    boxes.forEach((box) => expect(box).toBeChecked());
+    // WHEN they turn off reports and save
+    await userEvent.click(
+      within(team).getByRole("checkbox", { name: "Something is reported in a project I moderate" }),
+    );
+    await userEvent.click(within(section).getByRole("button", { name: "Save email preferences" }));
+    // THEN that choice is stored
+    expect(await within(section).findByRole("status")).toHaveTextContent("Your email preferences are saved.");
+    expect(saved).toEqual({ email: { ...allEmails.email, new_report: false } });
   });
 
   it("takes focus when a link leads to it", async () => {

@@ -7,17 +7,24 @@ import { z } from "zod";
 import { CheckboxField } from "@/components/Field";
 import { Form } from "@/components/Form";
 import { LoadError, Loading } from "@/components/Loading";
+import { useSession } from "@/features/auth/useSession";
 import type { NotificationPreferences as Preferences } from "@/lib/api/types";
 import { useNotificationPreferences, useSaveNotificationPreferences } from "./api";
 
-/** The email kinds a person can turn off, in the order the form lists them. */
-export const EMAIL_KINDS = [
+/** The email kinds every resident can turn off, in the order the form lists them. */
+export const RESIDENT_EMAIL_KINDS = [
   "mention",
   "comment_reply",
   "comment_on_my_idea",
   "idea_status_changed",
   "official_update",
 ] as const;
+
+/** The back-office team's kinds: listed only for people with a role (admins, managers, moderators). */
+export const TEAM_EMAIL_KINDS = ["new_input", "new_report", "input_assigned", "note_mention"] as const;
+
+/** Every kind of notification email. */
+export const EMAIL_KINDS = [...RESIDENT_EMAIL_KINDS, ...TEAM_EMAIL_KINDS] as const;
 
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
@@ -39,10 +46,20 @@ export function emailKindLabel(kind: EmailKind) {
       return <FormattedMessage id="notifications.preferences.ideaStatusChanged" />;
     case "official_update":
       return <FormattedMessage id="notifications.preferences.officialUpdate" />;
+    case "new_input":
+      return <FormattedMessage id="notifications.preferences.newInput" />;
+    case "new_report":
+      return <FormattedMessage id="notifications.preferences.newReport" />;
+    case "input_assigned":
+      return <FormattedMessage id="notifications.preferences.inputAssigned" />;
+    case "note_mention":
+      return <FormattedMessage id="notifications.preferences.noteMention" />;
   }
 }
 
 function PreferencesForm({ preferences }: { preferences: Preferences }) {
+  // Team kinds are kept as stored for residents (never shown, sent back unchanged).
+  const team = Boolean(useSession().user?.roles.length);
   const save = useSaveNotificationPreferences();
   const [saved, setSaved] = useState(false);
   const form = useForm<Values>({
@@ -71,7 +88,7 @@ function PreferencesForm({ preferences }: { preferences: Preferences }) {
         <legend>
           <FormattedMessage id="notifications.preferences.legend" />
         </legend>
-        {EMAIL_KINDS.map((kind) => (
+        {RESIDENT_EMAIL_KINDS.map((kind) => (
           <CheckboxField
             key={kind}
             label={emailKindLabel(kind)}
@@ -79,6 +96,20 @@ function PreferencesForm({ preferences }: { preferences: Preferences }) {
           />
         ))}
       </fieldset>
+      {team ? (
+        <fieldset className="fieldset">
+          <legend>
+            <FormattedMessage id="notifications.preferences.teamLegend" />
+          </legend>
+          {TEAM_EMAIL_KINDS.map((kind) => (
+            <CheckboxField
+              key={kind}
+              label={emailKindLabel(kind)}
+              {...form.register(kind, { onChange: () => setSaved(false) })}
+            />
+          ))}
+        </fieldset>
+      ) : null}
     </Form>
   );
 }

@@ -51,6 +51,42 @@ describe("NotificationsPage", () => {
     expect(items[0].querySelector("time")).toHaveAttribute("datetime", "2026-01-10T10:00:00Z");
   });
 
+  it("says what happened for the team's types", async () => {
+    // GIVEN a moderator's notifications of a new idea, a report, an assignment and a note mention
+    const park = { kind: "idea", id: "i-1", title: { en: "More benches" }, path: "/ideas/i-1" };
+    server.use(
+      http.get("/api/v1/me/notifications", () =>
+        HttpResponse.json({
+          items: [
+            notification({ id: "n-1", type: "new_input", actor: alan, excerpt: null, target: park }),
+            notification({
+              id: "n-2",
+              type: "new_report",
+              actor: null,
+              excerpt: null,
+              target: { ...park, path: "/admin/moderation" },
+            }),
+            notification({ id: "n-3", type: "input_assigned", actor: alan, excerpt: null, target: park }),
+            notification({ id: "n-4", type: "note_mention", actor: alan, excerpt: null, target: park }),
+          ],
+          next_cursor: null,
+        }),
+      ),
+    );
+    signInAs();
+    renderApp("/notifications");
+    await screen.findAllByRole("link", { name: "More benches" });
+    // THEN each reads as its own sentence; the report leads to the activity overview
+    const items = screen.getAllByRole("listitem").filter((item) => item.classList.contains("notification"));
+    expect(items.map((item) => item.querySelector(".notification__text")?.textContent)).toEqual([
+      "Unread: Alan Turing posted a new idea More benches in a project you moderate",
+      "Unread: More benches was reported and awaits moderation",
+      "Unread: Alan Turing assigned More benches to you",
+      "Unread: Alan Turing mentioned you in an internal note on More benches",
+    ]);
+    expect(items[1].querySelector("a")).toHaveAttribute("href", "/admin/moderation");
+  });
+
   it("marks a notification read when it is opened", async () => {
     // GIVEN an unread notification
     const read: string[] = [];

@@ -27,6 +27,14 @@ function NotificationText({ type, parts }: { type: string; parts: TextParts }) {
       return <FormattedMessage id="notifications.type.ideaStatusChanged" values={{ ...parts }} />;
     case "official_update":
       return <FormattedMessage id="notifications.type.officialUpdate" values={{ ...parts }} />;
+    case "new_input":
+      return <FormattedMessage id="notifications.type.newInput" values={{ ...parts }} />;
+    case "new_report":
+      return <FormattedMessage id="notifications.type.newReport" values={{ ...parts }} />;
+    case "input_assigned":
+      return <FormattedMessage id="notifications.type.inputAssigned" values={{ ...parts }} />;
+    case "note_mention":
+      return <FormattedMessage id="notifications.type.noteMention" values={{ ...parts }} />;
     default:
       return <FormattedMessage id="notifications.type.other" values={{ ...parts }} />;
   }
