@@ -49,6 +49,7 @@ browser-deps:
 bench: install
 	$(PY) bench/api_latency.py
 	$(PY) bench/idea_list.py
+	$(PY) bench/input_export.py
 
 clean:
 	rm -rf $(VENV) $(STAMPS) frontend/node_modules frontend/dist .local cdk.out

@@ -16,7 +16,13 @@ from aws_cdk import aws_stepfunctions as sfn
 from constructs import Construct
 
 from infra.constructs.retention import retention
-from infra.workflows import STEP_FUNCTIONS_DIR, check_placeholders, definition_files, substitutions
+from infra.workflows import (
+    STEP_FUNCTIONS_DIR,
+    check_placeholders,
+    definition_files,
+    placeholders,
+    substitutions,
+)
 from shared.resources import ResourceNames
 
 
@@ -37,7 +43,10 @@ class Workflows(Construct):
         values = substitutions(names)
         self.machines: dict[str, sfn.StateMachine] = {}
         for logical, path in definition_files(directory).items():
-            check_placeholders(logical, path.read_text(), values)
+            definition = path.read_text()
+            check_placeholders(logical, definition, values)
+            # Each machine gets the values it uses: its template names no other resource.
+            own = {k: v for k, v in values.items() if k in placeholders(definition)}
             ident = "".join(part.title() for part in logical.split("_"))
             log_group = logs.LogGroup(
                 self,
@@ -50,8 +59,8 @@ class Workflows(Construct):
                 self,
                 ident,
                 state_machine_name=names.state_machine(logical),
-                definition_body=sfn.DefinitionBody.from_string(path.read_text()),
-                definition_substitutions=values,
+                definition_body=sfn.DefinitionBody.from_string(definition),
+                definition_substitutions=own,
                 state_machine_type=sfn.StateMachineType.STANDARD,
                 tracing_enabled=True,
                 logs=sfn.LogOptions(

@@ -8,7 +8,13 @@ from typing import Any
 
 import pytest
 
-from infra.workflows import WorkflowDefinitionError, definition_files, placeholders, render
+from infra.workflows import (
+    WorkflowDefinitionError,
+    definition_files,
+    placeholders,
+    render,
+    substitutions,
+)
 from shared.events.consumers import CONSUMERS
 from tests.infra.conftest import Synthesis, props, resources
 
@@ -82,10 +88,10 @@ def test_every_workflow_file_is_a_state_machine_with_its_values(
         assert json.loads(definition) == json.loads(path.read_text())
         values = machine["DefinitionSubstitutions"]
         assert set(values) == placeholders(definition)
-        assert values["EventBusName"] == names.event_bus
+        assert values == {k: v for k, v in substitutions(names).items() if k in values}
         resolved = render(logical, definition, values)
         assert not placeholders(resolved)
-        assert names.event_bus in resolved
+        assert all(value in resolved for value in values.values())
         assert machine["TracingConfiguration"] == {"Enabled": True}
         assert machine["LoggingConfiguration"]["Level"] == "ALL"
         assert machine["StateMachineType"] == "STANDARD"
@@ -222,3 +228,44 @@ def test_mail_has_a_configuration_set_an_identity_and_feedback_on_the_bus(
     (bus_id,) = resources(template, "AWS::Events::EventBus")
     assert target["Arn"] == {"Fn::GetAtt": [bus_id, "Arn"]}
     assert "DeadLetterConfig" in target
+
+
+def test_the_input_export_workflow_may_invoke_the_export_worker_only(
+    synthesis: Synthesis, stack_set: Any
+) -> None:
+    from infra.workflows import function_name
+
+    # GIVEN the events stack and the function the API stack deploys
+    template = synthesis.template(stack_set.events)
+    worker = function_name(stack_set.deployment.names, "export_worker")
+    assert stack_set.api.function_names["export_worker"] == worker
+
+    # WHEN the workflow role's statements are collected
+    statements = [
+        s
+        for p in props(template, "AWS::IAM::Policy")
+        if any(r["Ref"].startswith("WorkflowsInputExportRole") for r in p["Roles"])
+        for s in p["PolicyDocument"]["Statement"]
+    ]
+
+    # THEN it may invoke that one function (by name: no reference to the later API stack)
+    invoke = [s for s in statements if s["Action"] == "lambda:InvokeFunction"]
+    assert len(invoke) == 1
+    arn = json.dumps(invoke[0]["Resource"])
+    assert f":function:{worker}" in arn
+    assert "*" not in arn
+    # AND nothing beyond logging and tracing
+    others = {
+        a
+        for s in statements
+        if s is not invoke[0]
+        for a in ([s["Action"]] if isinstance(s["Action"], str) else s["Action"])
+    }
+    assert all(a.split(":")[0] in {"logs", "xray"} for a in others), others
+    # AND the definition names the same function
+    (machine,) = [
+        m
+        for m in props(template, "AWS::StepFunctions::StateMachine")
+        if m["StateMachineName"] == stack_set.deployment.names.state_machine("input_export")
+    ]
+    assert machine["DefinitionSubstitutions"]["ExportWorkerFunction"] == worker

@@ -105,3 +105,69 @@ def test_deferred_event_fails_when_the_due_time_is_not_a_timestamp(aws: dict[str
 
     # THEN the execution fails instead of publishing at an arbitrary time
     assert result["status"] == "FAILED"
+
+
+class _ExportWorker:
+    """Stands in for ``export_worker`` through the in-process Lambda shim; records calls."""
+
+    def __init__(self, fail_with: Exception | None = None) -> None:
+        self.calls: list[dict[str, Any]] = []
+        self.fail_with = fail_with
+
+    def __call__(self, event: dict[str, Any], context: Any) -> dict[str, Any]:
+        self.calls.append(event)
+        if event["action"] == "export" and self.fail_with is not None:
+            raise self.fail_with
+        return {"job_id": event["job_id"], "status": "done", "rows_written": 7, "error": None}
+
+
+class ExportRefusedError(Exception):
+    """Named like the runner's own error: the Lambda errorType is the class name."""
+
+
+@pytest.fixture
+def export_worker() -> Iterator[Any]:
+    from infra.local import sfn_lambda
+    from infra.workflows import function_name
+
+    def register(worker: _ExportWorker) -> _ExportWorker:
+        sfn_lambda.install({function_name(NAMES, "export_worker"): worker})
+        return worker
+
+    yield register
+    sfn_lambda.uninstall()
+
+
+JOB = {"tenant_id": "alpha", "owner_id": "u1", "job_id": "0001"}
+
+
+def test_input_export_runs_the_task_and_ends_with_the_job(
+    aws: dict[str, Any], export_worker: Any
+) -> None:
+    # GIVEN the export task answering for the deployment's function name
+    worker = export_worker(_ExportWorker())
+    # WHEN the workflow runs for a job
+    result = _run(aws, "input_export", JOB)
+    # THEN the task was asked to export that job and the execution ends with its summary
+    assert result["status"] == "SUCCEEDED"
+    assert worker.calls == [{"action": "export", **JOB}]
+    assert json.loads(result["output"])["rows_written"] == 7
+
+
+def test_input_export_marks_the_job_failed_when_the_task_fails(
+    aws: dict[str, Any], export_worker: Any
+) -> None:
+    # GIVEN a task that fails with an error of its own
+    worker = export_worker(_ExportWorker(ExportRefusedError("no access any more")))
+    # WHEN the workflow runs
+    result = _run(aws, "input_export", JOB)
+    # THEN the catch asked the task to mark the job failed with the error and its cause
+    assert result["status"] == "FAILED" and result["error"] == "ExportFailed"
+    export, fail = worker.calls
+    assert export["action"] == "export"
+    assert {k: fail[k] for k in ("action", "tenant_id", "owner_id", "job_id", "error")} == {
+        "action": "fail",
+        **JOB,
+        "error": "ExportRefusedError",
+    }
+    assert json.loads(fail["cause"])["errorMessage"] == "no access any more"
