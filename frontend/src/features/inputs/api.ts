@@ -1,27 +1,17 @@
 import { useInfiniteQuery, useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
-import createClient from "openapi-fetch";
-import { env } from "@/config/env";
 import { useSession } from "@/features/auth/useSession";
-import { api, session, unwrap } from "@/lib/api/client";
+import { api, unwrap } from "@/lib/api/client";
 import type { ProjectSummary } from "@/lib/api/types";
 import type {
   AssignBody,
   ExportBody,
   ExportJob,
-  InputPaths,
   InputQueryParams,
   MoveBody,
   NoteBody,
   Person,
   StatusBody,
 } from "./types";
-
-/**
- * Teams D and E's routes are not in the generated schema yet: this client is
- * typed with the contract's shapes and sends through the app's session (token,
- * refresh, retry on 401), exactly like `api`.
- */
-const manage = createClient<InputPaths>({ baseUrl: env.apiOrigin, fetch: session.send });
 
 export const PAGE_SIZE = 50;
 /** How often a running export is asked for its progress. */
@@ -46,7 +36,7 @@ export function useInputs(query: Omit<InputQueryParams, "cursor" | "limit">) {
     queryKey: inputKeys.list(query),
     queryFn: ({ pageParam }) =>
       unwrap(
-        manage.GET("/api/v1/manage/inputs", {
+        api.GET("/api/v1/manage/inputs", {
           params: { query: { ...query, limit: PAGE_SIZE, ...(pageParam ? { cursor: pageParam } : {}) } },
         }),
       ),
@@ -109,7 +99,7 @@ function collaboratorsQuery(projectId: string) {
   return {
     queryKey: inputKeys.collaborators(projectId),
     queryFn: () =>
-      unwrap(manage.GET("/api/v1/manage/collaborators", { params: { query: { project: projectId } } })),
+      unwrap(api.GET("/api/v1/manage/collaborators", { params: { query: { project: projectId } } })),
     staleTime: 60_000,
   };
 }
@@ -142,7 +132,7 @@ function useRefreshInputs() {
 export function useAssign() {
   const refresh = useRefreshInputs();
   return useMutation({
-    mutationFn: (body: AssignBody) => unwrap(manage.POST("/api/v1/manage/inputs/assign", { body })),
+    mutationFn: (body: AssignBody) => unwrap(api.POST("/api/v1/manage/inputs/assign", { body })),
     onSuccess: refresh,
   });
 }
@@ -150,7 +140,7 @@ export function useAssign() {
 export function useBulkStatus() {
   const refresh = useRefreshInputs();
   return useMutation({
-    mutationFn: (body: StatusBody) => unwrap(manage.POST("/api/v1/manage/inputs/status", { body })),
+    mutationFn: (body: StatusBody) => unwrap(api.POST("/api/v1/manage/inputs/status", { body })),
     onSuccess: refresh,
   });
 }
@@ -158,7 +148,7 @@ export function useBulkStatus() {
 export function useMove() {
   const refresh = useRefreshInputs();
   return useMutation({
-    mutationFn: (body: MoveBody) => unwrap(manage.POST("/api/v1/manage/inputs/move", { body })),
+    mutationFn: (body: MoveBody) => unwrap(api.POST("/api/v1/manage/inputs/move", { body })),
     onSuccess: refresh,
   });
 }
@@ -167,7 +157,7 @@ export function useNotes(ideaId: string) {
   return useQuery({
     queryKey: inputKeys.notes(ideaId),
     queryFn: () =>
-      unwrap(manage.GET("/api/v1/ideas/{idea_id}/notes", { params: { path: { idea_id: ideaId } } })),
+      unwrap(api.GET("/api/v1/ideas/{idea_id}/notes", { params: { path: { idea_id: ideaId } } })),
   });
 }
 
@@ -180,7 +170,7 @@ export function usePostNote(ideaId: string) {
   const refresh = useRefreshNotes(ideaId);
   return useMutation({
     mutationFn: (body: NoteBody) =>
-      unwrap(manage.POST("/api/v1/ideas/{idea_id}/notes", { params: { path: { idea_id: ideaId } }, body })),
+      unwrap(api.POST("/api/v1/ideas/{idea_id}/notes", { params: { path: { idea_id: ideaId } }, body })),
     onSuccess: refresh,
   });
 }
@@ -190,7 +180,7 @@ export function useEditNote(ideaId: string) {
   return useMutation({
     mutationFn: ({ noteId, body }: { noteId: string; body: NoteBody }) =>
       unwrap(
-        manage.PATCH("/api/v1/ideas/{idea_id}/notes/{note_id}", {
+        api.PATCH("/api/v1/ideas/{idea_id}/notes/{note_id}", {
           params: { path: { idea_id: ideaId, note_id: noteId } },
           body,
         }),
@@ -204,7 +194,7 @@ export function useDeleteNote(ideaId: string) {
   return useMutation({
     mutationFn: (noteId: string) =>
       unwrap(
-        manage.DELETE("/api/v1/ideas/{idea_id}/notes/{note_id}", {
+        api.DELETE("/api/v1/ideas/{idea_id}/notes/{note_id}", {
           params: { path: { idea_id: ideaId, note_id: noteId } },
         }),
       ),
@@ -215,7 +205,7 @@ export function useDeleteNote(ideaId: string) {
 export function useStartExport() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: ExportBody) => unwrap(manage.POST("/api/v1/manage/exports", { body })),
+    mutationFn: (body: ExportBody) => unwrap(api.POST("/api/v1/manage/exports", { body })),
     onSuccess: (job) => client.setQueryData(inputKeys.exportJob(job.id), job),
   });
 }
@@ -229,7 +219,7 @@ export function useExportJob(exportId: string | null) {
   return useQuery({
     queryKey: inputKeys.exportJob(exportId ?? ""),
     queryFn: () =>
-      unwrap(manage.GET("/api/v1/manage/exports/{export_id}", { params: { path: { export_id: exportId ?? "" } } })),
+      unwrap(api.GET("/api/v1/manage/exports/{export_id}", { params: { path: { export_id: exportId ?? "" } } })),
     enabled: exportId !== null,
     refetchInterval: (query) => (finished(query.state.data) ? false : EXPORT_POLL_MS),
   });
