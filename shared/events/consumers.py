@@ -64,6 +64,7 @@ CONSUMERS: tuple[Consumer, ...] = (
             "ideation.reaction.changed",
             "discussion.comment.posted",
             "discussion.comment.deleted",
+            "moderation.content.moderated",
         ),
         function="ideation_worker",
     ),

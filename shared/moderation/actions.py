@@ -194,6 +194,7 @@ class ModerationService:
                     "author_id": record.author_id,
                     "action": action.value,
                     "reason": reason,
+                    "idea_id": record.idea_id,  # the idea itself, or the idea a comment is on
                 },
             )
         )

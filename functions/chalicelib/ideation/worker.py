@@ -10,6 +10,8 @@ alone return to the queue (partial batch response):
 - ``ideation.idea.deleted``: drop its words, give its reactions back;
 - ``ideation.reaction.changed``: mirror the resident's ballot, recount;
 - ``discussion.comment.posted`` / ``deleted`` on ideas: recount comments.
+- ``moderation.content.moderated`` of a comment on an idea: recount comments (hidden
+  comments are not counted).
 
 ``ideation_reconcile`` (invoked with ``{"tenant_id", "phase_id"?}``) rebuilds the
 reaction index and every count of one phase, or of every ideation phase of a
@@ -54,7 +56,16 @@ UPDATED = "ideation.idea.updated"
 DELETED = "ideation.idea.deleted"
 COMMENT_POSTED = "discussion.comment.posted"
 COMMENT_DELETED = "discussion.comment.deleted"
-DETAIL_TYPES = (PUBLISHED, UPDATED, DELETED, REACTION_CHANGED, COMMENT_POSTED, COMMENT_DELETED)
+CONTENT_MODERATED = "moderation.content.moderated"
+DETAIL_TYPES = (
+    PUBLISHED,
+    UPDATED,
+    DELETED,
+    REACTION_CHANGED,
+    COMMENT_POSTED,
+    COMMENT_DELETED,
+    CONTENT_MODERATED,
+)
 
 
 @runtime.cached
@@ -111,6 +122,9 @@ def handle(event: DomainEvent) -> None:
     elif event.type in (COMMENT_POSTED, COMMENT_DELETED):
         if data.get("target_kind") == IDEA_TARGET:
             counters().comments_changed(tenant, str(data["target_id"]))
+    elif event.type == CONTENT_MODERATED:
+        if data.get("target_kind") == "comment" and data.get("idea_id"):
+            counters().comments_changed(tenant, str(data["idea_id"]))
     else:
         logger.warning("unexpected event", extra={"type": event.type})
 

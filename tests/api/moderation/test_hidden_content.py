@@ -83,3 +83,21 @@ def test_a_hidden_idea_takes_no_new_comments(world: World) -> None:
     # THEN the comment is refused as if the phase had closed
     assert response.status_code == 403
     assert body_of(response)["code"] == "phase_closed"
+
+
+def test_hiding_a_comment_takes_it_out_of_the_ideas_comment_count(world: World) -> None:
+    # GIVEN an idea with two comments, counted by the ideation worker
+    idea = world.idea()
+    world.comment(idea, "First")
+    rude = world.comment(idea, "Rude")
+    world.pump()
+    assert world.ok("GET", f"/ideas/{idea}", None)["comments"] == 2
+    # WHEN one comment is hidden, and later restored
+    world.act("hide", [("comment", rude)], "mod-p1", reason="Insults")
+    world.pump()
+    hidden = world.ok("GET", f"/ideas/{idea}", None)["comments"]
+    world.act("restore", [("comment", rude)], "mod-p1")
+    world.pump()
+    restored = world.ok("GET", f"/ideas/{idea}", None)["comments"]
+    # THEN the count leaves it out while hidden and counts it again once restored
+    assert (hidden, restored) == (1, 2)
