@@ -32,6 +32,10 @@ from shared.tenancy.context import TenantContext
 
 MAX_UNFINISHED = 3
 START_FAILED = "The export could not be started. Please try again in a minute."
+# Longer than any attempt can run (Lambda stops at 15 minutes, plus retries): a job still
+# unfinished after this lost its workflow, so it neither blocks new exports nor spins forever.
+STALE_AFTER = timedelta(hours=1)
+STALLED = "The export stopped unexpectedly. Please ask for it again."
 
 
 class FileLinks(Protocol):
@@ -74,9 +78,7 @@ class ExportService:
         authorize(principal, Action.TEAM_VIEW)
         owner = str(principal.user_id)
         repo = ExportJobRepository(tenant)
-        unfinished = [
-            r for r in repo.recent(owner) if r.status in (ExportStatus.QUEUED, ExportStatus.RUNNING)
-        ]
+        unfinished = [r for r in repo.recent(owner) if self._unfinished(r)]
         if len(unfinished) >= MAX_UNFINISHED:
             raise TooManyExportsError(len(unfinished))
         self._preflight(tenant, principal, body.query)
@@ -111,6 +113,10 @@ class ExportService:
         records = ExportJobRepository(tenant).recent(str(principal.user_id))
         return ExportJobList(items=[self.view(r) for r in records])
 
+    def _unfinished(self, record: ExportJobRecord) -> bool:
+        active = record.status in (ExportStatus.QUEUED, ExportStatus.RUNNING)
+        return active and self._clock() - record.created_at < STALE_AFTER
+
     def view(self, record: ExportJobRecord, *, with_link: bool = False) -> ExportJob:
         done = record.status == ExportStatus.DONE and record.object_key is not None
         expires_at = (
@@ -119,14 +125,17 @@ class ExportService:
         link = None
         if done and with_link and record.object_key:
             link = self._links.download_url(record.object_key, file_name(record))
+        status, error = ExportStatus(record.status), record.error
+        if status in (ExportStatus.QUEUED, ExportStatus.RUNNING) and not self._unfinished(record):
+            status, error = ExportStatus.FAILED, STALLED
         return ExportJob(
             id=record.job_id,
             format=ExportFormat(record.format),
-            status=ExportStatus(record.status),
+            status=status,
             rows_written=int(record.rows_written or 0),
             created_at=record.created_at,
             finished_at=record.finished_at,
             download_url=link,
             expires_at=expires_at,
-            error=record.error,
+            error=error,
         )

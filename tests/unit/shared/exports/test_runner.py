@@ -172,3 +172,23 @@ def test_failures_are_explained_without_internals() -> None:
 def test_marking_a_missing_job_failed_is_harmless(aws: dict[str, str]) -> None:
     result = _runner(Rows(1)).fail(TENANT, "u1", "nojob", "KeyError", None)
     assert result["status"] == "failed"
+
+
+def test_progress_is_visible_while_the_file_is_written(repo: ExportJobRepository) -> None:
+    # GIVEN a source that looks at the job while it hands out rows
+    job_id = _job(repo)
+    seen: list[tuple[str, int]] = []
+
+    class Watching(Rows):
+        def rows(self, *args: Any) -> Iterator[ExportRow]:
+            for i, row in enumerate(super().rows(*args)):
+                if i in (1, 5_001, 10_001):
+                    record = repo.get("u1", job_id)
+                    assert record is not None
+                    seen.append((record.status, int(record.rows_written)))
+                yield row
+
+    # WHEN 12,000 rows are exported
+    _runner(Watching(12_000)).export(TENANT, "u1", job_id)
+    # THEN the job was running and its count rose as the rows were written
+    assert seen == [("running", 0), ("running", 5_000), ("running", 10_000)]

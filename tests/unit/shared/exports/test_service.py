@@ -11,7 +11,7 @@ from shared.errors import AuthenticationError, ForbiddenError, NotFoundError
 from shared.exports.errors import TooManyExportsError
 from shared.exports.repository import ExportJobRepository
 from shared.exports.schemas import ExportRequest
-from shared.exports.service import MAX_UNFINISHED, START_FAILED, ExportService
+from shared.exports.service import MAX_UNFINISHED, STALLED, START_FAILED, ExportService
 from shared.permissions import ANONYMOUS, Principal, Role, RoleGrant
 from shared.tenancy import TenantContext
 
@@ -121,3 +121,17 @@ def test_filters_are_checked_before_anything_is_queued() -> None:
         ExportRequest.model_validate({"format": "pdf"})
     with pytest.raises(ValueError):
         ExportRequest.model_validate({"query": {"cursor": "abc"}})
+
+
+def test_a_job_that_lost_its_workflow_shows_failed_and_blocks_nobody(aws: dict[str, str]) -> None:
+    # GIVEN three exports queued more than an hour ago whose workflows never ran
+    repo = ExportJobRepository(TENANT)
+    earlier = datetime(2026, 12, 4, 10, 0, tzinfo=UTC)
+    for job_id in ("0001", "0002", "0003"):
+        repo.create("m1", job_id, format="csv", query={}, locale="en", now=earlier)
+    service = _service(Starter())
+    # WHEN the owner looks at them THEN they read as failed, with a way forward
+    stalled = service.get(TENANT, MODERATOR, "0001")
+    assert stalled.status == "failed" and stalled.error == STALLED
+    # AND a new export may still be asked for
+    assert service.request(TENANT, MODERATOR, _body()).status == "queued"
