@@ -385,6 +385,7 @@ class InputListing:
         people = {r.author_id for r in records} | {r.assignee_id for r in records if r.assignee_id}
         profiles = self._profiles.profiles(tenant, people)
         statuses = self._statuses.by_id(tenant)
+        scope_reach.load_phases((r.project_id, r.phase_id) for r in records)
         rows = []
         for record in records:
             project = scope_reach.projects[record.project_id]

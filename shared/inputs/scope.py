@@ -19,6 +19,7 @@ from shared.projects.repository import ProjectRepository
 from shared.tenancy.context import TenantContext
 
 IDEATION = IdeationMethod.id
+BATCH = 100
 
 
 def project_resource(tenant: TenantContext, project: ProjectRecord) -> Resource:
@@ -42,7 +43,7 @@ class Reach:
     tenant: TenantContext
     projects: dict[str, ProjectRecord]
     every_project: bool
-    _phases: dict[str, dict[str, PhaseRecord]] = field(default_factory=dict)
+    _phases: dict[tuple[str, str], PhaseRecord] = field(default_factory=dict)
 
     def phase_ids(self, project_ids: Iterable[str] | None = None) -> list[str]:
         """The ideation phases of the given reachable projects (default: all of them)."""
@@ -57,14 +58,26 @@ class Reach:
     def project_of_phase(self, phase_id: str) -> ProjectRecord | None:
         return next((p for p in self.projects.values() if phase_id in ideation_phase_ids(p)), None)
 
+    def load_phases(self, places: Iterable[tuple[str, str]]) -> None:
+        """Read the (project, phase) records a page shows that are not read yet, in batches."""
+        repository = ProjectRepository(self.tenant)
+        wanted = sorted(
+            {(p, f) for p, f in places if p in self.projects and (p, f) not in self._phases}
+        )
+        for start in range(0, len(wanted), BATCH):
+            keys = [
+                (repository.project_pk(p), f"PHASE#{f}") for p, f in wanted[start : start + BATCH]
+            ]
+            for item in PhaseRecord.batch_get(keys):
+                if isinstance(item, PhaseRecord):
+                    repository.check(item)
+                    self._phases[(item.project_id, item.phase_id)] = item
+
     def phase(self, project_id: str, phase_id: str) -> PhaseRecord | None:
-        """A phase record of a reachable project (its title), read once per project."""
-        if project_id not in self.projects:
-            return None
-        if project_id not in self._phases:
-            items = ProjectRepository(self.tenant).project_items(project_id)
-            self._phases[project_id] = {i.phase_id: i for i in items if isinstance(i, PhaseRecord)}
-        return self._phases[project_id].get(phase_id)
+        """A phase record of a reachable project (its title), once loaded."""
+        if (project_id, phase_id) not in self._phases:
+            self.load_phases([(project_id, phase_id)])
+        return self._phases.get((project_id, phase_id))
 
 
 def reach(tenant: TenantContext, principal: Principal, action: Action) -> Reach:
