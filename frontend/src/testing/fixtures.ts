@@ -30,6 +30,7 @@ export const resident: Me = {
   email_confirmed: true,
   roles: [],
   created_at: "2026-01-05T10:00:00Z",
+  blocked: null,
 };
 
 export const admin: Me = {

@@ -153,6 +153,7 @@ export const idea: Idea = {
   created_at: "2026-01-10T10:00:00Z",
   updated_at: "2026-01-10T10:00:00Z",
   permissions: { edit: allowed, delete: allowed, react: allowed, comment: allowed, feedback: { allowed: false, reason: "moderator_only" } },
+  moderation: null,
 };
 
 /** The reference data every ideation page reads. */

@@ -32,7 +32,6 @@ export function CommentItem({ ideaId, comment, inReplyTo }: Props) {
   const remove = useDeleteComment(ideaId);
   const like = useLikeComment(ideaId);
   const viewer = useSession().user?.id;
-  const moderation = comment as { hidden?: boolean; hidden_reason?: string | null };
   const formerResident = intl.formatMessage({ id: "comments.formerResident" });
   const author = comment.author?.display_name ?? formerResident;
 
@@ -64,10 +63,10 @@ export function CommentItem({ ideaId, comment, inReplyTo }: Props) {
   }
 
   // A hidden comment keeps its place in the thread; its author and the team also read why.
-  if (moderation.hidden) {
+  if (comment.hidden) {
     return (
       <article className="comment comment--hidden" id={`comment-${comment.id}`}>
-        <HiddenCommentNotice reason={moderation.hidden_reason} />
+        <HiddenCommentNotice reason={comment.hidden_reason} />
       </article>
     );
   }

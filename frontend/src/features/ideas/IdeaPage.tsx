@@ -6,7 +6,7 @@ import { LoadError, Loading } from "@/components/Loading";
 import { CommentsSection } from "@/features/comments";
 import { FeedbackPanel, OfficialUpdates } from "@/features/feedback";
 import { FollowButton } from "@/features/follows";
-import { ModerationNotice, ReportButton, type ModerationStatus } from "@/features/moderation";
+import { ModerationNotice, ReportButton } from "@/features/moderation";
 import { useSession } from "@/features/auth/useSession";
 import { useLocalized } from "@/lib/i18n";
 import { useIdea, useInputForm, useProjectForIdeas, useTopics } from "./api";
@@ -83,7 +83,7 @@ export function IdeaPage() {
         </p>
       ) : null}
       <h1>{title}</h1>
-      <ModerationNotice moderation={(data as { moderation?: ModerationStatus | null }).moderation} />
+      <ModerationNotice moderation={data.moderation} />
       <p className="idea__meta">
         {data.status ? <IdeaStatusBadge status={data.status} /> : null}{" "}
         <FormattedMessage

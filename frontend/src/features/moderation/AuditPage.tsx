@@ -59,7 +59,7 @@ export function AuditPage() {
             name="target_kind"
             className="field__input"
             value={draft.target_kind}
-            onChange={(event) => setDraft({ ...draft, target_kind: event.target.value })}
+            onChange={(event) => setDraft({ ...draft, target_kind: event.target.value as AuditFilters["target_kind"] })}
           >
             <option value="">{intl.formatMessage({ id: "moderation.filter.any" })}</option>
             <option value="idea">{intl.formatMessage({ id: "moderation.kind.idea" })}</option>

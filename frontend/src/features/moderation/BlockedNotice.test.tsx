@@ -11,7 +11,7 @@ import { useBlockedState } from "./BlockedNotice";
 
 configure({ asyncUtilTimeout: 3000 });
 
-const blocked = { ...resident, blocked: { until: "2099-05-01T12:00:00Z", reason: "Insulting other residents" } } as Me;
+const blocked: Me = { ...resident, blocked: { until: "2099-05-01T12:00:00Z", reason: "Insulting other residents" } };
 
 describe("BlockedNotice", () => {
   it("replaces the post-an-idea button with until when and why", async () => {
@@ -45,7 +45,7 @@ describe("BlockedNotice", () => {
   });
 
   it("ignores a block that has run out", () => {
-    signInAs({ ...resident, blocked: { until: "2020-01-01T00:00:00Z", reason: "Old" } } as Me);
+    signInAs({ ...resident, blocked: { until: "2020-01-01T00:00:00Z", reason: "Old" } });
     let seen: unknown = "unset";
     function Probe() {
       seen = useBlockedState();

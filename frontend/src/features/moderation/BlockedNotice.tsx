@@ -8,7 +8,7 @@ import type { BlockedState } from "./types";
  */
 export function useBlockedState(now: Date = new Date()): BlockedState | null {
   const { user } = useSession();
-  const blocked = (user as { blocked?: BlockedState | null } | null)?.blocked ?? null;
+  const blocked = user?.blocked ?? null;
   if (!blocked || new Date(blocked.until) <= now) return null;
   return blocked;
 }

@@ -20,7 +20,7 @@ function blocksApi(initial: Block[], refuse = false) {
   let blocks = [...initial];
   const deleted: string[] = [];
   server.use(
-    http.get("/api/v1/moderation/blocks", () => HttpResponse.json(blocks)),
+    http.get("/api/v1/moderation/blocks", () => HttpResponse.json({ items: blocks, next_cursor: null })),
     http.delete("/api/v1/moderation/blocks/:userId", ({ params }) => {
       if (refuse) return problem(403, "forbidden", "You may not unblock this person.");
       deleted.push(String(params.userId));

@@ -82,7 +82,7 @@ export function BlocksPage() {
   const blocks = useBlocks();
   const [message, setMessage] = useState<string | null>(null);
   const status = useRef<HTMLParagraphElement>(null);
-  const items = blocks.data ?? [];
+  const items = blocks.data?.pages.flatMap((page) => page.items) ?? [];
 
   useEffect(() => {
     if (message) status.current?.focus();
@@ -148,6 +148,16 @@ export function BlocksPage() {
             ))}
           </tbody>
         </table>
+      ) : null}
+      {blocks.hasNextPage ? (
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={blocks.isFetchingNextPage}
+          onClick={() => void blocks.fetchNextPage()}
+        >
+          <FormattedMessage id="moderation.loadMore" />
+        </button>
       ) : null}
     </section>
   );

@@ -37,8 +37,8 @@ describe("hidden content", () => {
       http.get("/api/v1/ideas/i-1/comments", () =>
         HttpResponse.json({
           items: [
-            thread({ id: "c-1", body: "", hidden: true, hidden_reason: "Insults" } as object),
-            thread({ id: "c-2", body: "", hidden: true, hidden_reason: null } as object),
+            thread({ id: "c-1", body: "", hidden: true, hidden_reason: "Insults" }),
+            thread({ id: "c-2", body: "", hidden: true, hidden_reason: null }),
           ],
           next_cursor: null,
         }),

@@ -1,15 +1,11 @@
 import { FormattedMessage } from "react-intl";
-
-export interface ModerationStatus {
-  state: string;
-  reason: string | null;
-}
+import type { IdeaModeration } from "./types";
 
 /**
  * On an idea the moderators hid, for its author and the team (residents
  * never get the idea): that it is hidden, and the moderator's reason.
  */
-export function ModerationNotice({ moderation }: { moderation: ModerationStatus | null | undefined }) {
+export function ModerationNotice({ moderation }: { moderation: IdeaModeration | null | undefined }) {
   if (!moderation || moderation.state !== "hidden") return null;
   return (
     <div className="notice notice--error" role="note">

@@ -29,7 +29,8 @@ function profanityApi() {
       return HttpResponse.json(settings);
     }),
     http.post("/api/v1/moderation/profanity/words", async ({ request }) => {
-      const body = (await request.json()) as ProfanityWordsInput;
+      const { locale, add = [], remove = [] } = (await request.json()) as ProfanityWordsInput;
+      const body = { locale, add, remove };
       sent.push({ method: "POST", body });
       if (body.add.includes("<b>")) return problem(422, "validation_error", "Words are plain text.", [{ field: "add.0", code: "plain_text", message: "Words are plain text." }]);
       const words = settings.locales[body.locale];

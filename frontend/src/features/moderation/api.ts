@@ -1,29 +1,19 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { env } from "@/config/env";
 import { useSession } from "@/features/auth/useSession";
-import { api, session, unwrap } from "@/lib/api/client";
-import { ApiProblem } from "@/lib/api/problem";
+import { api, unwrap } from "@/lib/api/client";
 import type {
   ActionInput,
-  ActionResult,
   ActivityFilters,
-  ActivityItem,
-  AuditEntry,
   AuditFilters,
-  Block,
   BlockInput,
-  Page,
-  ProfanitySettings,
   ProfanityWordsInput,
-  Report,
   ReportInput,
-  ReportView,
   TargetKind,
 } from "./types";
 
 export const moderationKeys = {
   all: ["moderation"] as const,
-  activity: (filters: ActivityFilters) => ["moderation", "activity", filters] as const,
+  activity: (filters: ActivityFilters, viewer: string) => ["moderation", "activity", filters, viewer] as const,
   reports: (kind: TargetKind, id: string) => ["moderation", "reports", kind, id] as const,
   audit: (filters: AuditFilters) => ["moderation", "audit", filters] as const,
   blocks: ["moderation", "blocks"] as const,
@@ -31,27 +21,11 @@ export const moderationKeys = {
   projects: ["moderation", "projects"] as const,
 };
 
-type Query = Record<string, string | undefined>;
+const PAGE_SIZE = 50;
 
-/**
- * One call to the moderation API through the session (bearer token, one
- * retry after a refresh), answering the data or throwing an ApiProblem.
- */
-async function call<T>(method: string, path: string, options: { query?: Query; body?: unknown } = {}): Promise<T> {
-  const url = new URL(`/api/v1${path}`, env.apiOrigin);
-  for (const [name, value] of Object.entries(options.query ?? {})) {
-    if (value) url.searchParams.set(name, value);
-  }
-  const init: RequestInit = { method };
-  if (options.body !== undefined) {
-    init.body = JSON.stringify(options.body);
-    init.headers = { "Content-Type": "application/json" };
-  }
-  const response = await session.send(new Request(url, init));
-  const text = response.status === 204 ? "" : await response.text();
-  const data: unknown = text ? JSON.parse(text) : undefined;
-  if (!response.ok) throw ApiProblem.from(response.status, data);
-  return data as T;
+/** "true"/"false" from a filter select as the boolean the API takes, "" as no filter. */
+function flag(value: "" | "true" | "false"): boolean | undefined {
+  return value === "" ? undefined : value === "true";
 }
 
 /** The viewer's id, so cached answers never cross from one person to another. */
@@ -63,11 +37,23 @@ function useViewerKey(): string {
 export function useActivity(filters: ActivityFilters) {
   const viewer = useViewerKey();
   return useInfiniteQuery({
-    queryKey: [...moderationKeys.activity(filters), viewer],
+    queryKey: moderationKeys.activity(filters, viewer),
     queryFn: ({ pageParam }) =>
-      call<Page<ActivityItem>>("GET", "/moderation/activity", {
-        query: { ...filters, cursor: pageParam ?? undefined, limit: "50" },
-      }),
+      unwrap(
+        api.GET("/api/v1/moderation/activity", {
+          params: {
+            query: {
+              limit: PAGE_SIZE,
+              ...(filters.project ? { project: filters.project } : {}),
+              ...(filters.kind ? { kind: filters.kind } : {}),
+              ...(filters.state ? { state: filters.state } : {}),
+              reported: flag(filters.reported),
+              reviewed: flag(filters.reviewed),
+              ...(pageParam ? { cursor: pageParam } : {}),
+            },
+          },
+        }),
+      ),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.next_cursor ?? null,
   });
@@ -77,7 +63,14 @@ export function useTargetReports(kind: TargetKind, id: string, enabled: boolean)
   return useQuery({
     queryKey: moderationKeys.reports(kind, id),
     queryFn: () =>
-      call<ReportView[]>("GET", `/moderation/activity/${kind}/${encodeURIComponent(id)}/reports`),
+      unwrap(
+        kind === "idea"
+          ? api.GET("/api/v1/moderation/activity/idea/{idea_id}/reports", { params: { path: { idea_id: id } } })
+          : api.GET("/api/v1/moderation/activity/comment/{comment_id}/reports", {
+              params: { path: { comment_id: id } },
+            }),
+      ),
+    select: (list) => list.items,
     enabled,
   });
 }
@@ -85,8 +78,7 @@ export function useTargetReports(kind: TargetKind, id: string, enabled: boolean)
 export function useModerationAction() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: ActionInput) =>
-      call<{ results: ActionResult[] }>("POST", "/moderation/actions", { body: input }),
+    mutationFn: (input: ActionInput) => unwrap(api.POST("/api/v1/moderation/actions", { body: input })),
     onSettled: () => client.invalidateQueries({ queryKey: moderationKeys.all }),
   });
 }
@@ -95,26 +87,42 @@ export function useAudit(filters: AuditFilters) {
   return useInfiniteQuery({
     queryKey: moderationKeys.audit(filters),
     queryFn: ({ pageParam }) =>
-      call<Page<AuditEntry>>("GET", "/moderation/audit", {
-        query: { ...filters, cursor: pageParam ?? undefined, limit: "50" },
-      }),
+      unwrap(
+        api.GET("/api/v1/moderation/audit", {
+          params: {
+            query: {
+              limit: PAGE_SIZE,
+              ...(filters.target_kind ? { target_kind: filters.target_kind } : {}),
+              ...(filters.target_id ? { target_id: filters.target_id } : {}),
+              ...(filters.actor ? { actor: filters.actor } : {}),
+              ...(pageParam ? { cursor: pageParam } : {}),
+            },
+          },
+        }),
+      ),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.next_cursor ?? null,
   });
 }
 
 export function useBlocks() {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: moderationKeys.blocks,
-    queryFn: () => call<Block[] | Page<Block>>("GET", "/moderation/blocks"),
-    select: (data) => (Array.isArray(data) ? data : data.items),
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.GET("/api/v1/moderation/blocks", {
+          params: { query: { limit: PAGE_SIZE, ...(pageParam ? { cursor: pageParam } : {}) } },
+        }),
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.next_cursor ?? null,
   });
 }
 
 export function useBlockUser() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: BlockInput) => call<Block>("POST", "/moderation/blocks", { body: input }),
+    mutationFn: (input: BlockInput) => unwrap(api.POST("/api/v1/moderation/blocks", { body: input })),
     onSuccess: () => client.invalidateQueries({ queryKey: moderationKeys.blocks }),
   });
 }
@@ -122,7 +130,8 @@ export function useBlockUser() {
 export function useUnblockUser() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (userId: string) => call<undefined>("DELETE", `/moderation/blocks/${encodeURIComponent(userId)}`),
+    mutationFn: (userId: string) =>
+      unwrap(api.DELETE("/api/v1/moderation/blocks/{user_id}", { params: { path: { user_id: userId } } })),
     onSuccess: () => client.invalidateQueries({ queryKey: moderationKeys.blocks }),
   });
 }
@@ -130,14 +139,14 @@ export function useUnblockUser() {
 export function useProfanity() {
   return useQuery({
     queryKey: moderationKeys.profanity,
-    queryFn: () => call<ProfanitySettings>("GET", "/moderation/profanity"),
+    queryFn: () => unwrap(api.GET("/api/v1/moderation/profanity")),
   });
 }
 
 export function useSetProfanityEnabled() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (enabled: boolean) => call<ProfanitySettings>("PUT", "/moderation/profanity", { body: { enabled } }),
+    mutationFn: (enabled: boolean) => unwrap(api.PUT("/api/v1/moderation/profanity", { body: { enabled } })),
     onSuccess: (data) => client.setQueryData(moderationKeys.profanity, data),
   });
 }
@@ -146,14 +155,14 @@ export function useEditProfanityWords() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: ProfanityWordsInput) =>
-      call<ProfanitySettings>("POST", "/moderation/profanity/words", { body: input }),
+      unwrap(api.POST("/api/v1/moderation/profanity/words", { body: input })),
     onSuccess: (data) => client.setQueryData(moderationKeys.profanity, data),
   });
 }
 
 export function useFileReport() {
   return useMutation({
-    mutationFn: (input: ReportInput) => call<Report>("POST", "/reports", { body: input }),
+    mutationFn: (input: ReportInput) => unwrap(api.POST("/api/v1/reports", { body: input })),
   });
 }
 

@@ -1,4 +1,4 @@
 // What residents' pages use; the back-office's pages are in `./admin`, so they stay in its bundle.
 export { BlockedNotice, useBlockedState } from "./BlockedNotice";
-export { HiddenCommentNotice, ModerationNotice, type ModerationStatus } from "./ModerationNotice";
+export { HiddenCommentNotice, ModerationNotice } from "./ModerationNotice";
 export { ReportButton } from "./ReportButton";
