@@ -215,6 +215,12 @@ class ActivityRepository(TenantRepository):
         )
         return [self.check(r) for r in rows if isinstance(r, ActivityRecord)], len(rows) >= budget
 
+    def comments_of_idea(self, project_id: str, idea_id: str) -> list[ActivityRecord]:
+        """The items of the comments on one idea (its project's queue, filtered)."""
+        condition = (ActivityRecord.target_kind == "comment") & (ActivityRecord.idea_id == idea_id)
+        rows = ModerationItem.gsi2.query(self.queue_pk(project_id), filter_condition=condition)
+        return [self.check(r) for r in rows if isinstance(r, ActivityRecord)]
+
     def cursor_after(self, record: ActivityRecord, project_id: str | None) -> str | None:
         gsi = "gsi2" if project_id else "gsi1"
         key: dict[str, Any] = {
@@ -265,25 +271,41 @@ class ActivityService:
         self._people = people
 
     def refresh(self, tenant: TenantContext, kind: str, target_id: str) -> ActivityRecord | None:
-        """Make the item match its source now; a vanished source marks the item deleted."""
+        """Make the item match its source now; a vanished source marks the item deleted.
+
+        A deleted idea takes the items of its comments with it (their threads are gone).
+        """
         repo = ActivityRepository(tenant)
         info = self._content.find(tenant, kind, target_id)
-        if info is None:
-            for _ in range(5):
-                record = repo.get(kind, target_id, consistent=True)
-                if record is None or record.state == ContentState.DELETED.value:
-                    return record
-                if repo.write_state(
-                    record,
-                    reviewed=bool(record.reviewed),
-                    state=ContentState.DELETED.value,
-                    hidden_reason=record.hidden_reason,
-                ):
-                    return record
+        if info is not None:
+            counts = count_reports(tenant, kind, target_id)
+            self._content.set_reports(tenant, kind, target_id, counts.total)
+            return repo.store_derived(info, counts)
+        record = repo.get(kind, target_id, consistent=True)
+        if record is None:
             return None
-        counts = count_reports(tenant, kind, target_id)
-        self._content.set_reports(tenant, kind, target_id, counts.total)
-        return repo.store_derived(info, counts)
+        if kind == "idea":
+            for comment in repo.comments_of_idea(record.project_id, target_id):
+                self._mark_deleted(repo, comment)
+        return self._mark_deleted(repo, record)
+
+    @staticmethod
+    def _mark_deleted(repo: ActivityRepository, record: ActivityRecord) -> ActivityRecord | None:
+        for _ in range(5):
+            if record.state == ContentState.DELETED.value:
+                return record
+            if repo.write_state(
+                record,
+                reviewed=bool(record.reviewed),
+                state=ContentState.DELETED.value,
+                hidden_reason=record.hidden_reason,
+            ):
+                return record
+            fresh = repo.get(record.target_kind, record.target_id, consistent=True)
+            if fresh is None:
+                return None
+            record = fresh
+        return None
 
     def ensure(self, tenant: TenantContext, kind: str, target_id: str) -> ActivityRecord | None:
         """The item, derived now if the worker has not got to it yet (None: no such content)."""

@@ -112,3 +112,16 @@ def test_a_deleted_source_marks_the_item_deleted_and_ends_its_pending_count(
     assert [i["target_id"] for i in world.queue()] == [kept]
     record = ActivityRepository(TENANT).get("idea", gone, consistent=True)
     assert record is not None and record.state == "deleted"
+
+
+def test_a_deleted_idea_takes_its_comments_out_of_the_queue(world: World) -> None:
+    # GIVEN an idea with a comment, and another idea, all in the queue
+    idea = world.idea()
+    world.comment(idea, "On the deleted idea")
+    kept = world.idea()
+    world.pump()
+    # WHEN the idea is deleted and the worker sees it
+    world.ok("DELETE", f"/ideas/{idea}", "resident-a", expect=204)
+    world.pump()
+    # THEN neither the idea nor its comment is left in the queue
+    assert [i["target_id"] for i in world.queue()] == [kept]
