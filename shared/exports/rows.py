@@ -77,6 +77,131 @@ COLUMNS: tuple[str, ...] = (
 )
 
 
+@dataclass(frozen=True)
+class Labels:
+    """The header row and the yes/no of one language."""
+
+    columns: tuple[str, ...]
+    yes: str
+    no: str
+
+
+# One entry per supported locale (shared.i18n.SUPPORTED_LOCALES), columns in COLUMNS' order.
+LABELS: dict[str, Labels] = {
+    "en": Labels(COLUMNS, "yes", "no"),
+    "fr": Labels(
+        (
+            "ID",
+            "Titre",
+            "Projet",
+            "Phase",
+            "Auteur",
+            "Statut",
+            "Thèmes",
+            "Assigné à",
+            "J'aime",
+            "Je n'aime pas",
+            "Commentaires",
+            "Signalements",
+            "Masqué",
+            "Créé le",
+            "URL",
+        ),
+        "oui",
+        "non",
+    ),
+    "de": Labels(
+        (
+            "ID",
+            "Titel",
+            "Projekt",
+            "Phase",
+            "Autor",
+            "Status",
+            "Themen",
+            "Zuständig",
+            "Gefällt mir",
+            "Gefällt mir nicht",
+            "Kommentare",
+            "Meldungen",
+            "Ausgeblendet",
+            "Erstellt am",
+            "URL",
+        ),
+        "ja",
+        "nein",
+    ),
+    "nl": Labels(
+        (
+            "ID",
+            "Titel",
+            "Project",
+            "Fase",
+            "Auteur",
+            "Status",
+            "Thema's",
+            "Toegewezen aan",
+            "Vind ik leuk",
+            "Vind ik niet leuk",
+            "Reacties",
+            "Meldingen",
+            "Verborgen",
+            "Aangemaakt op",
+            "URL",
+        ),
+        "ja",
+        "nee",
+    ),
+    "es": Labels(
+        (
+            "ID",
+            "Título",
+            "Proyecto",
+            "Fase",
+            "Autor",
+            "Estado",
+            "Temas",
+            "Asignado a",
+            "Me gusta",
+            "No me gusta",
+            "Comentarios",
+            "Denuncias",
+            "Oculto",
+            "Creado el",
+            "URL",
+        ),
+        "sí",
+        "no",
+    ),
+    "pl": Labels(
+        (
+            "ID",
+            "Tytuł",
+            "Projekt",
+            "Etap",
+            "Autor",
+            "Status",
+            "Tematy",
+            "Przypisano do",
+            "Polubienia",
+            "Niepolubienia",
+            "Komentarze",
+            "Zgłoszenia",
+            "Ukryte",
+            "Utworzono",
+            "URL",
+        ),
+        "tak",
+        "nie",
+    ),
+}
+
+
+def labels_for(locale: str) -> Labels:
+    """The labels of ``locale`` (its language part), English when there are none."""
+    return LABELS.get(locale.split("-", 1)[0], LABELS["en"])
+
+
 class RowSource(Protocol):
     """The rows of one export, as the job's owner may see them."""
 

@@ -25,7 +25,7 @@ from shared.exports.errors import (
 )
 from shared.exports.models import ExportJobRecord
 from shared.exports.repository import ExportJobRepository
-from shared.exports.rows import ExportRow, RowSource
+from shared.exports.rows import ExportRow, RowSource, labels_for
 from shared.exports.schemas import ExportFormat, ExportQuery, ExportStatus
 from shared.exports.uploader import PART_SIZE, MultipartUpload, abort_upload
 from shared.exports.writers import PROGRESS_EVERY, writer_for
@@ -114,7 +114,9 @@ class ExportRunner:
             part_size=self._part_size,
             on_start=lambda upload_id: repo.set_upload(record, upload_id),
         ) as upload:
-            count = writer.write(rows, upload, lambda n: self._progress(repo, record, n))
+            count = writer.write(
+                rows, upload, lambda n: self._progress(repo, record, n), labels_for(record.locale)
+            )
             upload.complete()
         repo.finish(record, count, self._clock())
         return summary(record)

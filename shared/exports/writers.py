@@ -19,13 +19,16 @@ from typing import BinaryIO, Protocol, TypeAlias
 
 import xlsxwriter
 
-from shared.exports.rows import COLUMNS, ExportRow, safe_text
+from shared.exports.rows import LABELS, ExportRow, Labels, safe_text
 from shared.exports.schemas import ExportFormat
 
 PROGRESS_EVERY = 1000
 Progress = Callable[[int], None]
 # A binary stream: the multipart upload, a file, a counting sink in tests.
 Sink: TypeAlias = BinaryIO | io.RawIOBase
+
+
+ENGLISH = LABELS["en"]
 
 
 def _no_progress(rows: int) -> None:
@@ -37,14 +40,18 @@ class RowWriter(Protocol):
     extension: str
 
     def write(
-        self, rows: Iterable[ExportRow], sink: Sink, progress: Progress = _no_progress
+        self,
+        rows: Iterable[ExportRow],
+        sink: Sink,
+        progress: Progress = _no_progress,
+        labels: Labels = ENGLISH,
     ) -> int:
-        """Write every row to ``sink``; return how many were written."""
+        """Write the header in ``labels``' language and every row; return the row count."""
 
 
-def _csv_value(value: str | int | bool | datetime) -> str | int:
+def _csv_value(value: str | int | bool | datetime, labels: Labels) -> str | int:
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return labels.yes if value else labels.no
     if isinstance(value, int):
         return value
     if isinstance(value, datetime):
@@ -59,14 +66,18 @@ class CsvWriter:
     extension = "csv"
 
     def write(
-        self, rows: Iterable[ExportRow], sink: Sink, progress: Progress = _no_progress
+        self,
+        rows: Iterable[ExportRow],
+        sink: Sink,
+        progress: Progress = _no_progress,
+        labels: Labels = ENGLISH,
     ) -> int:
         text = io.TextIOWrapper(sink, encoding="utf-8-sig", newline="")  # type: ignore[type-var]
         writer = csv.writer(text)
-        writer.writerow(COLUMNS)
+        writer.writerow(labels.columns)
         count = 0
         for row in rows:
-            writer.writerow([_csv_value(v) for v in row.values()])
+            writer.writerow([_csv_value(v, labels) for v in row.values()])
             count += 1
             if count % PROGRESS_EVERY == 0:
                 progress(count)
@@ -85,7 +96,11 @@ class XlsxWriter:
         self._tmpdir = tmpdir
 
     def write(
-        self, rows: Iterable[ExportRow], sink: Sink, progress: Progress = _no_progress
+        self,
+        rows: Iterable[ExportRow],
+        sink: Sink,
+        progress: Progress = _no_progress,
+        labels: Labels = ENGLISH,
     ) -> int:
         options: dict[str, object] = {
             "constant_memory": True,
@@ -103,7 +118,7 @@ class XlsxWriter:
         sheet.freeze_panes(1, 0)
         sheet.set_column(1, 1, 48)
         sheet.set_column(13, 13, 18)
-        for column, name in enumerate(COLUMNS):
+        for column, name in enumerate(labels.columns):
             sheet.write_string(0, column, name, header)
         count = 0
         for count, row in enumerate(rows, start=1):

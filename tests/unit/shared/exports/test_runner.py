@@ -14,7 +14,7 @@ import pytest
 from chalicelib import runtime
 from shared.exports.errors import ExportRefusedError
 from shared.exports.repository import ExportJobRepository
-from shared.exports.rows import ExportRow
+from shared.exports.rows import LABELS, ExportRow
 from shared.exports.runner import NO_ACCESS, TIMED_OUT, ExportRunner, failure_message
 from shared.exports.schemas import ExportQuery
 from shared.exports.uploader import MIN_PART_SIZE
@@ -95,6 +95,8 @@ def test_a_queued_job_becomes_a_file_with_every_row(repo: ExportJobRepository) -
     assert record.object_key == "alpha/exports/job1.csv" and record.upload_id is None
     lines = list(csv.reader(io.StringIO(_file(record.object_key).decode("utf-8-sig"))))
     assert len(lines) == 12_001
+    # AND the header is in the platform's language (French here)
+    assert tuple(lines[0]) == LABELS["fr"].columns and lines[1][12] == "oui"
     # AND the rows were asked with the job's filters, as its owner, in the platform's language
     assert rows.asked == [("u1", {"project": "p1", "from": "2026-01-01", "sort": "newest"}, "fr")]
 

@@ -104,3 +104,22 @@ def test_xlsx_memory_does_not_grow_with_the_row_count() -> None:
     # THEN the peak is about the same (constant_memory flushes each row)
     assert written == 5_000
     assert large < small + 512 * 1024, f"{small} -> {large} bytes"
+
+
+def test_every_supported_language_names_every_column() -> None:
+    from shared.exports.rows import LABELS, labels_for
+    from shared.i18n import SUPPORTED_LOCALES
+
+    assert set(LABELS) == set(SUPPORTED_LOCALES)
+    for labels in LABELS.values():
+        assert len(labels.columns) == len(COLUMNS) and len(set(labels.columns)) == len(COLUMNS)
+        assert labels.yes and labels.no and labels.yes != labels.no
+    assert labels_for("de-AT") is LABELS["de"] and labels_for("it") is LABELS["en"]
+
+
+def test_the_xlsx_header_is_in_the_given_language() -> None:
+    from shared.exports.rows import LABELS
+
+    buffer = io.BytesIO()
+    XlsxWriter().write(generated_rows(1), buffer, labels=LABELS["nl"])
+    assert "<t>Toegewezen aan</t>" in _sheet_xml(buffer.getvalue())
