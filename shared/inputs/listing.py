@@ -24,7 +24,6 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from pynamodb.expressions.condition import Condition
-from pynamodb.expressions.operand import Path
 
 from shared.db.pagination import MAX_PAGE_SIZE, Page, decode_cursor, encode_cursor
 from shared.errors import FieldIssue, NotFoundError, ValidationError
@@ -69,12 +68,12 @@ def _unknown_phase() -> ValidationError:
 
 
 def reports_of(record: IdeaRecord) -> int:
-    """Reports on an idea (the moderation domain derives the attribute; absent: none)."""
-    return int(getattr(record, "reports", None) or 0)
+    """Reports on an idea (derived by the moderation worker; absent on older ideas: none)."""
+    return int(record.reports or 0)
 
 
 def is_hidden(record: IdeaRecord) -> bool:
-    return getattr(record, "hidden_reason", None) is not None
+    return record.hidden_reason is not None
 
 
 def _day_start(day: date) -> str:
@@ -233,7 +232,7 @@ class InputListing:
         elif scope.assignee is not None:
             parts.append(IdeaRecord.assignee_id == scope.assignee)
         if query.reported:
-            parts.append(Path("reports") > 0)
+            parts.append(IdeaRecord.reports > 0)
         if not plan.dated_keys:
             parts += _created_between(query)
         if not parts:

@@ -127,3 +127,21 @@ def test_a_cursor_of_another_view_is_refused(manager: Manager) -> None:
     cursor = manager.list(limit=1)["next_cursor"]
     refused = manager.list(expect=422, limit=1, sort="most_liked", cursor=cursor)
     assert refused["errors"][0]["code"] == "invalid_cursor"
+
+
+def test_reported_filter_and_hidden_flag(manager: Manager) -> None:
+    from shared.ideation.models import IdeaRecord
+    from shared.ideation.repository import IdeaRepository
+    from shared.tenancy import TenantContext
+
+    # GIVEN one idea reported twice and hidden by moderation, one untouched
+    reported, quiet = manager.idea(), manager.idea()
+    record = IdeaRepository(TenantContext("alpha", HOST_A)).get(reported)
+    assert record is not None
+    record.update(actions=[IdeaRecord.reports.set(2), IdeaRecord.hidden_reason.set("Spam")])
+    # THEN the reported filter finds it in every order, and the team still sees both
+    for sort in ("newest", "most_liked"):
+        assert manager.ids(reported="true", sort=sort) == [reported]
+    rows = {r["id"]: r for r in manager.list()["items"]}
+    assert (rows[reported]["reports"], rows[reported]["hidden"]) == (2, True)
+    assert (rows[quiet]["reports"], rows[quiet]["hidden"]) == (0, False)
