@@ -147,6 +147,21 @@ describe("ActivityPage", () => {
     expect(status).toHaveTextContent("Idea: Idea 2: Someone changed this at the same time.");
   });
 
+  it("says in words why a target was not restored", async () => {
+    signInTeam();
+    activityApi([[activityItem(1, { state: "hidden", hidden_reason: "Spam" })]]);
+    actionsApi((body) => ({
+      results: body.targets.map((target) => ({ ...target, ok: false, code: "moderator_only", state: null, reviewed: null })),
+    }));
+    renderApp("/admin/moderation");
+    expect(await screen.findByText("Reason: Spam")).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("checkbox", { name: "Select Idea: Idea 1" }));
+    await userEvent.click(screen.getByRole("button", { name: "Restore" }));
+    const status = await screen.findByRole("status");
+    expect(status).toHaveTextContent("0 done, 1 not done.");
+    expect(status).toHaveTextContent("Idea: Idea 1: you do not moderate its project.");
+  });
+
   it("deletes only after a reason and an explicit confirmation", async () => {
     signInTeam();
     activityApi([[activityItem(1)]]);

@@ -3,7 +3,7 @@ import { FormattedMessage, useIntl } from "react-intl";
 import { isPlainText } from "@/lib/forms/plainText";
 import { useModerationAction } from "./api";
 import { BlockForm, type BlockOutcome } from "./BlockForm";
-import { useErrorMessage } from "./problems";
+import { messageOr, useErrorMessage } from "./problems";
 import type { ActionResult, ActivityItem, ModerationAction, Person } from "./types";
 
 const REASON_MAX = 500;
@@ -169,9 +169,7 @@ export function BulkActions({ selected, labelOf, onFinished }: Props) {
   const action = useModerationAction();
   const describe = useErrorMessage();
   const translateCode = (code: string | null) =>
-    code && intl.messages[`problem.${code}`]
-      ? intl.formatMessage({ id: `problem.${code}` })
-      : intl.formatMessage({ id: "moderation.outcome.notApplied" });
+    messageOr(intl, `moderation.result.${code}`, messageOr(intl, `problem.${code}`, intl.formatMessage({ id: "moderation.outcome.notApplied" })));
   const count = selected.length;
   const authors = authorsOf(selected);
 

@@ -13,7 +13,8 @@ export function useErrorMessage(): (error: unknown) => string {
       if (!isApiProblem(error)) return fallback;
       const issue = error.errors[0];
       if (error.status === 422 && issue) return translate(issue.code, issue.message || error.detail || fallback);
-      return translate(error.code, error.detail || fallback);
+      // The moderation pages' own codes (not_blocked, cannot_block_self) are in this feature's catalog.
+      return messageOr(intl, `moderation.result.${error.code}`, translate(error.code, error.detail || fallback));
     },
     [intl, translate],
   );
