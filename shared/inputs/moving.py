@@ -14,7 +14,8 @@ stay with the idea. Events: ``ideation.idea.moved`` and
 ``ideation.idea.updated`` (so derived data such as the activity queue and
 the search index follow; the search index is also rewritten at once).
 
-A **copy** is a new idea in the target phase with the original's content,
+A **copy** (never of an idea moderation hid: ``hidden_input``) is a new idea
+in the target phase with the original's content,
 author and (copied) files, no status, nobody assigned and no comments; with
 ``keep`` the residents who reacted to the original react the same way to the
 copy. It is announced with ``ideation.idea.published``.
@@ -84,6 +85,9 @@ class MoveService:
                 code = "phase_not_in_project"
             if code is None and body.mode is MoveMode.MOVE and record.phase_id == body.phase_id:
                 code = "same_phase"
+            if code is None and body.mode is MoveMode.COPY and record.hidden_reason is not None:
+                # A copy would be a visible duplicate of what moderation hid.
+                code = "hidden_input"
             new_id = None
             if code is None and body.mode is MoveMode.MOVE:
                 code = self._move(tenant, principal, record, body.phase_id, body.votes)

@@ -153,3 +153,15 @@ def test_a_moved_idea_is_found_by_search_in_its_new_phase(manager: Manager, pump
     _move(manager, [idea], manager.phase)
     assert manager.ids(q="fountain", phase=manager.phase) == [idea]
     assert manager.ids(q="fountain", phase=manager.phase2) == []
+
+
+def test_a_hidden_idea_is_not_copied(manager: Manager) -> None:
+    from shared.ideation.models import IdeaRecord
+    from shared.ideation.repository import IdeaRepository
+
+    idea = manager.idea()
+    record = IdeaRepository(TenantContext("alpha", HOST_A)).get(idea)
+    assert record is not None
+    record.update(actions=[IdeaRecord.hidden_reason.set("Spam")])
+    assert _move(manager, [idea], manager.phase, mode="copy")[0]["code"] == "hidden_input"
+    assert _move(manager, [idea], manager.phase)[0]["ok"] is True
