@@ -27,6 +27,7 @@ def test_sign_up_creates_an_unconfirmed_resident(api):
     assert me["email_confirmed"] is False
     assert me["roles"] == []
     assert me["avatar_url"] is None
+    assert me["blocked"] is None
     assert set(me) == {
         "id",
         "email",
@@ -37,6 +38,7 @@ def test_sign_up_creates_an_unconfirmed_resident(api):
         "email_confirmed",
         "roles",
         "created_at",
+        "blocked",
     }
 
 
