@@ -149,6 +149,11 @@ def test_unblocking_lets_her_take_part_again_at_once(scene: Scene) -> None:
     assert body_of(scene.call("GET", "/moderation/blocks", scene.mod))["items"] == []
     actions = [e.action for e in AuditTrail(TENANT).page(actor_id=scene.mod.id)[0]]
     assert sorted(actions) == ["block", "unblock"]
+    # AND admins read both in the audit trail, naming who was blocked and by whom
+    trail = body_of(scene.call("GET", f"/moderation/audit?actor={scene.mod.id}", "admin-a"))
+    assert sorted(e["action"] for e in trail["items"]) == ["block", "unblock"]
+    assert {e["subject_user_id"] for e in trail["items"]} == {scene.ada.id}
+    assert {e["actor"]["id"] for e in trail["items"]} == {scene.mod.id}
     # AND lifting it twice says there is no block
     again = scene.call("DELETE", f"/moderation/blocks/{scene.ada.id}", scene.mod)
     _problem(again, 404, "not_blocked")
