@@ -22,7 +22,7 @@ export function AssignForm({ rows, onDone }: { rows: InputRow[]; onDone: (result
 
   return (
     <form
-      className="form bulk-form"
+      className="form input-bulk-form"
       aria-label={intl.formatMessage({ id: "inputs.assign.form" })}
       onSubmit={(event) => {
         event.preventDefault();

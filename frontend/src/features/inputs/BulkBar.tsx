@@ -26,7 +26,7 @@ function Summary({ outcome, onClose }: { outcome: Outcome; onClose: () => void }
   useEffect(() => heading.current?.focus(), [outcome]);
   return (
     <section
-      className={failed.length ? "notice notice--error bulk-summary" : "notice notice--success bulk-summary"}
+      className={failed.length ? "notice notice--error input-bulk-summary" : "notice notice--success input-bulk-summary"}
       aria-labelledby="bulk-summary-title"
     >
       <h2 id="bulk-summary-title" tabIndex={-1} ref={heading}>
@@ -80,7 +80,7 @@ export function BulkBar({ rows, onClear }: { rows: InputRow[]; onClear: () => vo
   return (
     <>
       {rows.length ? (
-        <section className="panel bulk-bar" aria-labelledby="bulk-title">
+        <section className="panel input-bulk" aria-labelledby="bulk-title">
           <h2 id="bulk-title">
             <FormattedMessage id="inputs.bulk.selected" values={{ count: rows.length }} />
           </h2>

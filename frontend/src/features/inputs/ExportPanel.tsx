@@ -63,12 +63,12 @@ export function ExportPanel({ filters }: { filters: InputFilters }) {
   const running = job.data?.status === "queued" || job.data?.status === "running";
 
   return (
-    <section className="panel export-panel" aria-labelledby="export-title">
+    <section className="panel input-export" aria-labelledby="export-title">
       <h2 id="export-title">
         <FormattedMessage id="inputs.export.title" />
       </h2>
       <form
-        className="export-panel__form"
+        className="input-export__form"
         aria-label={intl.formatMessage({ id: "inputs.export.title" })}
         onSubmit={(event) => {
           event.preventDefault();

@@ -8,6 +8,8 @@ import type { Person } from "./types";
 
 /** Wait until typing pauses before searching. */
 export const SEARCH_DELAY_MS = 300;
+/** The longest search the API accepts. */
+const SEARCH_MAX = 200;
 
 interface Props {
   filters: Filters;
@@ -36,6 +38,7 @@ function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) =
       label={intl.formatMessage({ id: "inputs.filter.search" })}
       hint={intl.formatMessage({ id: "inputs.filter.searchHint" })}
       value={text}
+      maxLength={SEARCH_MAX}
       onChange={(event) => setText(event.target.value)}
     />
   );

@@ -7,9 +7,9 @@ import { NotesPanel } from "./NotesPanel";
 import type { InputRow } from "./types";
 
 /**
- * One input beside the table: its status and official updates (the idea
- * page's feedback panel: every row here is one the viewer may give feedback
- * on) and the team's internal notes. Its heading takes focus when it opens;
+ * One input beside the table: the team's internal notes, then its status
+ * and official updates (the idea page's feedback panel: every row here is
+ * one the viewer may give feedback on). Its heading takes focus when it opens;
  * closing gives focus back to the row's button.
  */
 export function InputPanel({ row, onClose }: { row: InputRow; onClose: () => void }) {
@@ -70,8 +70,8 @@ export function InputPanel({ row, onClose }: { row: InputRow; onClose: () => voi
           <dd>{row.assignee?.display_name ?? <FormattedMessage id="inputs.unassigned" />}</dd>
         </div>
       </dl>
-      <FeedbackPanel key={row.id} idea={idea} />
       <NotesPanel key={row.id} ideaId={row.id} projectId={row.project.id} />
+      <FeedbackPanel key={`feedback-${row.id}`} idea={idea} />
     </aside>
   );
 }

@@ -73,7 +73,7 @@ export function MoveForm({ rows, onDone }: { rows: InputRow[]; onDone: (results:
 
   if (confirming && phase) {
     return (
-      <div className="bulk-form" role="group" aria-labelledby="bulk-move-confirm">
+      <div className="input-bulk-form" role="group" aria-labelledby="bulk-move-confirm">
         <p id="bulk-move-confirm" tabIndex={-1} ref={confirm}>
           <FormattedMessage
             id={`inputs.move.confirm.${mode}.${votes}`}
@@ -109,7 +109,7 @@ export function MoveForm({ rows, onDone }: { rows: InputRow[]; onDone: (results:
 
   return (
     <form
-      className="form bulk-form"
+      className="form input-bulk-form"
       aria-label={intl.formatMessage({ id: "inputs.move.form" })}
       onSubmit={(event) => {
         event.preventDefault();

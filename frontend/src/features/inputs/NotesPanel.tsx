@@ -40,7 +40,7 @@ function NoteForm({ id, label, submitLabel, people, initial, onSubmit, onCancel 
   return (
     <form
       noValidate
-      className="form note-form"
+      className="form input-note-form"
       aria-label={label}
       onSubmit={async (event) => {
         event.preventDefault();
@@ -103,7 +103,7 @@ function NoteItem({ note, ideaId, people }: { note: Note; ideaId: string; people
 
   if (editing) {
     return (
-      <li className="note">
+      <li className="input-note">
         <NoteForm
           id={`note-edit-${note.id}`}
           label={intl.formatMessage({ id: "inputs.notes.editLabel" }, { date })}
@@ -120,8 +120,8 @@ function NoteItem({ note, ideaId, people }: { note: Note; ideaId: string; people
     );
   }
   return (
-    <li className="note">
-      <p className="note__meta">
+    <li className="input-note">
+      <p className="input-note__meta">
         <strong>{note.author.display_name}</strong>{" "}
         <FormattedDate value={note.created_at} dateStyle="medium" timeStyle="short" />
         {note.updated_at !== note.created_at ? (
@@ -131,7 +131,7 @@ function NoteItem({ note, ideaId, people }: { note: Note; ideaId: string; people
           </>
         ) : null}
       </p>
-      <p className="note__body">{note.body}</p>
+      <p className="input-note__body">{note.body}</p>
       <div className="form__actions">
         {note.permissions.edit ? (
           <button type="button" className="link-button" onClick={() => setEditing(true)}>
@@ -178,7 +178,7 @@ export function NotesPanel({ ideaId, projectId }: { ideaId: string; projectId: s
   const people = useCollaborators(projectId).data?.items ?? [];
   const items = notes.data?.items ?? [];
   return (
-    <section className="notes" aria-labelledby="notes-title">
+    <section className="input-notes" aria-labelledby="notes-title">
       <h3 id="notes-title">
         <FormattedMessage id="inputs.notes.title" />
       </h3>
@@ -187,7 +187,7 @@ export function NotesPanel({ ideaId, projectId }: { ideaId: string; projectId: s
       </p>
       <ListStatus query={notes} count={items.length} empty={<FormattedMessage id="inputs.notes.empty" />} />
       {items.length ? (
-        <ul className="notes__list">
+        <ul className="input-notes__list">
           {items.map((note) => (
             <NoteItem key={note.id} note={note} ideaId={ideaId} people={people} />
           ))}
