@@ -249,6 +249,25 @@ describe("ActivityPage", () => {
     expect(date).toHaveFocus();
   });
 
+  it("offers the projects seen in the queue when the admin list gives none", async () => {
+    signInTeam(moderator);
+    server.use(http.get("/api/v1/admin/projects", () => HttpResponse.json({ code: "forbidden" }, { status: 403 })));
+    const queries = activityApi([[activityItem(1, { project_id: "p-7", project_title: { en: "Riverside" } })]]);
+    renderApp("/admin/moderation");
+    await screen.findByRole("link", { name: "Idea 1" });
+    await userEvent.selectOptions(screen.getByRole("combobox", { name: "Project" }), "Riverside");
+    await waitFor(() => expect(queries.at(-1)).toMatchObject({ project: "p-7" }));
+  });
+
+  it("gives admins every moderation page in the navigation", async () => {
+    signInTeam();
+    activityApi([[]]);
+    renderApp("/admin/moderation");
+    const nav = await screen.findByRole("navigation", { name: "Back-office" });
+    const links = within(nav).getAllByRole("link").map((link) => link.textContent);
+    expect(links).toEqual(expect.arrayContaining(["Dashboard", "Activity", "Audit trail", "Blocked users", "Profanity filter"]));
+  });
+
   it("lets a moderator in, with the team's pages only", async () => {
     // GIVEN a moderator who is not an admin
     signInTeam(moderator);

@@ -34,10 +34,20 @@ function useFilters(): [ActivityFilters, (name: keyof ActivityFilters, value: st
   return [filters, set];
 }
 
-function Filters({ filters, onChange }: { filters: ActivityFilters; onChange: (name: keyof ActivityFilters, value: string) => void }) {
+interface FiltersProps {
+  filters: ActivityFilters;
+  onChange: (name: keyof ActivityFilters, value: string) => void;
+  /** Projects seen in the queue, for a moderator whose projects the admin list does not give. */
+  seen: ActivityItem[];
+}
+
+function Filters({ filters, onChange, seen }: FiltersProps) {
   const intl = useIntl();
   const localize = useLocalized();
   const projects = useModerationProjects();
+  const titles = new Map<string, string>();
+  for (const project of projects.data ?? []) titles.set(project.id, localize(project.title));
+  for (const item of seen) if (!titles.has(item.project_id)) titles.set(item.project_id, localize(item.project_title));
   const select = (name: keyof ActivityFilters, options: [string, string][]) => (
     <div className="field">
       <label className="field__label" htmlFor={`activity-filter-${name}`}>
@@ -60,7 +70,7 @@ function Filters({ filters, onChange }: { filters: ActivityFilters; onChange: (n
   );
   const projectOptions: [string, string][] = [
     ["", "moderation.filter.anyProject"],
-    ...(projects.data ?? []).map((project): [string, string] => [project.id, localize(project.title)]),
+    ...[...titles.entries()],
   ];
   return (
     <div className="moderation-filters" role="group" aria-label={intl.formatMessage({ id: "moderation.filter.label" })}>
@@ -135,7 +145,7 @@ export function ActivityPage() {
       <p>
         <FormattedMessage id="moderation.activity.intro" />
       </p>
-      <Filters filters={filters} onChange={changeFilter} />
+      <Filters filters={filters} onChange={changeFilter} seen={items} />
       {outcomes ? <OutcomeSummary outcomes={outcomes} /> : null}
       {chosen.length > 0 ? (
         <BulkActions
