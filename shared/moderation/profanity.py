@@ -208,18 +208,23 @@ class _Scan:
 
     def group(self, tokens: list[tuple[int, int, str]], first: int, last: int) -> None:
         """Every join of two or more tokens of ``tokens[first:last]`` that could be a word."""
+        covered = False  # did the join from the token before reach as far as one from here?
         for start in range(first, last - 1):
             token = tokens[start][2]
-            if start > first and len(token) == 1 and token == tokens[start - 1][2]:
-                continue  # the join from the same letter just before covers this one
+            if covered and len(token) == 1 and token == tokens[start - 1][2]:
+                continue  # the same letter just before: its joins match wherever ours would
+            covered = True
             joined = token
             if not self._may_continue(joined):
                 continue
-            for end in range(start + 1, min(last, start + MAX_JOINED_TOKENS)):
+            stop = min(last, start + MAX_JOINED_TOKENS)
+            for end in range(start + 1, stop):
                 joined += tokens[end][2]
                 self.hit(joined, tokens[start][0], tokens[end][1])
                 if not self._may_continue(joined):
                     break
+            else:
+                covered = stop == last  # cut short by the window: the next start must look
 
 
 def _groups(folded: str, tokens: list[tuple[int, int, str]]) -> Iterator[tuple[int, int]]:

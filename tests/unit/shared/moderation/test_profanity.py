@@ -108,6 +108,14 @@ def test_a_listed_word_inside_a_longer_word_is_not_a_match() -> None:
     assert MATCHER.find("as") == MATCHER.find("a s") == []
 
 
+def test_a_letter_repeated_beyond_one_join_still_leads_to_the_word() -> None:
+    # GIVEN more repeats of the first letter than one join may span WHEN screened THEN found
+    [found] = MATCHER.find("s " * 30 + "h i t")
+    assert found.startswith("s s") and found.endswith("s h i t")
+    [found] = MATCHER.find("s." * 30 + "h.i.t")
+    assert found.endswith("s.h.i.t")
+
+
 def test_numbers_are_not_read_as_leetspeak() -> None:
     assert MATCHER.find("In 2024 we had 5318008 visitors and 1337 ideas") == []
 
