@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { stubLayoutForEditor } from "@/features/feedback/editorTesting";
 import { problem } from "@/testing/handlers";
 import { server } from "@/testing/server";
 import { inputsApi, renderPage, row } from "./inputsTesting";
@@ -24,6 +25,9 @@ async function selectAll() {
   await userEvent.click(within(table).getByRole("checkbox", { name: /Select all \d+ inputs shown/ }));
   return screen.getByRole("region", { name: /inputs? selected/ });
 }
+
+// The official update's editor is TipTap: jsdom needs layout answers for it.
+beforeAll(stubLayoutForEditor);
 
 describe("BulkBar", () => {
   it("selects all, some or none of the rows shown", async () => {
@@ -137,6 +141,36 @@ describe("BulkBar", () => {
     await waitFor(() => expect(bodies).toEqual([{ idea_ids: ["i-1", "i-2"], status_id: "s-2" }]));
     expect(await screen.findByRole("heading", { name: "2 inputs have the new status" })).toBeInTheDocument();
   });
+
+  it("publishes an official update with the status, and asks for its text first", async () => {
+    // GIVEN one selected input
+    inputsApi([[row("i-1")]]);
+    const bodies = bulkRoute("status", (ids) => ids.map((id) => ({ idea_id: id, ok: true, code: null })));
+    renderPage();
+    const bar = await selectAll();
+    await userEvent.click(within(bar).getByRole("button", { name: "Change status" }));
+    const form = await within(bar).findByRole("form", { name: "Change the status of the selected inputs" });
+    const select = within(form).getByRole("combobox", { name: "New status" });
+    await waitFor(() => expect(within(select).getByRole("option", { name: "Accepted" })).toBeInTheDocument());
+    await userEvent.selectOptions(select, "Accepted");
+    // WHEN an update is asked for but left empty
+    await userEvent.click(within(form).getByRole("checkbox", { name: "Also publish an official update on each input" }));
+    const editor = await within(form).findByRole("textbox", { name: "Official update (English, required)" });
+    await userEvent.click(within(form).getByRole("button", { name: "Change the status of 1 input" }));
+    // THEN nothing is sent and the summary points at the text
+    expect(await within(form).findByRole("link", { name: "Enter a value." })).toBeInTheDocument();
+    expect(bodies).toEqual([]);
+    // WHEN it is written
+    await userEvent.click(editor);
+    await userEvent.keyboard("We will build it in spring.");
+    await userEvent.click(within(form).getByRole("button", { name: "Change the status of 1 input" }));
+    // THEN the status and the update travel together
+    await waitFor(() =>
+      expect(bodies).toEqual([
+        { idea_ids: ["i-1"], status_id: "s-2", official_update: { en: "<p>We will build it in spring.</p>" } },
+      ]),
+    );
+  }, 20_000);
 
   it("moves the selection to another phase after a confirmation, with the votes reset", async () => {
     // GIVEN two inputs of one project

@@ -2,6 +2,8 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
+import type { Me } from "@/lib/api/types";
+import { resident } from "@/testing/fixtures";
 import { server } from "@/testing/server";
 import { inputsApi, renderPage, row } from "./inputsTesting";
 
@@ -65,6 +67,29 @@ describe("InputManagerPage", () => {
     // AND "Clear filters" keeps only the sort
     await userEvent.click(within(filters).getByRole("button", { name: "Clear filters" }));
     expect(router.state.location.search).toBe("?sort=most_commented");
+  });
+
+  it("offers a moderator the projects their grants name, without the managers' list", async () => {
+    // GIVEN a moderator of p-1 only (the back-office project list would refuse them)
+    const moderator: Me = { ...resident, id: "u-mod", roles: [{ role: "moderator", scope: ["p-1"] }] };
+    inputsApi(undefined, moderator);
+    let listed = false;
+    server.use(
+      http.get("/api/v1/admin/projects", () => {
+        listed = true;
+        return HttpResponse.json({ items: [], next_cursor: null });
+      }),
+    );
+    renderPage();
+    const project = await screen.findByRole("combobox", { name: "Project" });
+    // THEN their project is offered, read by id
+    await waitFor(() =>
+      expect(within(project).getAllByRole("option").map((option) => option.textContent)).toEqual([
+        "All projects",
+        "A new park",
+      ]),
+    );
+    expect(listed).toBe(false);
   });
 
   it("opens a shared view with its filters chosen", async () => {
