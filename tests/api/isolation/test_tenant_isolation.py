@@ -141,6 +141,7 @@ def world(api: Any) -> dict[str, Any]:
             "attachment_id": attachment["id"],
             "user_id": a_resident,
             "admin_id": a_admin,
+            **_moderation_of_a(api, token_a, a_resident),
             **_ideation_of_a(api, token_a, project["id"]),
             **_exports_of_a(api, token_a),
             **_inputs_of_a(api, token_a),
@@ -154,6 +155,16 @@ def world(api: Any) -> dict[str, Any]:
             "admin of A": token_a,
         },
     }
+
+
+def _moderation_of_a(api: Any, token_a: str, resident_id: str) -> dict[str, str]:
+    """A's block of its resident and a word A's admin added to the English list."""
+    block = {"user_id": resident_id, "until": "2030-01-01T00:00:00Z", "reason": MARKER}
+    assert api.post("/moderation/blocks", block, token=token_a).status_code == 201
+    word = "zqalphaword"  # not MARKER: A's own texts carry MARKER and would be refused
+    words = {"locale": "en", "add": [word]}
+    assert api.post("/moderation/profanity/words", words, token=token_a).status_code == 200
+    return {"profanity_word": word}
 
 
 def _discussion_of_a(resident_id: str, admin_id: str) -> dict[str, str]:
