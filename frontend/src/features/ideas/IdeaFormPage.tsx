@@ -3,7 +3,7 @@ import { FormattedMessage } from "react-intl";
 import { Link, useNavigate, useParams } from "react-router";
 import { LoadError, Loading } from "@/components/Loading";
 import { RequireAuth } from "@/features/auth/RequireAuth";
-import { useBlockedState } from "@/features/moderation";
+import { BlockedNotice, useBlockedState } from "@/features/moderation";
 import { api, unwrap } from "@/lib/api/client";
 import { ApiProblem } from "@/lib/api/problem";
 import { useLocale, useLocalized } from "@/lib/i18n";
@@ -109,6 +109,8 @@ function EditForm({ idea }: { idea: Idea }) {
             navigate(`/ideas/${idea.id}`);
           }}
         />
+      ) : idea.permissions.edit.reason === "blocked" ? (
+        <BlockedNotice />
       ) : (
         <p className="notice">
           <FormattedMessage id="ideas.form.cannotEdit" />

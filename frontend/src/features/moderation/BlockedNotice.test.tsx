@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { CommentsSection } from "@/features/comments";
 import type { Me } from "@/lib/api/types";
 import { resident } from "@/testing/fixtures";
-import { ideaCard, ideationHandlers, ideationProject, signInAs } from "@/testing/ideas";
+import { idea, ideaCard, ideationHandlers, ideationProject, signInAs } from "@/testing/ideas";
 import { renderApp, renderWithProviders } from "@/testing/render";
 import { server } from "@/testing/server";
 import { useBlockedState } from "./BlockedNotice";
@@ -42,6 +42,20 @@ describe("BlockedNotice", () => {
     expect(await screen.findByText(/You cannot post, react or comment until/)).toBeInTheDocument();
     expect(screen.getByText("Reason: Insulting other residents")).toBeInTheDocument();
     expect(screen.queryByRole("textbox")).toBeNull();
+  });
+
+  it("tells a blocked author why their idea cannot be edited now", async () => {
+    signInAs(blocked);
+    server.use(
+      http.get("/api/v1/ideas/i-1", () =>
+        HttpResponse.json({ ...idea, permissions: { ...idea.permissions, edit: { allowed: false, reason: "blocked" } } }),
+      ),
+      ...ideationHandlers,
+    );
+    renderApp("/ideas/i-1/edit");
+    expect(await screen.findByText(/You cannot post, react or comment until/)).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "Edit your idea" })).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Save changes" })).toBeNull();
   });
 
   it("ignores a block that has run out", () => {
