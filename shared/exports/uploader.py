@@ -60,8 +60,10 @@ class MultipartUpload(io.RawIOBase):
         self._buffer += view
         self.bytes_written += len(view)
         while len(self._buffer) >= self._part_size:
-            self._send(bytes(self._buffer[: self._part_size]))
+            with memoryview(self._buffer) as buffered:  # one copy of the part, not two
+                part = bytes(buffered[: self._part_size])
             del self._buffer[: self._part_size]
+            self._send(part)
         return len(view)
 
     def _send(self, chunk: bytes) -> None:

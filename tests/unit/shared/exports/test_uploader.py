@@ -83,3 +83,36 @@ def test_aborting_an_upload_left_by_an_earlier_attempt_tolerates_it_being_gone(
 def test_parts_smaller_than_s3_allows_are_refused(s3: Any, bucket: str) -> None:
     with pytest.raises(ValueError, match="at least"):
         MultipartUpload(s3, bucket, KEY, content_type="text/csv", part_size=1024)
+
+
+class _DiscardingS3:
+    """The multipart calls of S3, keeping nothing: the stream's own memory is measured."""
+
+    def create_multipart_upload(self, **kwargs: Any) -> dict[str, str]:
+        return {"UploadId": "u"}
+
+    def upload_part(self, **kwargs: Any) -> dict[str, str]:
+        return {"ETag": str(kwargs["PartNumber"])}
+
+    def complete_multipart_upload(self, **kwargs: Any) -> None:
+        return None
+
+
+def test_the_stream_holds_about_one_part_however_much_is_written() -> None:
+    import tracemalloc
+
+    # GIVEN an upload with 5 MiB parts
+    upload = MultipartUpload(
+        _DiscardingS3(), "b", KEY, content_type="text/csv", part_size=MIN_PART_SIZE
+    )
+    chunk = b"r" * 64 * 1024
+    # WHEN 40 MiB are written in small writes, as the writers do
+    tracemalloc.start()
+    for _ in range(640):
+        upload.write(chunk)
+    upload.complete()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    # THEN eight parts went out and the peak stayed near two parts (buffer + the part sent)
+    assert upload.parts == 8
+    assert peak < 2.5 * MIN_PART_SIZE, f"peak {peak} bytes"
