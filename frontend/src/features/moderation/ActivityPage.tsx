@@ -198,7 +198,7 @@ export function ActivityPage() {
             {items.map((item) => {
               const label = labelOf(item);
               return (
-                <tr key={keyOf(item)} aria-selected={selected.has(keyOf(item))}>
+                <tr key={keyOf(item)} className={selected.has(keyOf(item)) ? "moderation-table__row--selected" : undefined}>
                   <td>
                     <input
                       type="checkbox"
