@@ -19,13 +19,7 @@ export function InputPanel({ row, onClose }: { row: InputRow; onClose: () => voi
   useEffect(() => heading.current?.focus(), [row.id]);
   const idea = { id: row.id, status: row.status ? { id: row.status.id } : null, permissions: { feedback: { allowed: true } } };
   return (
-    <aside
-      className="input-panel"
-      aria-labelledby="input-panel-title"
-      onKeyDown={(event) => {
-        if (event.key === "Escape" && !event.defaultPrevented) onClose();
-      }}
-    >
+    <aside className="input-panel" aria-labelledby="input-panel-title">
       <div className="input-panel__header">
         <h2 id="input-panel-title" tabIndex={-1} ref={heading}>
           {localize(row.title)}
