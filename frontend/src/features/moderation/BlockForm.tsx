@@ -89,12 +89,12 @@ export function BlockForm({ users, onDone, onCancel }: Props) {
         <FormattedMessage id="moderation.block.title" values={{ count: users.length, names }} />
       </h2>
       <form noValidate className="form" onSubmit={(event) => void submit(event)}>
-        <fieldset className="field">
-          <legend className="field__label">
+        <fieldset className="fieldset">
+          <legend>
             <FormattedMessage id="moderation.block.duration" />
           </legend>
           {[...PRESETS, "date" as const].map((item) => (
-            <div className="radio" key={item}>
+            <div className="checkbox" key={item}>
               <input
                 type="radio"
                 id={`${uid}-duration-${item}`}

@@ -6,6 +6,7 @@ import { isPlainText } from "@/lib/forms/plainText";
 import { useFileReport } from "./api";
 import { useErrorMessage } from "./problems";
 import type { ReportReason, TargetKind } from "./types";
+import "./report.css";
 
 const REASONS: ReportReason[] = ["spam", "inappropriate", "other"];
 const NOTE_MAX = 1000;
@@ -127,10 +128,10 @@ export function ReportButton({ kind, id, name }: Props) {
           </p>
         ) : null}
         <fieldset
-          className={errors.reason ? "field field--error" : "field"}
+          className={errors.reason ? "fieldset field--error" : "fieldset"}
           aria-describedby={errors.reason ? `${uid}-reason-error` : undefined}
         >
-          <legend className="field__label">
+          <legend>
             <FormattedMessage id="moderation.report.reason" />
           </legend>
           {errors.reason ? (
@@ -139,7 +140,7 @@ export function ReportButton({ kind, id, name }: Props) {
             </p>
           ) : null}
           {REASONS.map((item) => (
-            <div className="radio" key={item}>
+            <div className="checkbox" key={item}>
               <input
                 type="radio"
                 id={`${uid}-reason-${item}`}
