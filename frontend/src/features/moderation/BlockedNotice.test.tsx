@@ -44,6 +44,14 @@ describe("BlockedNotice", () => {
     expect(screen.queryByRole("textbox")).toBeNull();
   });
 
+  it("stands in for the new-idea form", async () => {
+    signInAs(blocked);
+    server.use(http.get("/api/v1/projects/p-1", () => HttpResponse.json(ideationProject)), ...ideationHandlers);
+    renderApp("/projects/p-1/phases/ph-ideas/ideas/new");
+    expect(await screen.findByText(/You cannot post, react or comment until/)).toBeInTheDocument();
+    expect(screen.queryByRole("textbox")).toBeNull();
+  });
+
   it("tells a blocked author why their idea cannot be edited now", async () => {
     signInAs(blocked);
     server.use(
