@@ -29,6 +29,9 @@ TENANT_HOST_HEADER = "x-townhall-host"
 ORIGIN_VERIFY_HEADER = "x-origin-verify"
 API_STAGE = "api"
 METRICS_NAMESPACE = "Townhall"
+# Functions that run one long job per invocation (a Step Functions task streaming an
+# export of up to 100,000 rows), sized by ``StageSettings.batch`` instead of ``worker``.
+BATCH_FUNCTIONS = frozenset({"export_worker"})
 LAMBDA_RUNTIME = "python3.11"  # matches the project's Python; see docs/adr/0002.
 LAMBDA_ARCHITECTURE = "x86_64"  # Chalice's packager has no arm64 wheels (chalice#1808).
 
@@ -50,6 +53,7 @@ class StageSettings:
     name: StageName
     api: FunctionSizing
     worker: FunctionSizing
+    batch: FunctionSizing  # the long jobs of BATCH_FUNCTIONS (a workflow's task, not a queue's)
     log_retention_days: int
     api_rate_limit: int  # steady requests per second across the API stage
     api_burst_limit: int
@@ -71,6 +75,7 @@ DEFAULT_STAGES: dict[StageName, StageSettings] = {
         name="staging",
         api=FunctionSizing(memory_mb=1024, timeout_seconds=29, reserved_concurrency=20),
         worker=FunctionSizing(memory_mb=512, timeout_seconds=60, reserved_concurrency=5),
+        batch=FunctionSizing(memory_mb=1769, timeout_seconds=900, reserved_concurrency=2),
         log_retention_days=30,
         api_rate_limit=50,
         api_burst_limit=100,
@@ -86,6 +91,7 @@ DEFAULT_STAGES: dict[StageName, StageSettings] = {
             provisioned_concurrency=2,
         ),
         worker=FunctionSizing(memory_mb=1024, timeout_seconds=120, reserved_concurrency=20),
+        batch=FunctionSizing(memory_mb=1769, timeout_seconds=900, reserved_concurrency=10),
         log_retention_days=365,
         api_rate_limit=500,
         api_burst_limit=1000,

@@ -26,6 +26,7 @@ from constructs import Construct
 
 from infra.access import WorkerAccess, access_for
 from infra.config import (
+    BATCH_FUNCTIONS,
     LAMBDA_ARCHITECTURE,
     LAMBDA_RUNTIME,
     METRICS_NAMESPACE,
@@ -120,7 +121,13 @@ class ApiStack(cdk.Stack):
         self.function_names: dict[str, str] = {}
         for name, logical in self.function_ids.items():
             is_api = name == API_HANDLER
-            sizing = deployment.stage.api if is_api else deployment.stage.worker
+            sizing = (
+                deployment.stage.api
+                if is_api
+                else deployment.stage.batch
+                if name in BATCH_FUNCTIONS
+                else deployment.stage.worker
+            )
             self._configure_function(name, logical, sizing)
             if is_api:
                 self._grant_api(self.roles[name])

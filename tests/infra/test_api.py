@@ -8,7 +8,13 @@ from typing import Any
 import pytest
 
 from infra.access import WORKERS, UndeclaredWorkerError, access_for
-from infra.config import LAMBDA_ARCHITECTURE, LAMBDA_RUNTIME, TENANT_HOST_HEADER
+from infra.config import (
+    BATCH_FUNCTIONS,
+    LAMBDA_ARCHITECTURE,
+    LAMBDA_RUNTIME,
+    TENANT_HOST_HEADER,
+)
+from infra.workflows import STEP_FUNCTIONS_DIR
 from shared.config import Settings
 from shared.events.consumers import CONSUMERS
 from tests.infra.conftest import Synthesis, props, resources
@@ -44,7 +50,10 @@ def test_every_function_has_a_deliberate_runtime_size_and_tracing(
     # THEN every Chalice function (API handler and workers) carries it
     assert set(functions) == set(stack_set.api.function_names.values())
     for name, function in functions.items():
-        sizing = stage.api if name.endswith("-api-handler") else stage.worker
+        batch = any(name.endswith("-" + job.replace("_", "-")) for job in BATCH_FUNCTIONS)
+        sizing = (
+            stage.api if name.endswith("-api-handler") else stage.batch if batch else stage.worker
+        )
         assert function["Runtime"] == LAMBDA_RUNTIME
         assert function["Architectures"] == [LAMBDA_ARCHITECTURE]
         assert function["Tracing"] == "Active"
@@ -230,3 +239,19 @@ def test_the_rest_api_is_regional_tls12_throttled_logged_and_validated(
         assert all("${APIHandler.Arn}:live" in uri for uri in uris)
     else:
         assert all("${APIHandler.Arn}/invocations" in uri for uri in uris)
+
+
+def test_the_export_task_may_run_as_long_as_its_workflow_waits(
+    synthesis: Synthesis, stack_set: Any
+) -> None:
+    # GIVEN the input_export workflow's task timeout
+    definition = json.loads((STEP_FUNCTIONS_DIR / "input_export.asl.json").read_text())
+    waits = [s["TimeoutSeconds"] for s in definition["States"].values() if "TimeoutSeconds" in s]
+
+    # WHEN the export worker is synthesised
+    functions = _functions(synthesis, stack_set)
+    worker = next(f for name, f in functions.items() if name.endswith("-export-worker"))
+
+    # THEN it may run as long as the workflow lets its task run
+    assert worker["Timeout"] >= max(waits)
+    assert worker["Timeout"] == stack_set.deployment.stage.batch.timeout_seconds
