@@ -46,6 +46,7 @@ class DemoPlatform:
     folders: list[DemoFolder]
     unfiled: list[DemoProject] = field(default_factory=list)
     map_centre: tuple[float, float] | None = None  # where the platform's maps open
+    moderator: Person | None = None  # moderates the demo ideation project
 
 
 def _p(html: str) -> str:
@@ -66,6 +67,9 @@ LINDENFELD = DemoPlatform(
     colors=("#1b4f8a", "#c2410c"),
     map_centre=(52.3705, 9.7332),
     admin=Person("Ada", "Verhoeven", "admin@lindenfeld.example", "lindenfeld-admin-2026"),
+    moderator=Person(
+        "Theo", "Brandt", "moderator@lindenfeld.example", "lindenfeld-moderator-2026", "de"
+    ),
     residents=[
         Person("Sophie", "Martin", "sophie.martin@example.org", "resident-demo-2026", "fr"),
         Person("Jonas", "Becker", "jonas.becker@example.org", "resident-demo-2026", "de"),
@@ -187,6 +191,7 @@ RIVERSIDE = DemoPlatform(
     colors=("#0f766e", "#7c3aed"),
     map_centre=(51.5007, -0.1246),
     admin=Person("Rosa", "Delgado", "admin@riverside.example", "riverside-admin-2026"),
+    moderator=Person("Noah", "Kim", "moderator@riverside.example", "riverside-moderator-2026"),
     residents=[
         Person("Lucía", "Fernández", "lucia.fernandez@example.org", "resident-demo-2026", "es"),
         Person("Piotr", "Kowalski", "piotr.kowalski@example.org", "resident-demo-2026", "pl"),

@@ -86,9 +86,12 @@ class DemoSeeder:
                 self._project(tenant, principal, demo, project, folder_id)
         for project in demo.unfiled:
             self._project(tenant, principal, demo, project, None)
-        IdeationSeeder(self._today, self._upload, self._header).seed(
+        project_id = IdeationSeeder(self._today, self._upload, self._header).seed(
             tenant, principal, demo, residents
         )
+        if demo.moderator is not None and project_id is not None:
+            scope = frozenset({project_id})
+            self._person(tenant, demo.moderator, frozenset({RoleGrant(Role.MODERATOR, scope)}))
 
     def _person(self, tenant: Any, person: Person, grants: frozenset[Any]) -> Any:
         return self._accounts.register_user(
@@ -232,10 +235,13 @@ def seed_demo(today: date | None = None) -> None:
 
 def logins(demo: DemoPlatform) -> list[DemoLogin]:
     resident = demo.residents[0]
-    return [
-        DemoLogin(demo.host, "admin", demo.admin.email, demo.admin.password),
-        DemoLogin(demo.host, "resident", resident.email, resident.password),
-    ]
+    found = [DemoLogin(demo.host, "admin", demo.admin.email, demo.admin.password)]
+    if demo.moderator is not None:
+        found.append(
+            DemoLogin(demo.host, "moderator", demo.moderator.email, demo.moderator.password)
+        )
+    found.append(DemoLogin(demo.host, "resident", resident.email, resident.password))
+    return found
 
 
 def existing_logins() -> list[DemoLogin]:

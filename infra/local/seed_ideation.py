@@ -41,10 +41,11 @@ class IdeationSeeder:
         self._comments = comments()
         self._updates = official_updates()
 
-    def seed(self, tenant: Any, admin: Any, demo: DemoPlatform, residents: list[Any]) -> None:
+    def seed(self, tenant: Any, admin: Any, demo: DemoPlatform, residents: list[Any]) -> str | None:
+        """The platform's ideation project, its ideas and their team work; its project id."""
         content = IDEATION.get(demo.id)
         if content is None:
-            return
+            return None
         from shared.ideation.schemas import TopicCreate
 
         topic_ids = [
@@ -53,8 +54,38 @@ class IdeationSeeder:
         ]
         project_id, phase_id = self._project(tenant, admin, demo, content, topic_ids)
         codes = {s.code: s.id for s in self._statuses.list(tenant).items}
-        for idea in content.ideas:
+        posted = [
             self._idea(tenant, admin, demo, residents, project_id, phase_id, topic_ids, codes, idea)
+            for idea in content.ideas
+        ]
+        self._team_work(tenant, admin, residents, posted)
+        return project_id
+
+    def _team_work(
+        self, tenant: Any, admin: Any, residents: list[Any], posted: list[tuple[str, list[str]]]
+    ) -> None:
+        """What awaits the team: a reported comment, and the newest idea assigned to the admin."""
+        from chalicelib.inputs.wiring import assignments
+        from chalicelib.moderation.wiring import reports
+        from shared.inputs.schemas import AssignRequest
+        from shared.moderation.schemas import ReportCreate
+
+        commented = next(((idea, ids) for idea, ids in posted if ids), None)
+        if commented is not None:
+            comment_id = commented[1][-1]
+            reports().file(
+                tenant,
+                residents[0],
+                ReportCreate(
+                    target_kind="comment",
+                    target_id=comment_id,
+                    reason="other",
+                    note="This reads like an advert for a shop, not an opinion on the idea.",
+                ),
+            )
+        if posted:
+            body = AssignRequest(idea_ids=[posted[-1][0]], assignee_id=admin.user_id)
+            assignments().assign(tenant, admin, body)
 
     def _project(
         self, tenant: Any, admin: Any, demo: DemoPlatform, content: DemoIdeation, topics: list[str]
@@ -138,7 +169,8 @@ class IdeationSeeder:
         topic_ids: list[str],
         codes: dict[str, str],
         idea: DemoIdea,
-    ) -> None:
+    ) -> tuple[str, list[str]]:
+        """Post one idea with its reactions, thread and feedback: its id and comment ids."""
         from shared.discussion.schemas import CommentCreate, OfficialUpdateCreate
         from shared.ideation.reaction_records import ReactionKind
         from shared.ideation.schemas import IdeaCreate, Location, StatusChange
@@ -171,6 +203,7 @@ class IdeationSeeder:
             self._reactions.react(tenant, residents[index], created.id, ReactionKind.LIKE)
         for index in idea.dislikes:
             self._reactions.react(tenant, residents[index], created.id, ReactionKind.DISLIKE)
+        comment_ids: list[str] = []
         for comment in idea.comments:
             root = self._comments.post_comment(
                 tenant,
@@ -179,6 +212,7 @@ class IdeationSeeder:
                 created.id,
                 CommentCreate(body=comment.body),
             )
+            comment_ids.append(root.id)
             for who, text in comment.replies:
                 self._comments.post_comment(
                     tenant,
@@ -199,3 +233,4 @@ class IdeationSeeder:
                 created.id,
                 OfficialUpdateCreate(body={demo.default_locale: idea.official_update}),
             )
+        return created.id, comment_ids

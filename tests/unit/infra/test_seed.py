@@ -124,7 +124,7 @@ def test_existing_logins_list_only_seeded_platforms(seeded):
     logins = existing_logins()
     assert {login.platform for login in logins} == {LINDENFELD.host}
     assert RIVERSIDE.admin.email not in {login.email for login in logins}
-    assert {login.role for login in logins} == {"admin", "resident"}
+    assert {login.role for login in logins} == {"admin", "moderator", "resident"}
 
 
 def test_generated_files_are_valid():
@@ -161,3 +161,26 @@ def test_the_ideation_project_has_ideas_talk_statuses_and_feedback(seeded):
     assert "planting plan" in updates[0]["body"]["en"]
     pins = _get(seeded, f"/api/v1/projects/{project['id']}/phases/{phase['id']}/idea-pins")
     assert len(pins["items"]) == 3  # one idea has no location
+
+
+def test_the_team_has_work_waiting_a_reported_comment_and_an_assigned_idea(seeded):
+    # GIVEN the demo moderator of the ideation project
+    assert LINDENFELD.moderator is not None
+    signed_in = _sign_in(seeded, LINDENFELD.moderator.email, LINDENFELD.moderator.password)
+    token = json.loads(signed_in.body)["access_token"]
+    # WHEN they open the input manager
+    rows = _get(seeded, "/api/v1/manage/inputs?sort=newest", token)["items"]
+    # THEN they see the project's ideas, the newest assigned to the admin
+    assert len(rows) == 4
+    assert rows[0]["assignee"]["display_name"].startswith(LINDENFELD.admin.first_name)
+    # AND one comment carries a resident's report with its note
+    reported = [
+        report
+        for row in rows
+        for thread in _get(seeded, f"/api/v1/ideas/{row['id']}/comments", token)["items"]
+        for report in _get(
+            seeded, f"/api/v1/moderation/activity/comment/{thread['id']}/reports", token
+        )["items"]
+    ]
+    assert [r["reason"] for r in reported] == ["other"]
+    assert "advert" in reported[0]["note"]
