@@ -73,6 +73,36 @@ describe("BulkBar", () => {
     expect(list).toHaveTextContent("Idea i-2: This person cannot be assigned here: only admins and the project's managers can.");
   });
 
+  it("sends a large selection in requests of at most 100 inputs", async () => {
+    // GIVEN 130 inputs loaded over three pages, all selected
+    const ids = Array.from({ length: 130 }, (_, index) => `i-${index + 1}`);
+    inputsApi([ids.slice(0, 50), ids.slice(50, 100), ids.slice(100)].map((page) => page.map((id) => row(id))));
+    const sizes: number[] = [];
+    server.use(
+      http.post("/api/v1/manage/inputs/assign", async ({ request }) => {
+        const body = (await request.json()) as { idea_ids: string[] };
+        sizes.push(body.idea_ids.length);
+        // The second request is refused as a whole.
+        if (sizes.length === 2) return problem(503, "unavailable", "Try again in a moment.");
+        return HttpResponse.json({ results: body.idea_ids.map((id) => ({ idea_id: id, ok: true, code: null })) });
+      }),
+    );
+    renderPage();
+    await screen.findByRole("table", { name: "Inputs (50)" });
+    await userEvent.click(screen.getByRole("button", { name: "Load more inputs" }));
+    await screen.findByRole("table", { name: "Inputs (100)" });
+    await userEvent.click(screen.getByRole("button", { name: "Load more inputs" }));
+    await screen.findByRole("table", { name: "Inputs (130)" });
+    const bar = await selectAll();
+    // WHEN they are assigned
+    await userEvent.click(within(bar).getByRole("button", { name: "Assign" }));
+    await userEvent.selectOptions(within(bar).getByRole("combobox", { name: "Assign to" }), "Nobody (remove the assignment)");
+    await userEvent.click(within(bar).getByRole("button", { name: "Assign 130 inputs" }));
+    // THEN 100 go in the first request, the rest in the next; what it could not change is listed
+    expect(await screen.findByRole("heading", { name: "100 inputs assigned, 30 not changed" })).toBeInTheDocument();
+    expect(sizes).toEqual([100, 30]);
+  });
+
   it("takes the assignment off with 'Nobody'", async () => {
     inputsApi([[row("i-1")]]);
     const bodies = bulkRoute("assign", (ids) => ids.map((id) => ({ idea_id: id, ok: true, code: null })));

@@ -1,9 +1,11 @@
 import { useInfiniteQuery, useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSession } from "@/features/auth/useSession";
 import { api, unwrap } from "@/lib/api/client";
+import { isApiProblem } from "@/lib/api/problem";
 import type { ProjectSummary } from "@/lib/api/types";
 import type {
   AssignBody,
+  BulkResult,
   ExportBody,
   ExportJob,
   InputQueryParams,
@@ -129,10 +131,40 @@ function useRefreshInputs() {
     client.invalidateQueries({ queryKey: ["ideas"] });
 }
 
+/** The most ids one bulk request takes (the API's limit). */
+export const BULK_MAX = 100;
+
+/**
+ * Send a bulk action in requests of at most BULK_MAX ids, one after the other,
+ * and answer with all their results: "select all" after a few "Load more"
+ * pages selects more than one request may carry.
+ */
+async function inBatches<T extends { idea_ids: string[] }>(
+  body: T,
+  send: (part: T) => Promise<{ results: BulkResult[] }>,
+): Promise<{ results: BulkResult[] }> {
+  const results: BulkResult[] = [];
+  for (let start = 0; start < body.idea_ids.length; start += BULK_MAX) {
+    const ids = body.idea_ids.slice(start, start + BULK_MAX);
+    try {
+      results.push(...(await send({ ...body, idea_ids: ids })).results);
+    } catch (error) {
+      // The first request refused: nothing changed, say why as a whole. A later one
+      // refused: the earlier batches did change, so list the rest as not changed.
+      if (start === 0) throw error;
+      const code = isApiProblem(error) ? error.code : "error";
+      results.push(...body.idea_ids.slice(start).map((id) => ({ idea_id: id, ok: false, code })));
+      break;
+    }
+  }
+  return { results };
+}
+
 export function useAssign() {
   const refresh = useRefreshInputs();
   return useMutation({
-    mutationFn: (body: AssignBody) => unwrap(api.POST("/api/v1/manage/inputs/assign", { body })),
+    mutationFn: (body: AssignBody) =>
+      inBatches(body, (part) => unwrap(api.POST("/api/v1/manage/inputs/assign", { body: part }))),
     onSuccess: refresh,
   });
 }
@@ -140,7 +172,8 @@ export function useAssign() {
 export function useBulkStatus() {
   const refresh = useRefreshInputs();
   return useMutation({
-    mutationFn: (body: StatusBody) => unwrap(api.POST("/api/v1/manage/inputs/status", { body })),
+    mutationFn: (body: StatusBody) =>
+      inBatches(body, (part) => unwrap(api.POST("/api/v1/manage/inputs/status", { body: part }))),
     onSuccess: refresh,
   });
 }
@@ -148,7 +181,8 @@ export function useBulkStatus() {
 export function useMove() {
   const refresh = useRefreshInputs();
   return useMutation({
-    mutationFn: (body: MoveBody) => unwrap(api.POST("/api/v1/manage/inputs/move", { body })),
+    mutationFn: (body: MoveBody) =>
+      inBatches(body, (part) => unwrap(api.POST("/api/v1/manage/inputs/move", { body: part }))),
     onSuccess: refresh,
   });
 }
