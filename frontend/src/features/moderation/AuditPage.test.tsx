@@ -48,8 +48,8 @@ describe("AuditPage", () => {
     expect(await screen.findByRole("heading", { name: "Audit trail", level: 1 })).toBeInTheDocument();
     const table = await screen.findByRole("table", { name: "Audit trail, newest first" });
     const rows = within(table).getAllByRole("row");
-    expect(rows[1]).toHaveTextContent(/Mo M\.HidIdea i-1Advertising/);
-    expect(rows[2]).toHaveTextContent(/Blocked a personPerson u-9Spam/);
+    expect(rows[1]).toHaveTextContent(/Mo M\. Only what Mo M\. did.*Hid.*Idea i-1.*Advertising/);
+    expect(rows[2]).toHaveTextContent(/Blocked a person.*Person u-9.*Spam/);
     await userEvent.click(screen.getByRole("button", { name: "Load more" }));
     // An action the catalogs do not know yet shows as the server names it.
     expect(await screen.findByText("something_new")).toBeInTheDocument();
@@ -66,6 +66,19 @@ describe("AuditPage", () => {
     await userEvent.type(screen.getByRole("textbox", { name: "Person who acted (user id)" }), "u-mod");
     await userEvent.click(screen.getByRole("button", { name: "Show entries" }));
     await waitFor(() => expect(queries.at(-1)).toEqual({ target_kind: "comment", target_id: "c-7", actor: "u-mod", limit: "50" }));
+  });
+
+  it("narrows to one person or one target from a row, and back to everything", async () => {
+    signInTeam();
+    const queries = auditApi([[entry(1)]]);
+    renderApp("/admin/moderation/audit");
+    await userEvent.click(await screen.findByRole("button", { name: "Only what Mo M. did" }));
+    await waitFor(() => expect(queries.at(-1)).toEqual({ actor: "u-mod", limit: "50" }));
+    expect(screen.getByRole("textbox", { name: "Person who acted (user id)" })).toHaveValue("u-mod");
+    await userEvent.click(await screen.findByRole("button", { name: "Only entries about i-1" }));
+    await waitFor(() => expect(queries.at(-1)).toEqual({ actor: "u-mod", target_kind: "idea", target_id: "i-1", limit: "50" }));
+    await userEvent.click(screen.getByRole("button", { name: "Show all entries" }));
+    await waitFor(() => expect(queries.at(-1)).toEqual({ limit: "50" }));
   });
 
   it("is for admins only", async () => {

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import { FormattedDate, FormattedMessage, useIntl } from "react-intl";
 import { ListStatus } from "@/features/admin/ListStatus";
 import { useAudit } from "./api";
@@ -7,6 +7,9 @@ import type { AuditEntry, AuditFilters } from "./types";
 import "./moderation.css";
 
 const EMPTY: AuditFilters = { target_kind: "", target_id: "", actor: "" };
+
+/** The words a screen reader needs after a short visible label ("Only" + "what Mo did"). */
+const hidden = (chunks: ReactNode[]) => <span className="visually-hidden">{chunks}</span>;
 
 function Target({ entry }: { entry: AuditEntry }) {
   const intl = useIntl();
@@ -39,9 +42,13 @@ export function AuditPage() {
   const [filters, setFilters] = useState<AuditFilters>(EMPTY);
   const audit = useAudit(filters);
   const items = audit.data?.pages.flatMap((page) => page.items) ?? [];
+  const show = (next: AuditFilters) => {
+    setDraft(next);
+    setFilters({ target_kind: next.target_kind, target_id: next.target_id.trim(), actor: next.actor.trim() });
+  };
   const apply = (event: FormEvent) => {
     event.preventDefault();
-    setFilters({ target_kind: draft.target_kind, target_id: draft.target_id.trim(), actor: draft.actor.trim() });
+    show(draft);
   };
 
   return (
@@ -94,6 +101,11 @@ export function AuditPage() {
           <button type="submit" className="button">
             <FormattedMessage id="moderation.audit.apply" />
           </button>
+          {filters.target_kind || filters.target_id || filters.actor ? (
+            <button type="button" className="button button--secondary" onClick={() => show(EMPTY)}>
+              <FormattedMessage id="moderation.audit.clear" />
+            </button>
+          ) : null}
         </div>
       </form>
       <ListStatus query={audit} count={items.length} empty={<FormattedMessage id="moderation.audit.empty" />} />
@@ -127,12 +139,41 @@ export function AuditPage() {
                 <td>
                   <FormattedDate value={entry.at} dateStyle="medium" timeStyle="short" />
                 </td>
-                <td>{entry.actor?.display_name ?? intl.formatMessage({ id: "moderation.formerResident" })}</td>
+                <td>
+                  {entry.actor.display_name}{" "}
+                  {filters.actor !== entry.actor.id ? (
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => show({ ...filters, actor: entry.actor.id })}
+                    >
+                      <FormattedMessage id="moderation.audit.onlyActor" values={{ name: entry.actor.display_name, hidden }} />
+                    </button>
+                  ) : null}
+                </td>
                 <td>
                   {messageOr(intl, `moderation.audit.action.${entry.action}`, entry.action)}
                 </td>
                 <td>
                   <Target entry={entry} />
+                  {entry.target_kind && entry.target_id && filters.target_id !== entry.target_id ? (
+                    <>
+                      {" "}
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() =>
+                          show({
+                            ...filters,
+                            target_kind: entry.target_kind as AuditFilters["target_kind"],
+                            target_id: entry.target_id ?? "",
+                          })
+                        }
+                      >
+                        <FormattedMessage id="moderation.audit.onlyTarget" values={{ id: entry.target_id, hidden }} />
+                      </button>
+                    </>
+                  ) : null}
                 </td>
                 <td>{entry.reason ?? "—"}</td>
               </tr>
