@@ -5,7 +5,9 @@ phase's own indexes when a phase is chosen (newest, oldest, most liked), a
 project's manager indexes when a project is chosen, else the platform's.
 Filters on attributes (topic, status, assignee, reported, dates on count
 orders) are DynamoDB filter expressions; projects the viewer does not reach
-are dropped in memory. Each request reads at most :data:`READ_BUDGET` index
+are dropped in memory (a viewer reaching one project reads that project's
+partition; one reaching several but not all reads the platform's, so their
+pages may be short when their projects hold a small share of the platform). Each request reads at most :data:`READ_BUDGET` index
 items: a sparse filter then gives a short page with a cursor, never a skipped
 or repeated row, because the cursor is the index key of the last row returned
 (or of the last item read when the budget ran out).
@@ -150,6 +152,8 @@ class InputListing:
         authorize(principal, Action.TEAM_VIEW)
         scope = self._scope(tenant, principal, query)
         words = query_words(query.q or "")
+        if not scope.reach.projects:
+            return Page[InputRow](items=[], next_cursor=None)
         if words:
             records, cursor = self._searched(tenant, scope, query, words)
         else:

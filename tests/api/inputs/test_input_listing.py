@@ -145,3 +145,12 @@ def test_reported_filter_and_hidden_flag(manager: Manager) -> None:
     rows = {r["id"]: r for r in manager.list()["items"]}
     assert (rows[reported]["reports"], rows[reported]["hidden"]) == (2, True)
     assert (rows[quiet]["reports"], rows[quiet]["hidden"]) == (0, False)
+
+
+def test_a_team_member_without_projects_gets_an_empty_last_page(manager: Manager) -> None:
+    from shared.permissions import Principal, Role, RoleGrant
+
+    manager.idea()
+    grant = RoleGrant(Role.MODERATOR, frozenset({"gone-project"}))
+    manager.tokens.add("stale", Principal("stale", "alpha", frozenset({grant}), True))
+    assert manager.list("stale") == {"items": [], "next_cursor": None}
