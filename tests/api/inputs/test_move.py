@@ -165,3 +165,15 @@ def test_a_hidden_idea_is_not_copied(manager: Manager) -> None:
     record.update(actions=[IdeaRecord.hidden_reason.set("Spam")])
     assert _move(manager, [idea], manager.phase, mode="copy")[0]["code"] == "hidden_input"
     assert _move(manager, [idea], manager.phase)[0]["ok"] is True
+
+
+def test_the_workers_apply_a_move_and_a_copy(manager: Manager, voted: str, pump: Any) -> None:
+    # GIVEN a voted idea moved, and a copy of it, with every event delivered to the workers
+    copy = _move(manager, [voted], manager.phase, mode="copy")[0]["new_idea_id"]
+    _move(manager, [voted], manager.phase, votes="reset")
+    pump.drain()
+    # THEN the derived data agrees: counts, the search index of the new phase
+    assert _counts(manager, copy) == (2, 1)
+    assert _counts(manager, voted) == (0, 0)
+    assert sorted(manager.ids(q="benches", phase=manager.phase)) == sorted([voted, copy])
+    assert manager.ids(q="benches", phase=manager.phase2) == []
