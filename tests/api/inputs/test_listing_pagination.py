@@ -125,3 +125,35 @@ def test_backfill_gives_old_ideas_the_managers_keys(manager: Manager) -> None:
     assert sorted(manager.ids(project=manager.p1)) == sorted(
         r.idea_id for r in records if r.project_id == manager.p1
     )
+
+
+def test_any_page_size_and_budget_pages_exactly_the_view(manager: Manager) -> None:
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from chalicelib.identity.wiring import directory
+
+    records = seed(manager, 40)
+    filters: dict[str, tuple[dict[str, Any], Any]] = {
+        "all": ({}, lambda r: True),
+        "rejected": ({"status": "rejected"}, lambda r: r.status_id == "rejected"),
+        "unassigned": ({"assignee": "none"}, lambda r: r.assignee_id is None),
+        "p2": ({"project": manager.p2}, lambda r: r.project_id == manager.p2),
+    }
+
+    @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(
+        sort=st.sampled_from(list(InputSort)),
+        name=st.sampled_from(sorted(filters)),
+        limit=st.integers(1, 12),
+        budget=st.integers(1, 15),
+        filtered_page=st.integers(1, 10),
+    )
+    def check(sort: InputSort, name: str, limit: int, budget: int, filtered_page: int) -> None:
+        listing = InputListing(directory(), read_budget=budget, filtered_page=filtered_page)
+        extra, keep = filters[name]
+        query = InputQuery.model_validate({"sort": sort, "limit": limit, **extra})
+        ids, _ = _all_pages(listing, query)
+        assert ids == _expected(records, query, keep)
+
+    check()
