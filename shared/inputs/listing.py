@@ -268,7 +268,11 @@ class InputListing:
         names = ("pk", "sk", f"{plan.prefix}pk", f"{plan.prefix}sk")
         start = self._start(tenant, plan, names, query.cursor)
         condition = self._filter(scope, query, plan)
-        page_size = query.limit + 1 if condition is None else self._filtered_page
+        # Rows dropped by a filter (or by the viewer's reach) call for bigger pages.
+        dropped = condition is not None or (
+            plan.index.startswith("manage_") and not scope.reach.every_project
+        )
+        page_size = self._filtered_page if dropped else query.limit + 1
         index = getattr(IdeasItem, plan.index)
         result = index.query(
             plan.hash_key,

@@ -157,3 +157,44 @@ def test_any_page_size_and_budget_pages_exactly_the_view(manager: Manager) -> No
         assert ids == _expected(records, query, keep)
 
     check()
+
+
+def test_a_viewer_of_some_projects_pages_only_theirs(manager: Manager) -> None:
+    from chalicelib.identity.wiring import directory
+
+    # GIVEN ideas in p1, p2 and a third project p3
+    records = seed(manager, 30)
+    p3 = manager.admin.project("Station", publish=True)["id"]
+    p3_phase = manager.new_phase(p3, "2020-01-01", None)
+    repo = IdeaRepository(TENANT)
+    for n in range(10):
+        created = START + timedelta(minutes=30 + 60 * n)
+        repo.create(
+            IdeaRecord(
+                repo.idea_pk(f"third{n}"),
+                IDEA_SK,
+                idea_id=f"third{n}",
+                project_id=p3,
+                phase_id=p3_phase,
+                author_id="resident-a",
+                title={"en": "Elsewhere"},
+                created_at=created,
+                updated_at=created,
+            )
+        )
+    # WHEN a moderator of p1 and p2 pages through every order under a small budget
+    grant = RoleGrant(Role.MODERATOR, frozenset({manager.p1, manager.p2}))
+    viewer = Principal("mod-12", "alpha", frozenset({grant}), True)
+    listing = InputListing(directory(), read_budget=5, filtered_page=4)
+    for sort in InputSort:
+        query = InputQuery(sort=sort, limit=4)
+        ids: list[str] = []
+        cursor = None
+        while True:
+            page = listing.page(TENANT, viewer, query.model_copy(update={"cursor": cursor}))
+            ids += [row.id for row in page.items]
+            cursor = page.next_cursor
+            if cursor is None:
+                break
+        # THEN they get exactly p1's and p2's ideas, in order, never p3's
+        assert ids == _expected(records, query, lambda r: True), sort
