@@ -2,7 +2,7 @@ import { screen, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
 import { session } from "@/lib/api/client";
-import { admin, authSession, platform } from "@/testing/fixtures";
+import { admin, authSession, platform, resident } from "@/testing/fixtures";
 import { renderApp } from "@/testing/render";
 import { server } from "@/testing/server";
 
@@ -27,7 +27,21 @@ describe("Layout", () => {
     expect(document.documentElement.style.getPropertyValue("--color-on-primary")).toBe("#ffffff");
   });
 
-  it("offers the back-office to admins only", async () => {
+  it.each([
+    ["a moderator", { ...resident, id: "u-mod", roles: [{ role: "moderator" as const, scope: ["p1"] }] }, true],
+    ["a resident", resident, false],
+  ])("offers the back-office to %s: %s", async (_who, user, offered) => {
+    // GIVEN a signed-in person with (or without) a team role
+    server.use(http.post("/api/v1/auth/refresh", () => HttpResponse.json(authSession(user))));
+    session.establish(authSession(user));
+    renderApp("/");
+    // THEN the main navigation links to the back-office only for team members
+    const nav = await screen.findByRole("navigation", { name: "Main" });
+    await within(nav).findByRole("button", { name: "Sign out" });
+    expect(within(nav).queryByRole("link", { name: "Back-office" }) !== null).toBe(offered);
+  });
+
+  it("offers the back-office to admins", async () => {
     // GIVEN a signed-in admin
     server.use(http.post("/api/v1/auth/refresh", () => HttpResponse.json(authSession(admin))));
     session.establish(authSession(admin));

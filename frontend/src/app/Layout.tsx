@@ -4,7 +4,8 @@ import { Link, NavLink, Outlet, useNavigate } from "react-router";
 import { LoadError, Loading } from "@/components/Loading";
 import { LocaleSwitcher } from "@/components/LocaleSwitcher";
 import { signOut } from "@/features/auth/api";
-import { isAdmin, useSession } from "@/features/auth/useSession";
+import { useSession } from "@/features/auth/useSession";
+import { isTeamMember } from "@/features/moderation";
 import { NotificationBell } from "@/features/notifications";
 import { applyBranding, usePlatform } from "@/features/platform";
 import { useLocalized } from "@/lib/i18n";
@@ -55,7 +56,7 @@ export function Layout() {
               </li>
               {signedIn ? (
                 <>
-                  {isAdmin(sessionState) ? (
+                  {isTeamMember(sessionState) ? (
                     <li>
                       <NavLink to="/admin">
                         <FormattedMessage id="nav.admin" />

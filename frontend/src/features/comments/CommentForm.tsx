@@ -6,6 +6,7 @@ import { z } from "zod";
 import { isApiProblem } from "@/lib/api/problem";
 import { isPlainText } from "@/lib/forms/plainText";
 import { useProblemTranslator, useValidationMessages } from "@/lib/forms/messages";
+import { problemValues } from "@/lib/forms/problem";
 import { toTokens, type MentionPick } from "./mentions";
 import { MentionTextarea } from "./MentionTextarea";
 
@@ -70,8 +71,12 @@ export function CommentForm({
           : undefined;
         const message = isApiProblem(problem)
           ? issue
-            ? translate(issue.code, issue.message)
-            : translate(problem.code, problem.detail || intl.formatMessage({ id: "error.network" }))
+            ? translate(issue.code, issue.message, problemValues(problem, issue.field))
+            : translate(
+                problem.code,
+                problem.detail || intl.formatMessage({ id: "error.network" }),
+                problemValues(problem),
+              )
           : intl.formatMessage({ id: "error.network" });
         form.setError("body", { type: "server", message });
         textarea.current?.focus();

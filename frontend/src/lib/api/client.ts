@@ -29,9 +29,20 @@ interface Result<T> {
   response: Response;
 }
 
-/** Return the data of a call or throw its problem+json as an ApiProblem. */
-export async function unwrap<T>(call: Promise<Result<T>>): Promise<T> {
+/**
+ * Return the data of a call or throw its problem+json as an ApiProblem. A `blocked`
+ * refusal also updates the session, so every form says until when and why at once.
+ */
+export async function unwrap<T>(call: Promise<Result<T>>, onSession: Session = session): Promise<T> {
   const { data, error, response } = await call;
-  if (!response.ok) throw ApiProblem.from(response.status, error);
+  if (!response.ok) {
+    const problem = ApiProblem.from(response.status, error);
+    const until = problem.extra.blocked_until;
+    if (problem.code === "blocked" && typeof until === "string") {
+      const reason = problem.extra.block_reason;
+      onSession.noteBlocked(until, typeof reason === "string" ? reason : null);
+    }
+    throw problem;
+  }
   return data as T;
 }

@@ -96,4 +96,34 @@ describe("the API client's session", () => {
     await expect(call).rejects.toMatchObject({ status: 401, code: "invalid_credentials" });
     expect(refreshed).toBe(false);
   });
+
+  it("learns of a block from a refusal, so every form can say until when and why", async () => {
+    // GIVEN a signed-in resident who was blocked after the page loaded
+    const { client, session } = createApi(origin);
+    session.establish(authSession(resident, "abc"));
+    server.use(
+      http.get("/api/v1/me", () =>
+        HttpResponse.json(
+          {
+            type: "urn:townhall:problem:blocked",
+            title: "Forbidden",
+            status: 403,
+            detail: "You are blocked.",
+            code: "blocked",
+            errors: [],
+            blocked_until: "2027-01-05T12:00:00+00:00",
+            block_reason: "Repeated insults",
+          },
+          { status: 403, headers: { "Content-Type": "application/problem+json" } },
+        ),
+      ),
+    );
+    // WHEN a request is refused as blocked
+    await expect(unwrap(client.GET("/api/v1/me"), session)).rejects.toMatchObject({ code: "blocked" });
+    // THEN the session's user carries the block
+    expect(session.getSnapshot().user?.blocked).toEqual({
+      until: "2027-01-05T12:00:00+00:00",
+      reason: "Repeated insults",
+    });
+  });
 });

@@ -58,6 +58,14 @@ export class Session {
     }
   }
 
+  /** A request was refused because the person is blocked: show it everywhere, at once. */
+  noteBlocked(until: string, reason: string | null): void {
+    const user = this.state.user;
+    if (this.state.status === "authenticated" && user) {
+      this.publish({ ...this.state, user: { ...user, blocked: { until, reason } } });
+    }
+  }
+
   /** Forget the session; `expired` tells the UI to ask the person to sign in again. */
   clear(expired = false): void {
     this.token = null;

@@ -1,5 +1,5 @@
 import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
-import { isApiProblem } from "@/lib/api/problem";
+import { type ApiProblem, isApiProblem } from "@/lib/api/problem";
 
 export type FieldMapper<T extends FieldValues> = (apiField: string) => Path<T> | null;
 
@@ -7,7 +7,20 @@ export type FieldMapper<T extends FieldValues> = (apiField: string) => Path<T> |
  * Turns a stable problem code into the viewer's language, or keeps the
  * server's (English) text when the catalog has no message for that code.
  */
-export type ProblemTranslator = (code: string, serverMessage: string) => string;
+export type ProblemTranslator = (code: string, serverMessage: string, values?: ProblemValues) => string;
+
+/** What a problem names, for its message's placeholders (e.g. `words` the profanity filter found). */
+export type ProblemValues = Record<string, string | string[]>;
+
+/** The specifics a problem carries for one field (or for all fields), if any. */
+export function problemValues(problem: ApiProblem, field?: string): ProblemValues | undefined {
+  const words = problem.extra.words;
+  if (!words || typeof words !== "object") return undefined;
+  const byField = words as Record<string, unknown>;
+  const lists = field !== undefined ? [byField[field]] : Object.values(byField);
+  const found = lists.flatMap((list) => (Array.isArray(list) ? list.map(String) : []));
+  return found.length ? { words: [...new Set(found)] } : undefined;
+}
 
 export const keepServerText: ProblemTranslator = (_code, serverMessage) => serverMessage;
 
@@ -33,7 +46,7 @@ export function applyProblem<T extends FieldValues>(
   let placed = 0;
   for (const issue of error.errors) {
     const name = mapField(normaliseField(issue.field));
-    const message = translate(issue.code, issue.message);
+    const message = translate(issue.code, issue.message, problemValues(error, issue.field));
     if (name) {
       setError(name, { type: "server", message });
       placed += 1;
@@ -41,6 +54,8 @@ export function applyProblem<T extends FieldValues>(
       unplaced.push(message);
     }
   }
-  if (placed === 0 && unplaced.length === 0) unplaced.push(translate(error.code, error.detail || fallbackMessage));
+  if (placed === 0 && unplaced.length === 0) {
+    unplaced.push(translate(error.code, error.detail || fallbackMessage, problemValues(error)));
+  }
   return unplaced;
 }
