@@ -67,9 +67,7 @@ LINDENFELD = DemoPlatform(
     colors=("#1b4f8a", "#c2410c"),
     map_centre=(52.3705, 9.7332),
     admin=Person("Ada", "Verhoeven", "admin@lindenfeld.example", "lindenfeld-admin-2026"),
-    moderator=Person(
-        "Theo", "Brandt", "moderator@lindenfeld.example", "lindenfeld-moderator-2026", "de"
-    ),
+    moderator=Person("Theo", "Brandt", "moderator@lindenfeld.example", "lindenfeld-moderator-2026"),
     residents=[
         Person("Sophie", "Martin", "sophie.martin@example.org", "resident-demo-2026", "fr"),
         Person("Jonas", "Becker", "jonas.becker@example.org", "resident-demo-2026", "de"),

@@ -92,11 +92,11 @@ describe("ActivityPage", () => {
     renderApp("/admin/moderation");
     const selectAll = await screen.findByRole("checkbox", { name: "Select all shown rows" });
     // WHEN one row is picked, the header box is half checked
-    await userEvent.click(screen.getByRole("checkbox", { name: "Select Idea: Idea 1" }));
+    await userEvent.click(screen.getByRole("checkbox", { name: "Select Idea by Author 1: Idea 1" }));
     expect(selectAll).toHaveProperty("indeterminate", true);
     // AND select-all picks the rest
     await userEvent.click(selectAll);
-    expect(screen.getByRole("checkbox", { name: "Select Comment: Idea 9" })).toBeChecked();
+    expect(screen.getByRole("checkbox", { name: "Select Comment by Author 2: Excerpt 2" })).toBeChecked();
     const bar = screen.getByRole("region", { name: "Selected rows" });
     expect(within(bar).getByText("2 rows selected")).toBeInTheDocument();
     await userEvent.click(within(bar).getByRole("button", { name: "Mark reviewed" }));
@@ -144,7 +144,7 @@ describe("ActivityPage", () => {
     expect(bodies[0]).toMatchObject({ action: "hide", reason: "Advertising" });
     const status = await screen.findByRole("status");
     expect(status).toHaveTextContent("1 done, 1 not done.");
-    expect(status).toHaveTextContent("Idea: Idea 2: Someone changed this at the same time.");
+    expect(status).toHaveTextContent("Idea by Author 2: Idea 2: Someone changed this at the same time.");
   });
 
   it("says in words why a target was not restored", async () => {
@@ -155,11 +155,11 @@ describe("ActivityPage", () => {
     }));
     renderApp("/admin/moderation");
     expect(await screen.findByText("Reason: Spam")).toBeInTheDocument();
-    await userEvent.click(screen.getByRole("checkbox", { name: "Select Idea: Idea 1" }));
+    await userEvent.click(screen.getByRole("checkbox", { name: "Select Idea by Author 1: Idea 1" }));
     await userEvent.click(screen.getByRole("button", { name: "Restore" }));
     const status = await screen.findByRole("status");
     expect(status).toHaveTextContent("0 done, 1 not done.");
-    expect(status).toHaveTextContent("Idea: Idea 1: you do not moderate its project.");
+    expect(status).toHaveTextContent("Idea by Author 1: Idea 1: you do not moderate its project.");
   });
 
   it("deletes only after a reason and an explicit confirmation", async () => {
@@ -167,7 +167,7 @@ describe("ActivityPage", () => {
     activityApi([[activityItem(1)]]);
     const bodies = actionsApi((body) => applied(body, "deleted"));
     renderApp("/admin/moderation");
-    await userEvent.click(await screen.findByRole("checkbox", { name: "Select Idea: Idea 1" }));
+    await userEvent.click(await screen.findByRole("checkbox", { name: "Select Idea by Author 1: Idea 1" }));
     await userEvent.click(screen.getByRole("button", { name: "Delete" }));
     const dialog = screen.getByRole("alertdialog", { name: "Delete the selected item?" });
     expect(dialog).toHaveAccessibleDescription("The content is deleted for good. This cannot be undone.");
@@ -194,7 +194,7 @@ describe("ActivityPage", () => {
       ),
     );
     renderApp("/admin/moderation");
-    const toggle = await screen.findByRole("button", { name: "2 reports on Idea: Idea 1" });
+    const toggle = await screen.findByRole("button", { name: "2 reports on Idea by Author 1: Idea 1" });
     expect(toggle).toHaveAttribute("aria-expanded", "false");
     await userEvent.click(toggle);
     expect(toggle).toHaveAttribute("aria-expanded", "true");
@@ -215,7 +215,7 @@ describe("ActivityPage", () => {
       }),
     );
     renderApp("/admin/moderation");
-    await userEvent.click(await screen.findByRole("checkbox", { name: "Select Idea: Idea 1" }));
+    await userEvent.click(await screen.findByRole("checkbox", { name: "Select Idea by Ann Admin: Idea 1" }));
     await userEvent.click(screen.getByRole("button", { name: "Block the author" }));
     const dialog = screen.getByRole("dialog", { name: "Block Ann Admin" });
     await userEvent.click(within(dialog).getByRole("radio", { name: "30 days" }));
@@ -237,7 +237,7 @@ describe("ActivityPage", () => {
     signInTeam();
     activityApi([[activityItem(1)]]);
     renderApp("/admin/moderation");
-    await userEvent.click(await screen.findByRole("checkbox", { name: "Select Idea: Idea 1" }));
+    await userEvent.click(await screen.findByRole("checkbox", { name: "Select Idea by Author 1: Idea 1" }));
     await userEvent.click(screen.getByRole("button", { name: "Block the author" }));
     const dialog = screen.getByRole("dialog", { name: "Block Author 1" });
     await userEvent.click(within(dialog).getByRole("radio", { name: "Until a date" }));

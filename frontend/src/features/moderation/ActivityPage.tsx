@@ -120,10 +120,15 @@ export function ActivityPage() {
     if (selectAll.current) selectAll.current.indeterminate = chosen.length > 0 && !allChosen;
   }, [chosen.length, allChosen]);
 
+  /** Unique enough to tell rows apart by ear: a comment is named by its author and its first words. */
   const labelOf = (item: ActivityItem) => {
     const kind = intl.formatMessage({ id: `moderation.kind.${item.target_kind}` });
-    const title = item.title ? localize(item.title) : item.excerpt;
-    return `${kind}: ${title}`;
+    const words = item.excerpt.length > 48 ? `${item.excerpt.slice(0, 47)}…` : item.excerpt;
+    const text = item.target_kind === "idea" && item.title ? localize(item.title) : words;
+    return intl.formatMessage(
+      { id: "moderation.activity.rowLabel" },
+      { kind, author: item.author.display_name, text },
+    );
   };
   const toggle = (item: ActivityItem) =>
     setSelected((current) => {
