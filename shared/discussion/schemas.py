@@ -74,9 +74,13 @@ class Comment(BaseModel):
 
     id: str
     parent_id: str | None
-    body: str = Field(description="Empty when deleted. Mentions appear as `@[<user_id>]`.")
+    body: str = Field(
+        description="Empty when deleted or hidden. Mentions appear as `@[<user_id>]`."
+    )
     mentions: list[PublicProfile]
-    author: PublicProfile | None = Field(description="Null when the comment was deleted.")
+    author: PublicProfile | None = Field(
+        description="Null when the comment was deleted or hidden by moderation."
+    )
     likes: int
     liked_by_me: bool
     deleted: bool

@@ -19,25 +19,12 @@ from PIL import Image
 
 from infra.local.demo_content import LINDENFELD
 from tests.browser.accessibility import assert_accessible
+from tests.browser.steps import sign_in, visit, wait_for_text
 
 pytestmark = pytest.mark.browser
 PROJECT = "A greener Lindenfeld"
 AUTHOR, NEIGHBOUR = LINDENFELD.residents[3], LINDENFELD.residents[4]  # Samuel, Mei
 SLOW = 30_000  # ms: the runner's event pump derives counts and notifications
-
-
-def _visit(page: Any, url: str) -> None:
-    page.goto(url)
-    page.wait_for_load_state("networkidle")
-    assert_accessible(page)
-
-
-def _sign_in(page: Any, base: str, email: str, password: str) -> None:
-    _visit(page, base + "/sign-in")
-    page.get_by_label("Email address").fill(email)
-    page.get_by_label("Password", exact=True).fill(password)
-    page.get_by_role("button", name="Sign in").click()
-    page.get_by_role("link", name=re.compile(r"^Notifications")).wait_for()
 
 
 def _photo(folder: Path) -> Path:
@@ -50,7 +37,7 @@ def _photo(folder: Path) -> Path:
 
 
 def _post_idea(page: Any, base: str, title: str, photo: Path) -> str:
-    _visit(page, base + "/")
+    visit(page, base + "/")
     page.get_by_role("link", name=PROJECT).first.click()
     page.get_by_role("heading", name=PROJECT).wait_for()
     page.get_by_role("link", name="Post your idea").click()
@@ -78,7 +65,7 @@ def _post_idea(page: Any, base: str, title: str, photo: Path) -> str:
 
 
 def _like_and_mention(page: Any, idea_url: str) -> None:
-    _visit(page, idea_url)
+    visit(page, idea_url)
     page.get_by_role("button", name="Like", exact=True).click()
     page.get_by_text("You like this idea.").wait_for()
     box = page.get_by_role("textbox", name="Add a comment")
@@ -95,7 +82,7 @@ def _like_and_mention(page: Any, idea_url: str) -> None:
 
 
 def _give_feedback(page: Any, idea_url: str) -> None:
-    _visit(page, idea_url)
+    visit(page, idea_url)
     page.get_by_role("combobox", name="Status").select_option(label="Accepted")
     page.get_by_role("button", name="Save status").click()
     page.get_by_text("The status has been saved.").wait_for()
@@ -105,16 +92,6 @@ def _give_feedback(page: Any, idea_url: str) -> None:
     page.get_by_role("button", name="Publish update").click()
     page.get_by_role("article", name=re.compile(r"^Official update from")).wait_for()
     assert_accessible(page)
-
-
-def _wait_for_text(page: Any, url: str, text: str) -> None:
-    """Reload until ``text`` shows (the runner's workers are asynchronous)."""
-    for _ in range(15):
-        _visit(page, url)
-        if page.get_by_text(text).count():
-            return
-        page.wait_for_timeout(2_000)
-    raise AssertionError(f"{text!r} never appeared on {url}")
 
 
 def test_post_react_comment_feedback_and_notifications(
@@ -127,13 +104,13 @@ def test_post_react_comment_feedback_and_notifications(
     admin = browser.new_context().new_page()
     try:
         # GIVEN a resident who posts an idea with an image and a pin
-        _sign_in(author, base, AUTHOR.email, AUTHOR.password)
+        sign_in(author, base, AUTHOR.email, AUTHOR.password)
         idea_url = _post_idea(author, base, title, _photo(screenshots))
         # WHEN a neighbour likes it and mentions the author in a comment
-        _sign_in(neighbour, base, NEIGHBOUR.email, NEIGHBOUR.password)
+        sign_in(neighbour, base, NEIGHBOUR.email, NEIGHBOUR.password)
         _like_and_mention(neighbour, idea_url)
         # AND the admin accepts it and posts an official update
-        _sign_in(admin, base, LINDENFELD.admin.email, LINDENFELD.admin.password)
+        sign_in(admin, base, LINDENFELD.admin.email, LINDENFELD.admin.password)
         _give_feedback(admin, idea_url)
         # THEN the author's notification centre has the mention, the status and the update
         for text in (
@@ -141,13 +118,13 @@ def test_post_react_comment_feedback_and_notifications(
             "The status of",
             "has an official update",
         ):
-            _wait_for_text(author, base + "/notifications", text)
+            wait_for_text(author, base + "/notifications", text)
         author.get_by_role("link", name=title).first.wait_for()
         # AND the idea shows the like and the comment in its counts
-        _visit(author, idea_url)
+        visit(author, idea_url)
         author.get_by_text("1 like").first.wait_for()
         # AND the emails reached the mail viewer, addressed to the author
-        _wait_for_text(admin, base + "/admin/mail", AUTHOR.email)
+        wait_for_text(admin, base + "/admin/mail", AUTHOR.email)
         assert admin.get_by_text(re.compile("mentioned you")).count()
     except Exception:
         for name, page in (("author", author), ("neighbour", neighbour), ("admin", admin)):

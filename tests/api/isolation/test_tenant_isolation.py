@@ -143,8 +143,8 @@ def world(api: Any) -> dict[str, Any]:
             "admin_id": a_admin,
             **_moderation_of_a(api, token_a, a_resident),
             **_ideation_of_a(api, token_a, project["id"]),
-            **_exports_of_a(api, token_a),
             **_inputs_of_a(api, token_a),
+            **_exports_of_a(api, token_a),
         },
         "emails": [a_admin_email, a_resident_email],
         "upload_keys": [header, attachment_key],
@@ -370,6 +370,11 @@ def _bodies(world: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
             }
             for action in ("hide", "delete", "review")
         ],
+        "block_user": [
+            {"user_id": ids["user_id"], "until": "2030-01-01T00:00:00Z", "reason": "Written on B"}
+        ],
+        "switch_profanity_filter": [{"enabled": False}],
+        "change_profanity_words": [{"locale": "en", "add": ["writtenonb"], "remove": ["shit"]}],
         "assign_inputs": [
             {"idea_ids": [ids["idea_id"]], "assignee_id": ids["admin_id"]},
             {"idea_ids": [ids["idea_id"]], "assignee_id": None},
@@ -387,11 +392,6 @@ def _bodies(world: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
         ],
         "post_note": [{"body": "Written on B", "mentioned_ids": [ids["admin_id"]]}],
         "edit_note": [{"body": "Written on B", "mentioned_ids": []}],
-        "block_user": [
-            {"user_id": ids["user_id"], "until": "2030-01-01T00:00:00Z", "reason": "Written on B"}
-        ],
-        "switch_profanity_filter": [{"enabled": False}],
-        "change_profanity_words": [{"locale": "en", "add": ["writtenonb"], "remove": ["shit"]}],
         "create_export": [{"format": "xlsx"}, {"query": {"project": ids["project_id"]}}],
         "update_notification_preferences": [
             {"email": {"mention": False, "comment_reply": False, "comment_on_my_idea": False}}

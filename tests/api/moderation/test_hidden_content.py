@@ -56,6 +56,7 @@ def test_a_hidden_comment_stays_as_a_placeholder_with_the_reason_for_its_author(
     [team] = world.ok("GET", path, "mod-p1")["items"]
     # THEN everyone sees a placeholder without the body; only author and team see why
     assert others["hidden"] is True and others["body"] == "" and others["author"] is None
+    assert others["deleted"] is False  # hidden, not deleted: the UI says which
     assert others["hidden_reason"] is None
     assert authors["hidden_reason"] == "Insults" and team["hidden_reason"] == "Insults"
     # AND a restore brings the body back

@@ -52,21 +52,21 @@ export function CommentItem({ ideaId, comment, inReplyTo }: Props) {
     setMode("view");
   };
 
+  // A hidden comment keeps its place in the thread; its author and the team also read why.
+  if (comment.hidden) {
+    return (
+      <article className="comment comment--hidden" id={`comment-${comment.id}`}>
+        <HiddenCommentNotice reason={comment.hidden_reason} />
+      </article>
+    );
+  }
+
   if (comment.deleted || !comment.author) {
     return (
       <article className="comment comment--deleted" id={`comment-${comment.id}`}>
         <p className="comment__body">
           <FormattedMessage id="comments.deleted" />
         </p>
-      </article>
-    );
-  }
-
-  // A hidden comment keeps its place in the thread; its author and the team also read why.
-  if (comment.hidden) {
-    return (
-      <article className="comment comment--hidden" id={`comment-${comment.id}`}>
-        <HiddenCommentNotice reason={comment.hidden_reason} />
       </article>
     );
   }

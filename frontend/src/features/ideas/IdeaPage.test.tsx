@@ -71,6 +71,15 @@ describe("IdeaPage", () => {
     expect(within(reactions).getByRole("link", { name: "Sign in" })).toHaveAttribute("href", "/sign-in?next=%2Fideas%2Fi-1");
   });
 
+  it("tells a blocked resident that the block is why they cannot react", async () => {
+    signInAs();
+    serveIdea({ ...idea, permissions: { ...idea.permissions, react: { allowed: false, reason: "blocked" } } });
+    renderApp("/ideas/i-1");
+    const like = await screen.findByRole("button", { name: "Like" });
+    expect(like).toBeDisabled();
+    expect(like).toHaveAccessibleDescription("Your account is blocked for now, so you cannot react.");
+  });
+
   it("shows the likes left and refuses a like over the limit", async () => {
     signInAs();
     serveIdea({ ...idea, likes_left: 0 });

@@ -17,6 +17,7 @@ function ReasonText({ reason }: { reason: string }) {
     );
   }
   if (reason === "phase_closed") return <FormattedMessage id="ideas.react.closed" />;
+  if (reason === "blocked") return <FormattedMessage id="ideas.react.blocked" />;
   return <FormattedMessage id="ideas.react.disabled" />;
 }
 

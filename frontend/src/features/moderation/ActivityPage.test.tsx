@@ -147,6 +147,28 @@ describe("ActivityPage", () => {
     expect(status).toHaveTextContent("Idea by Author 2: Idea 2: Someone changed this at the same time.");
   });
 
+  it("keeps the summary when the acted-on rows leave the refreshed list", async () => {
+    // GIVEN a queue whose only item leaves it once it is reviewed (as the server does)
+    signInTeam();
+    let reviewed = false;
+    server.use(
+      http.get("/api/v1/moderation/activity", () =>
+        HttpResponse.json({ items: reviewed ? [] : [activityItem(1)], next_cursor: null }),
+      ),
+    );
+    actionsApi((body) => {
+      reviewed = true;
+      return { results: [{ ...body.targets[0], ok: true, code: null, state: "visible", reviewed: true }] };
+    });
+    renderApp("/admin/moderation");
+    await userEvent.click(await screen.findByRole("checkbox", { name: "Select Idea by Author 1: Idea 1" }));
+    // WHEN it is marked reviewed and the list refreshes without it
+    await userEvent.click(screen.getByRole("button", { name: "Mark reviewed" }));
+    // THEN the moderator is still told what was done
+    expect(await screen.findByRole("status")).toHaveTextContent("1 done, 0 not done.");
+    expect(await screen.findByText("Nothing matches these filters.")).toBeInTheDocument();
+  });
+
   it("says in words why a target was not restored", async () => {
     signInTeam();
     activityApi([[activityItem(1, { state: "hidden", hidden_reason: "Spam" })]]);

@@ -173,30 +173,27 @@ export function BulkActions({ selected, labelOf, onFinished }: Props) {
   const count = selected.length;
   const authors = authorsOf(selected);
 
-  const run = (kind: ModerationAction, reason?: string) => {
+  // mutateAsync, not mutate's callbacks: the refetch after an action can drop the acted-on
+  // rows from the list, which unmounts this bar before mutate's per-call callbacks would run.
+  const run = async (kind: ModerationAction, reason?: string) => {
     const targets = selected.map((item) => ({ target_kind: item.target_kind, target_id: item.target_id }));
-    action.mutate(
-      { action: kind, targets, ...(reason ? { reason } : {}) },
-      {
-        onSuccess: ({ results }) => {
-          const byKey = new Map(selected.map((item) => [`${item.target_kind}:${item.target_id}`, item]));
-          const outcomes = results.map((result: ActionResult) => {
-            const item = byKey.get(`${result.target_kind}:${result.target_id}`);
-            return {
-              label: item ? labelOf(item) : result.target_id,
-              ok: result.ok,
-              message: result.ok ? null : translateCode(result.code),
-            };
-          });
-          setMode(null);
-          onFinished(outcomes, true);
-        },
-        onError: (error) => {
-          setMode(null);
-          onFinished([{ label: intl.formatMessage({ id: "moderation.outcome.all" }), ok: false, message: describe(error) }], false);
-        },
-      },
-    );
+    const byKey = new Map(selected.map((item) => [`${item.target_kind}:${item.target_id}`, item]));
+    try {
+      const { results } = await action.mutateAsync({ action: kind, targets, ...(reason ? { reason } : {}) });
+      const outcomes = results.map((result: ActionResult) => {
+        const item = byKey.get(`${result.target_kind}:${result.target_id}`);
+        return {
+          label: item ? labelOf(item) : result.target_id,
+          ok: result.ok,
+          message: result.ok ? null : translateCode(result.code),
+        };
+      });
+      setMode(null);
+      onFinished(outcomes, true);
+    } catch (error) {
+      setMode(null);
+      onFinished([{ label: intl.formatMessage({ id: "moderation.outcome.all" }), ok: false, message: describe(error) }], false);
+    }
   };
 
   const blocked = (outcomes: BlockOutcome[]) => {
@@ -213,16 +210,16 @@ export function BulkActions({ selected, labelOf, onFinished }: Props) {
         <FormattedMessage id="moderation.bulk.selected" values={{ count }} />
       </p>
       <div className="form__actions" role="toolbar" aria-label={intl.formatMessage({ id: "moderation.bulk.actions" })}>
-        <button type="button" className="button button--secondary" disabled={action.isPending} onClick={() => run("review")}>
+        <button type="button" className="button button--secondary" disabled={action.isPending} onClick={() => void run("review")}>
           <FormattedMessage id="moderation.bulk.review" />
         </button>
-        <button type="button" className="button button--secondary" disabled={action.isPending} onClick={() => run("unreview")}>
+        <button type="button" className="button button--secondary" disabled={action.isPending} onClick={() => void run("unreview")}>
           <FormattedMessage id="moderation.bulk.unreview" />
         </button>
         <button type="button" className="button button--secondary" aria-expanded={mode === "hide"} onClick={() => setMode("hide")}>
           <FormattedMessage id="moderation.bulk.hide" />
         </button>
-        <button type="button" className="button button--secondary" disabled={action.isPending} onClick={() => run("restore")}>
+        <button type="button" className="button button--secondary" disabled={action.isPending} onClick={() => void run("restore")}>
           <FormattedMessage id="moderation.bulk.restore" />
         </button>
         <button type="button" className="button button--warning" aria-expanded={mode === "delete"} onClick={() => setMode("delete")}>
@@ -244,7 +241,7 @@ export function BulkActions({ selected, labelOf, onFinished }: Props) {
           action={mode}
           count={count}
           busy={action.isPending}
-          onSubmit={(reason) => run(mode, reason)}
+          onSubmit={(reason) => void run(mode, reason)}
           onCancel={() => setMode(null)}
         />
       ) : null}

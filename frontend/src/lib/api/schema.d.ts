@@ -1851,11 +1851,11 @@ export interface components {
          * @description A comment as the viewer sees it; a deleted one keeps its place but loses its content.
          */
         Comment: {
-            /** @description Null when the comment was deleted. */
+            /** @description Null when the comment was deleted or hidden by moderation. */
             author: components["schemas"]["PublicProfile"] | null;
             /**
              * Body
-             * @description Empty when deleted. Mentions appear as `@[<user_id>]`.
+             * @description Empty when deleted or hidden. Mentions appear as `@[<user_id>]`.
              */
             body: string;
             /**
@@ -1945,11 +1945,11 @@ export interface components {
          * @description A thread's first comment with every reply in it, oldest first.
          */
         CommentThread: {
-            /** @description Null when the comment was deleted. */
+            /** @description Null when the comment was deleted or hidden by moderation. */
             author: components["schemas"]["PublicProfile"] | null;
             /**
              * Body
-             * @description Empty when deleted. Mentions appear as `@[<user_id>]`.
+             * @description Empty when deleted or hidden. Mentions appear as `@[<user_id>]`.
              */
             body: string;
             /**

@@ -1,0 +1,195 @@
+"""Moderation and the input manager in a real browser, with axe-core on every page visited.
+
+A resident reports a neighbour's comment and is stopped by the profanity
+filter; the project's moderator finds the report in the activity queue, hides
+the comment and blocks its author; the author is told why, and until when;
+the admin reads both actions in the audit trail. Then the admin assigns an
+idea, changes its status in bulk, writes an internal note and exports the
+list, waiting for the file with its progress.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+
+from infra.local.demo_content import LINDENFELD
+from tests.browser.accessibility import assert_accessible
+from tests.browser.steps import sign_in, visit, wait_for_text
+
+pytestmark = pytest.mark.browser
+PROJECT = "A greener Lindenfeld"
+IDEA = "Shade trees along Mühlenweg"
+REPORTER, AUTHOR = LINDENFELD.residents[3], LINDENFELD.residents[4]  # Samuel, Mei
+MODERATOR = LINDENFELD.moderator
+COMMENT = "Yes! My children walk there every morning."
+SLOW = 30_000  # ms: the runner's event pump fills the queue and prepares exports
+
+
+def _open_idea(page: Any, base: str) -> str:
+    visit(page, base + "/")
+    page.get_by_role("link", name=PROJECT).first.click()
+    page.get_by_role("link", name=IDEA).first.click()
+    page.get_by_role("heading", name=IDEA).wait_for()
+    page.wait_for_load_state("networkidle")
+    assert_accessible(page)
+    return str(page.url)
+
+
+def _report_and_swear(page: Any, base: str) -> str:
+    idea_url = _open_idea(page, base)
+    page.get_by_role("button", name="Report the comment by Mei C.").click()
+    dialog = page.get_by_role("dialog", name="Report the comment by Mei C.")
+    dialog.get_by_role("radio", name="Spam or advertising").check()
+    assert_accessible(page)
+    dialog.get_by_role("button", name="Send report").click()
+    page.get_by_text("Thank you. A moderator will look at it.").wait_for()
+    # The profanity filter names the word, and the comment is not posted.
+    page.get_by_role("textbox", name="Add a comment").fill("What a load of sh1iit, honestly.")
+    page.get_by_role("button", name="Post comment").click()
+    page.get_by_text(re.compile(r"Please remove “sh1iit”")).wait_for()
+    assert_accessible(page)
+    return idea_url
+
+
+def _hide_and_block(page: Any, base: str) -> None:
+    row = f"Select Comment by Mei C.: {COMMENT}"
+    for _ in range(15):  # the moderation worker adds the report to the queue
+        visit(page, base + "/admin/moderation")
+        page.get_by_label("Reports").select_option(label="Reported")
+        page.wait_for_load_state("networkidle")
+        if page.get_by_role("checkbox", name=row).count():
+            break
+        page.wait_for_timeout(2_000)
+    page.get_by_role("checkbox", name=row).check()
+    page.get_by_role("button", name="Block the author").click()
+    dialog = page.get_by_role("dialog", name="Block Mei C.")
+    dialog.get_by_role("radio", name="7 days").check()
+    dialog.get_by_role("textbox", name="Reason").fill("Repeated advertising")
+    assert_accessible(page)
+    dialog.get_by_role("button", name="Block this person").click()
+    page.get_by_role("status").filter(has_text="1 done, 0 not done.").wait_for()
+    page.get_by_role("checkbox", name=row).check()
+    page.get_by_role("button", name="Hide", exact=True).click()
+    dialog = page.get_by_role("dialog", name="Hide the selected item")
+    dialog.get_by_role("textbox", name="Reason").fill("Off-topic advertising")
+    assert_accessible(page)
+    dialog.get_by_role("button", name="Hide", exact=True).click()
+    page.get_by_role("status").filter(has_text="1 done, 0 not done.").wait_for()
+    # Hidden means reviewed: the row leaves the "not reviewed" queue.
+    page.get_by_role("checkbox", name=row).wait_for(state="detached")
+    visit(page, base + "/admin/moderation/blocks")
+    page.get_by_role("cell", name="Repeated advertising").wait_for()
+
+
+def _sees_why(page: Any, idea_url: str) -> None:
+    visit(page, idea_url)
+    page.get_by_text("A moderator hid this comment.").wait_for()
+    page.get_by_text("Reason: Off-topic advertising").wait_for()
+    page.get_by_text(re.compile(r"You cannot post, react or comment until")).first.wait_for()
+    page.get_by_text("Reason: Repeated advertising").first.wait_for()
+    assert page.get_by_role("button", name="Post comment").count() == 0
+
+
+def _audit(page: Any, base: str) -> None:
+    visit(page, base + "/admin/moderation/audit")
+    table = page.get_by_role("table", name="Audit trail, newest first")
+    table.get_by_role("cell", name="Blocked a person").wait_for()
+    table.get_by_role("cell", name="Hid", exact=True).wait_for()
+    assert table.get_by_role("cell", name="Off-topic advertising").count() == 1
+    assert table.get_by_text("Theo B.").count() >= 2
+
+
+def test_report_filter_hide_block_and_audit(runner: Any, browser: Any, screenshots: Path) -> None:
+    assert MODERATOR is not None
+    base = runner.base
+    reporter = browser.new_context().new_page()
+    moderator = browser.new_context().new_page()
+    author = browser.new_context().new_page()
+    admin = browser.new_context().new_page()
+    pages = {"reporter": reporter, "moderator": moderator, "author": author, "admin": admin}
+    try:
+        # GIVEN a resident who reports a neighbour's comment (and whose swearing is refused)
+        sign_in(reporter, base, REPORTER.email, REPORTER.password)
+        idea_url = _report_and_swear(reporter, base)
+        # WHEN the project's moderator, told of the report, hides the comment and blocks its author
+        sign_in(moderator, base, MODERATOR.email, MODERATOR.password)
+        wait_for_text(moderator, base + "/notifications", "was reported and awaits moderation")
+        _hide_and_block(moderator, base)
+        # THEN the author sees why the comment is hidden, and until when they are blocked
+        sign_in(author, base, AUTHOR.email, AUTHOR.password)
+        _sees_why(author, idea_url)
+        # AND the admin reads both actions, who took them and why, in the audit trail
+        sign_in(admin, base, LINDENFELD.admin.email, LINDENFELD.admin.password)
+        _audit(admin, base)
+    except Exception:
+        for name, page in pages.items():
+            page.screenshot(path=str(screenshots / f"{name}.png"), full_page=True)
+        raise
+
+
+def _assign_and_accept(page: Any, base: str) -> None:
+    visit(page, base + "/admin/inputs")
+    page.get_by_role("checkbox", name=f"Select “{IDEA}”").check()
+    page.get_by_role("button", name="Assign", exact=True).click()
+    page.get_by_label("Assign to").select_option(label="Ada V.")
+    page.get_by_role("button", name="Assign 1 input").click()
+    page.get_by_text("1 input assigned").wait_for()
+    page.get_by_role("button", name="Assigned to me").click()
+    page.get_by_role("link", name=IDEA).wait_for()
+    page.get_by_role("checkbox", name=f"Select “{IDEA}”").check()
+    page.get_by_role("button", name="Change status").click()
+    page.get_by_label("New status").select_option(label="Accepted")
+    assert_accessible(page)
+    page.get_by_role("button", name="Change the status of 1 input").click()
+    page.get_by_text("1 input has the new status").wait_for()
+    page.get_by_role("row", name=re.compile(IDEA)).get_by_text("Accepted").wait_for()
+
+
+def _note(page: Any) -> None:
+    page.get_by_role("button", name=f"Details: {IDEA}").click()
+    page.get_by_role("heading", name="Internal notes").wait_for()
+    page.get_by_role("textbox", name="New note").fill("Checked with the parks team: feasible.")
+    page.get_by_role("button", name="Add note").click()
+    page.get_by_text("Checked with the parks team: feasible.").wait_for()
+    assert_accessible(page)
+
+
+def _export(page: Any) -> list[dict[str, str]]:
+    page.get_by_label("File format").select_option(label="Comma-separated values (.csv)")
+    page.get_by_role("button", name="Export", exact=True).click()
+    link = page.get_by_role("link", name=re.compile(r"^Download the export \(CSV"))
+    link.wait_for(timeout=SLOW)
+    assert_accessible(page)
+    href = link.get_attribute("href")
+    assert href
+    response = requests.get(href, timeout=30)
+    response.raise_for_status()
+    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+
+
+def test_input_manager_assign_status_note_and_export(
+    runner: Any, browser: Any, screenshots: Path
+) -> None:
+    base = runner.base
+    admin = browser.new_context().new_page()
+    try:
+        # GIVEN the admin in the input manager
+        sign_in(admin, base, LINDENFELD.admin.email, LINDENFELD.admin.password)
+        # WHEN they assign an idea to themselves and accept it in bulk, and note why
+        _assign_and_accept(admin, base)
+        _note(admin)
+        # THEN the export of the current view ("assigned to me") holds exactly that idea
+        rows = _export(admin)
+        assert [row["Title"] for row in rows] == [IDEA]
+        assert rows[0]["Status"] == "Accepted"
+        assert rows[0]["Assignee"] == "Ada V."
+    except Exception:
+        admin.screenshot(path=str(screenshots / "admin.png"), full_page=True)
+        raise
