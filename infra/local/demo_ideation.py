@@ -41,6 +41,8 @@ class DemoIdeation:
     question: dict[str, str]
     topics: list[dict[str, str]]
     ideas: list[DemoIdea]
+    # A later ideation phase where the team moves or copies the ideas it keeps.
+    shortlist_title: dict[str, str] | None = None
 
 
 LINDENFELD_IDEATION = DemoIdeation(
@@ -61,6 +63,12 @@ LINDENFELD_IDEATION = DemoIdeation(
         "fr": "Partagez vos idées",
         "de": "Teilen Sie Ihre Ideen",
         "nl": "Deel uw ideeën",
+    },
+    shortlist_title={
+        "en": "Refine the shortlist",
+        "fr": "Affiner la sélection",
+        "de": "Die Auswahl verfeinern",
+        "nl": "De shortlist verfijnen",
     },
     question={
         "en": "<p>What would make your street greener and cooler?</p>",

@@ -115,6 +115,19 @@ class IdeationSeeder:
                 method_config={"dislikes_enabled": True, "max_likes_per_resident": 10},
             ),
         )
+        if content.shortlist_title:
+            self._projects.add_phase(
+                tenant,
+                admin,
+                project.id,
+                PhaseCreate(
+                    title=_in(demo.locales, content.shortlist_title),
+                    description=_in(demo.locales, content.question),
+                    start_date=self._today + timedelta(days=61),
+                    end_date=self._today + timedelta(days=120),
+                    method="ideation",
+                ),
+            )
         often = CustomField(
             id="how_often",
             type=FieldType.SINGLE_CHOICE,

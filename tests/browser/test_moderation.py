@@ -3,9 +3,10 @@
 A resident reports a neighbour's comment and is stopped by the profanity
 filter; the project's moderator finds the report in the activity queue, hides
 the comment and blocks its author; the author is told why, and until when;
-the admin reads both actions in the audit trail. Then the admin assigns an
-idea, changes its status in bulk, writes an internal note and exports the
-list, waiting for the file with its progress.
+the admin reads both actions in the audit trail, filters a new word, lifts
+the block and restores the comment. Then the admin assigns an idea, changes
+its status in bulk, writes an internal note, exports the list (waiting for
+the file with its progress) and copies an idea to a later phase.
 """
 
 from __future__ import annotations
@@ -108,6 +109,38 @@ def _audit(page: Any, base: str) -> None:
     assert table.get_by_text("Theo B.").count() >= 2
 
 
+def _add_word_and_unblock(page: Any, base: str) -> None:
+    visit(page, base + "/admin/moderation/profanity")
+    english = page.get_by_role("region", name="English")
+    english.get_by_role("textbox", name="Words to filter in English").fill("flimflam")
+    english.get_by_role("button", name="Add to the filter").click()
+    english.get_by_role("list", name="Words added in English").get_by_text("flimflam").wait_for()
+    assert_accessible(page)
+    visit(page, base + "/admin/moderation/blocks")
+    page.get_by_role("button", name="Unblock Mei C.").click()
+    page.get_by_role("button", name="Yes, unblock").click()
+    page.get_by_text("Mei C. can take part again.").wait_for()
+    assert_accessible(page)
+
+
+def _restore(page: Any, base: str) -> None:
+    visit(page, base + "/admin/moderation")
+    page.get_by_label("Review").select_option(label="Any")
+    page.get_by_label("State").select_option(label="Hidden")
+    page.get_by_role("checkbox", name=f"Select Comment by Mei C.: {COMMENT}").check()
+    page.get_by_role("button", name="Restore").click()
+    page.get_by_role("status").filter(has_text="1 done, 0 not done.").wait_for()
+    assert_accessible(page)
+
+
+def _refused_new_word(page: Any, idea_url: str) -> None:
+    visit(page, idea_url)
+    page.get_by_text(COMMENT).wait_for()  # restored for everyone
+    page.get_by_role("textbox", name="Add a comment").fill("Pure flimflam.")
+    page.get_by_role("button", name="Post comment").click()
+    page.get_by_text(re.compile(r"Please remove “flimflam”")).wait_for()
+
+
 def test_report_filter_hide_block_and_audit(runner: Any, browser: Any, screenshots: Path) -> None:
     assert MODERATOR is not None
     base = runner.base
@@ -130,6 +163,11 @@ def test_report_filter_hide_block_and_audit(runner: Any, browser: Any, screensho
         # AND the admin reads both actions, who took them and why, in the audit trail
         sign_in(admin, base, LINDENFELD.admin.email, LINDENFELD.admin.password)
         _audit(admin, base)
+        # WHEN the admin filters a new word, lifts the block and restores the comment
+        _add_word_and_unblock(admin, base)
+        _restore(admin, base)
+        # THEN the comment is back, and the new word is refused like the built-in ones
+        _refused_new_word(reporter, idea_url)
     except Exception:
         for name, page in pages.items():
             page.screenshot(path=str(screenshots / f"{name}.png"), full_page=True)
@@ -176,6 +214,35 @@ def _export(page: Any) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
 
 
+LIKES = 6  # the input table's cells: selection, project, phase, author, status, assignee, likes…
+
+
+def _likes(row: Any) -> int:
+    return int(row.get_by_role("cell").nth(LIKES).inner_text())
+
+
+def _copy_keeping_votes(page: Any, base: str) -> None:
+    rows = page.get_by_role("row", name=re.compile(re.escape(SEEDED_ASSIGNMENT)))
+    for _ in range(15):  # the ideation worker counts the demo's likes
+        visit(page, base + "/admin/inputs")
+        if _likes(rows.first) > 0:
+            break
+        page.wait_for_timeout(2_000)
+    liked = _likes(rows.first)
+    rows.first.get_by_role("checkbox").check()
+    page.get_by_role("button", name="Move or copy").click()
+    page.get_by_label("To phase").select_option(label="Refine the shortlist")
+    page.get_by_role("radio", name=re.compile(r"^Copy the inputs")).check()
+    page.get_by_role("radio", name="Keep the votes").check()
+    page.get_by_role("button", name="Continue").click()
+    assert_accessible(page)
+    page.get_by_role("button", name="Yes, copy").click()
+    page.get_by_text("1 copy was made: it starts a new input in the chosen phase.").wait_for()
+    copy = rows.filter(has_text="Refine the shortlist")
+    copy.wait_for()
+    assert liked > 0 and _likes(copy) == liked
+
+
 def test_input_manager_assign_status_note_and_export(
     runner: Any, browser: Any, screenshots: Path
 ) -> None:
@@ -192,6 +259,8 @@ def test_input_manager_assign_status_note_and_export(
         assert set(rows) == {IDEA, SEEDED_ASSIGNMENT}
         assert rows[IDEA]["Status"] == "Accepted"
         assert {row["Assignee"] for row in rows.values()} == {"Ada V."}
+        # AND an idea copied to the shortlist phase keeps its votes there
+        _copy_keeping_votes(admin, base)
     except Exception:
         admin.screenshot(path=str(screenshots / "admin.png"), full_page=True)
         raise
