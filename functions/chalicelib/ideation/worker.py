@@ -48,6 +48,7 @@ from shared.ideation.images import (
 )
 from shared.ideation.reactions import REACTION_CHANGED
 from shared.ideation.repository import IdeaRepository
+from shared.inputs.backfill import backfill_manager_keys
 from shared.observability import logger
 from shared.tenancy import TenantContext
 
@@ -156,13 +157,18 @@ class ReconcileRequest(BaseModel):
 
 
 def reconcile_every_platform() -> dict[str, int]:
-    """The nightly job: reconcile every ideation phase of every platform."""
-    totals = {"platforms": 0, "ideas": 0, "changed": 0}
+    """The nightly job: reconcile every ideation phase of every platform.
+
+    It also gives ideas stored before the input manager existed (an older
+    deployment or snapshot) their manager index keys, so they join its table.
+    """
+    totals = {"platforms": 0, "ideas": 0, "changed": 0, "indexed": 0}
     for tenant in runtime.platforms().every_tenant():
         result = counters().reconcile_all(tenant)
         totals["platforms"] += 1
         totals["ideas"] += result.ideas
         totals["changed"] += result.changed
+        totals["indexed"] += backfill_manager_keys(tenant)
     logger.info("nightly ideation reconcile", extra=totals)
     return totals
 

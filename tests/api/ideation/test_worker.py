@@ -150,7 +150,9 @@ def test_the_nightly_job_reaches_the_reconcile_lambda_through_the_bus(ideas, api
     idea = ideas.idea()
     _like(ideas, idea["id"])
     pump.drain()
-    IdeaRepository(TenantContext("alpha", HOST_A)).apply_counts(idea["id"], 9, 4, 0)
+    repository = IdeaRepository(TenantContext("alpha", HOST_A))
+    repository.apply_counts(idea["id"], 9, 4, 0)
+    old = _without_manager_keys(repository, idea["id"])
     scheduler = LocalScheduler(
         runtime.client("events"), runtime.settings().names.event_bus, jobs=(IDEATION_RECONCILE,)
     )
@@ -159,3 +161,21 @@ def test_the_nightly_job_reaches_the_reconcile_lambda_through_the_bus(ideas, api
     assert pump.drain() >= 1
     # THEN the rule routed it to the reconcile Lambda, which repaired every platform
     assert (_idea(ideas, idea["id"])["likes"], _idea(ideas, idea["id"])["dislikes"]) == (1, 0)
+    # AND an idea stored before the input manager existed got its manager index keys back
+    record = repository.get(old)
+    assert record is not None and record.gsi6pk is not None
+
+
+def _without_manager_keys(repository, idea_id: str) -> str:
+    """Strip the input manager's index keys, as on an idea stored before they existed."""
+    from shared.ideation.models import IdeaRecord
+
+    record = repository.get(idea_id)
+    attributes = IdeaRecord.get_attributes()
+    record.update(
+        actions=[
+            attributes[f"gsi{n}{part}"].remove() for n in range(6, 12) for part in ("pk", "sk")
+        ]
+    )
+    assert repository.get(idea_id).gsi6pk is None
+    return idea_id
