@@ -50,6 +50,7 @@ bench: install
 	$(PY) bench/api_latency.py
 	$(PY) bench/idea_list.py
 	$(PY) bench/input_export.py
+	$(PY) bench/input_manager.py
 
 clean:
 	rm -rf $(VENV) $(STAMPS) frontend/node_modules frontend/dist .local cdk.out
