@@ -1,7 +1,7 @@
-import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type Ref } from "react";
+import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode, type Ref } from "react";
 import { FormattedMessage, useIntl } from "react-intl";
 import { useMentionSearch } from "./api";
-import { mentionQueryAt, type MentionPick } from "./mentions";
+import { matchPeople, mentionQueryAt, type MentionPick } from "./mentions";
 
 interface Props {
   id: string;
@@ -13,6 +13,13 @@ interface Props {
   error?: string;
   textareaRef?: Ref<HTMLTextAreaElement>;
   rows?: number;
+  /** Suggest from this known list (e.g. a project's team) instead of searching every resident. */
+  people?: MentionPick[];
+  /** Replaces the default hint and the suggestions' wording (e.g. "colleagues"). */
+  hint?: ReactNode;
+  suggestionsLabel?: string;
+  countMessageId?: string;
+  autoFocus?: boolean;
 }
 
 /** Wait until typing pauses before asking the server for names. */
@@ -34,23 +41,49 @@ function useDebounced(value: string, delay: number): string {
  * the highlighted option. Arrow keys move, Enter or Tab picks, Escape closes;
  * a live region says how many people were found.
  */
-export function MentionTextarea({ id, label, value, onChange, onPick, onBlur, error, textareaRef, rows = 4 }: Props) {
+export function MentionTextarea({
+  id,
+  label,
+  value,
+  onChange,
+  onPick,
+  onBlur,
+  error,
+  textareaRef,
+  rows = 4,
+  people: known,
+  hint,
+  suggestionsLabel,
+  countMessageId = "comments.mentionCount",
+  autoFocus,
+}: Props) {
   const intl = useIntl();
   const listboxId = useId();
   const local = useRef<HTMLTextAreaElement | null>(null);
-  const [caret, setCaret] = useState(0);
+  const [caret, setCaret] = useState(value.length);
   const pendingCaret = useRef<number | null>(null);
   const [active, setActive] = useState(0);
   const [dismissedAt, setDismissedAt] = useState<number | null>(null);
   const mention = mentionQueryAt(value, caret);
   const dismissed = mention !== null && dismissedAt === mention.start;
-  const query = useDebounced(mention && !dismissed ? mention.query.trim() : "", SEARCH_DELAY_MS);
+  const typing = mention !== null && !dismissed;
+  const query = useDebounced(typing && !known ? mention.query.trim() : "", SEARCH_DELAY_MS);
   const search = useMentionSearch(query);
-  const people = mention && !dismissed && query ? (search.data?.items ?? []) : [];
+  const people = known
+    ? typing
+      ? matchPeople(known, mention.query)
+      : []
+    : typing && query
+      ? (search.data?.items ?? [])
+      : [];
+  const counted = known ? typing : typing && query !== "" && search.isSuccess;
   const open = people.length > 0;
   const activeIndex = Math.min(active, Math.max(people.length - 1, 0));
 
   useEffect(() => setActive(0), [query]);
+  useLayoutEffect(() => {
+    if (autoFocus) local.current?.focus();
+  }, [autoFocus]);
 
   // After a pick, put the caret after the inserted name as soon as the new text is
   // committed, before the browser handles the next keystroke (a frame later could
@@ -107,7 +140,7 @@ export function MentionTextarea({ id, label, value, onChange, onPick, onBlur, er
         {label}
       </label>
       <div className="field__hint" id={hintId}>
-        <FormattedMessage id="comments.mentionHint" />
+        {hint ?? <FormattedMessage id="comments.mentionHint" />}
       </div>
       {error ? (
         <p className="field__error" id={errorId}>
@@ -139,7 +172,7 @@ export function MentionTextarea({ id, label, value, onChange, onPick, onBlur, er
           id={listboxId}
           role="listbox"
           className="mention-listbox"
-          aria-label={intl.formatMessage({ id: "comments.mentionSuggestions" })}
+          aria-label={suggestionsLabel ?? intl.formatMessage({ id: "comments.mentionSuggestions" })}
         >
           {people.map((person, index) => (
             <li
@@ -163,9 +196,7 @@ export function MentionTextarea({ id, label, value, onChange, onPick, onBlur, er
         </ul>
       ) : null}
       <p className="visually-hidden" role="status">
-        {mention && !dismissed && query && search.isSuccess ? (
-          <FormattedMessage id="comments.mentionCount" values={{ count: people.length }} />
-        ) : null}
+        {counted ? <FormattedMessage id={countMessageId} values={{ count: people.length }} /> : null}
       </p>
     </div>
   );

@@ -36,5 +36,7 @@ describe("mentions", () => {
     expect(mentionQueryAt("mail me at a@b", 14)).toBeNull();
     expect(mentionQueryAt("@Ada Lovelace is here", 21)).toBeNull();
     expect(mentionQueryAt("no at sign", 10)).toBeNull();
+    // "@" alone starts a mention (a known list of people can be offered at once)
+    expect(mentionQueryAt("Ask @", 5)).toEqual({ start: 4, query: "" });
   });
 });

@@ -7,6 +7,7 @@
 export interface MentionPick {
   id: string;
   display_name: string;
+  avatar_url?: string | null;
 }
 
 const TOKEN = /@\[([^\]\s]+)\]/g;
@@ -61,9 +62,20 @@ const QUERY_MAX = 40;
  */
 export function mentionQueryAt(text: string, caret: number): { start: number; query: string } | null {
   const before = text.slice(0, caret);
-  const match = /(^|\s)@([\p{L}\p{N}_.'-]+(?: [\p{L}\p{N}_.'-]*)?)$/u.exec(before);
+  const match = /(^|\s)@([\p{L}\p{N}_.'-]*(?: [\p{L}\p{N}_.'-]*)?)$/u.exec(before);
   if (!match) return null;
   const query = match[2];
   if (query.length > QUERY_MAX) return null;
   return { start: before.length - query.length - 1, query };
+}
+
+/** People whose first or any later name starts with `query` (all of them for an empty query). */
+export function matchPeople<T extends MentionPick>(people: T[], query: string, limit = 8): T[] {
+  const wanted = query.trim().toLocaleLowerCase();
+  return people
+    .filter((person) => {
+      const name = person.display_name.toLocaleLowerCase();
+      return !wanted || name.split(/\s+/).some((part) => part.startsWith(wanted)) || name.startsWith(wanted);
+    })
+    .slice(0, limit);
 }

@@ -5,7 +5,7 @@ import { isPlainText } from "@/lib/forms/plainText";
 import { useValidationMessages } from "@/lib/forms/messages";
 import { useCollaborators, useDeleteNote, useEditNote, useNotes, usePostNote } from "./api";
 import { mentionedIds } from "./mentions";
-import { NoteMentionField } from "./NoteMentionField";
+import { MentionTextarea } from "@/features/comments/MentionTextarea";
 import { useFailureMessage } from "./problems";
 import type { Note, NoteBody, Person } from "./types";
 
@@ -23,6 +23,7 @@ interface FormProps {
 
 /** One note box (new note or edit): plain text with @mentions of the project's team. */
 function NoteForm({ id, label, submitLabel, people, initial, onSubmit, onCancel }: FormProps) {
+  const intl = useIntl();
   const messages = useValidationMessages();
   const failure = useFailureMessage();
   const [text, setText] = useState(initial?.body ?? "");
@@ -66,15 +67,20 @@ function NoteForm({ id, label, submitLabel, people, initial, onSubmit, onCancel 
         }
       }}
     >
-      <NoteMentionField
+      <MentionTextarea
         id={id}
         label={label}
         value={text}
         onChange={setText}
         onPick={(person) => {
-          picks.current = [...picks.current, person];
+          const picked = people.find((colleague) => colleague.id === person.id);
+          if (picked) picks.current = [...picks.current, picked];
         }}
         people={people}
+        hint={<FormattedMessage id="inputs.notes.mentionHint" />}
+        suggestionsLabel={intl.formatMessage({ id: "inputs.notes.mentionSuggestions" })}
+        countMessageId="inputs.notes.mentionCount"
+        rows={3}
         error={error}
         autoFocus={Boolean(initial)}
       />

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { matchPeople, mentionAt, mentionedIds } from "./mentions";
+import { matchPeople, mentionQueryAt } from "@/features/comments/mentions";
+import { mentionedIds } from "./mentions";
 
 const ann = { id: "u-ann", display_name: "Ann", avatar_url: null };
 const annLee = { id: "u-ann-lee", display_name: "Ann Lee", avatar_url: null };
@@ -7,10 +8,10 @@ const alan = { id: "u-alan", display_name: "Alan Turing", avatar_url: null };
 
 describe("note mentions", () => {
   it("finds the name typed after @ at the caret", () => {
-    expect(mentionAt("Ask @Al", 7)).toEqual({ start: 4, query: "Al" });
-    expect(mentionAt("@", 1)).toEqual({ start: 0, query: "" });
+    expect(mentionQueryAt("Ask @Al", 7)).toEqual({ start: 4, query: "Al" });
+    expect(mentionQueryAt("@", 1)).toEqual({ start: 0, query: "" });
     // An e-mail address is not a mention
-    expect(mentionAt("mail ann@example.org", 20)).toBeNull();
+    expect(mentionQueryAt("mail ann@example.org", 20)).toBeNull();
   });
 
   it("suggests colleagues by the start of any of their names", () => {
