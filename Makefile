@@ -16,7 +16,7 @@ test: install frontend browser-deps
 	$(PY) -m ruff check shared functions infra tests bench
 	$(PY) -m mypy
 	cd frontend && npm run --silent typecheck && npm run --silent test
-	$(PY) -m pytest --cov --cov-report=term:skip-covered
+	$(PY) -m pytest -n auto --dist loadfile --cov --cov-report=term:skip-covered
 
 install: $(STAMPS)/python $(STAMPS)/node
 

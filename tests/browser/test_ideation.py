@@ -123,9 +123,15 @@ def test_post_react_comment_feedback_and_notifications(
         # AND the idea shows the like and the comment in its counts
         visit(author, idea_url)
         author.get_by_text("1 like").first.wait_for()
-        # AND the emails reached the mail viewer, addressed to the author
-        wait_for_text(admin, base + "/admin/mail", AUTHOR.email)
-        assert admin.get_by_text(re.compile("mentioned you")).count()
+        # AND the mention, status and official-update emails reached the mail viewer
+        # (the mailer is asynchronous: wait for each subject, not just the first mail)
+        for subject in (
+            re.compile("mentioned you on"),
+            re.compile(f"The status of “{re.escape(title)}” has changed"),
+            re.compile(f"Official update on “{re.escape(title)}”"),
+        ):
+            wait_for_text(admin, base + "/admin/mail", subject)
+        assert admin.get_by_text(AUTHOR.email).count()
     except Exception:
         for name, page in (("author", author), ("neighbour", neighbour), ("admin", admin)):
             page.screenshot(path=str(screenshots / f"{name}.png"), full_page=True)
