@@ -21,7 +21,14 @@ from shared.ideation.phases import PhaseContext
 from shared.ideation.ports import FileStore, Profiles, ReactionReader
 from shared.ideation.presenters import IdeaPresenter
 from shared.ideation.repository import IdeaFilter, IdeaRepository
-from shared.ideation.schemas import IdeaCard, IdeaListQuery, IdeaPin, IdeaPins, IdeaSort
+from shared.ideation.schemas import (
+    IdeaCard,
+    IdeaFilterQuery,
+    IdeaListQuery,
+    IdeaPin,
+    IdeaPins,
+    IdeaSort,
+)
 from shared.ideation.search import SearchIndex
 from shared.ideation.statuses import StatusService
 from shared.ideation.text import query_words
@@ -130,9 +137,7 @@ class IdeaListing(ABC):
             if raw is None or not raw.isdigit():
                 raise _bad_cursor()
             offset = int(raw)
-        ids = self._search.search(tenant, phase_id, words)
-        found = IdeaRepository(tenant).batch_get(ids)
-        matching = [r for r in found.values() if r.phase_id == phase_id and where.matches(r)]
+        matching = self._matching(tenant, phase_id, words, where)
         matching.sort(key=order_key(query.sort, seed), reverse=reverse_of(query.sort))
         page = matching[offset : offset + query.limit]
         more = offset + query.limit < len(matching)
@@ -141,16 +146,37 @@ class IdeaListing(ABC):
         )
         return page, cursor
 
+    def _matching(
+        self, tenant: TenantContext, phase_id: str, words: list[str], where: IdeaFilter
+    ) -> list[IdeaRecord]:
+        """The phase's ideas that have every word and pass the filter (unordered)."""
+        ids = self._search.search(tenant, phase_id, words)
+        found = IdeaRepository(tenant).batch_get(ids)
+        return [r for r in found.values() if r.phase_id == phase_id and where.matches(r)]
+
     def pins(
-        self, tenant: TenantContext, principal: Principal, project_ref: str, phase_id: str
+        self,
+        tenant: TenantContext,
+        principal: Principal,
+        project_ref: str,
+        phase_id: str,
+        query: IdeaFilterQuery,
     ) -> IdeaPins:
-        """Every located idea of the phase, with its status colour, for the map."""
+        """The phase's located ideas that pass the list's filters, with status colours."""
         self.phase_context(tenant, principal, project_ref, phase_id)
+        where = IdeaFilter(topic_id=query.topic, status_id=query.status)
+        words = query_words(query.q or "")
+        if words:
+            records = [
+                r
+                for r in self._matching(tenant, phase_id, words, where)
+                if r.lat is not None and r.lng is not None
+            ]
+        else:
+            records = IdeaRepository(tenant).located(phase_id, where)
         statuses = self._statuses.by_id(tenant)
         items: list[IdeaPin] = []
-        for record in IdeaRepository(tenant).located(phase_id):
-            if record.hidden_reason is not None:  # hidden by moderation
-                continue
+        for record in records:
             status = statuses.get(record.status_id) if record.status_id else None
             items.append(
                 IdeaPin(

@@ -346,11 +346,15 @@ class IdeaRepository(TenantRepository):
             if isinstance(r, IdeaRecord)
         ]
 
-    def located(self, phase_id: str) -> list[IdeaRecord]:
-        """Every located idea of a phase (the sparse pins index)."""
+    def located(self, phase_id: str, where: IdeaFilter) -> list[IdeaRecord]:
+        """Every visible located idea of a phase that passes ``where`` (the sparse pins index)."""
         return [
             self.check(r)
-            for r in IdeasItem.pins.query(self.pins_pk(phase_id), scan_index_forward=False)
+            for r in IdeasItem.pins.query(
+                self.pins_pk(phase_id),
+                filter_condition=where.condition(),
+                scan_index_forward=False,
+            )
             if isinstance(r, IdeaRecord)
         ]
 

@@ -220,7 +220,15 @@ class IdeaSort(StrEnum):
     RANDOM = "random"
 
 
-class IdeaListQuery(_Input):
+class IdeaFilterQuery(_Input):
+    """Which ideas of a phase to show: the same filters for the list and the map."""
+
+    topic: RefId | None = None
+    status: RefId | None = None
+    q: str | None = Field(default=None, max_length=200, description="Words to search for.")
+
+
+class IdeaListQuery(IdeaFilterQuery):
     sort: IdeaSort = IdeaSort.TRENDING
     seed: str | None = Field(
         default=None,
@@ -228,8 +236,5 @@ class IdeaListQuery(_Input):
         max_length=64,
         description="For `random`: the same seed gives the same order (keep one per visitor).",
     )
-    topic: RefId | None = None
-    status: RefId | None = None
-    q: str | None = Field(default=None, max_length=200, description="Words to search for.")
     cursor: str | None = Field(default=None, max_length=2000)
     limit: int = Field(default=DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE)

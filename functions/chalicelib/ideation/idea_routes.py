@@ -11,6 +11,7 @@ from shared.ideation.schemas import (
     Idea,
     IdeaCard,
     IdeaCreate,
+    IdeaFilterQuery,
     IdeaListQuery,
     IdeaPins,
     IdeaUpdate,
@@ -52,10 +53,14 @@ def list_ideas(
     return ideas().list_ideas(ctx.tenant, ctx.principal, project_id, phase_id, query)
 
 
-@api_route(bp, PHASE + "/idea-pins", response=IdeaPins, tags=TAGS, errors=(404,))
-def list_idea_pins(ctx: RequestContext, project_id: str, phase_id: str) -> IdeaPins:
-    """Every located idea of the phase, for the map."""
-    return ideas().pins(ctx.tenant, ctx.principal, project_id, phase_id)
+@api_route(
+    bp, PHASE + "/idea-pins", query=IdeaFilterQuery, response=IdeaPins, tags=TAGS, errors=(404,)
+)
+def list_idea_pins(
+    ctx: RequestContext, project_id: str, phase_id: str, query: IdeaFilterQuery
+) -> IdeaPins:
+    """The phase's located ideas for the map, filtered like the list (topic, status, search)."""
+    return ideas().pins(ctx.tenant, ctx.principal, project_id, phase_id, query)
 
 
 @api_route(

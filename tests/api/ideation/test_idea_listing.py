@@ -178,6 +178,47 @@ def test_pins_list_located_ideas_with_their_status_colour(ideas: Ideas, api: Any
     ]
 
 
+def _pin_ids(ideas: Ideas, api: Any, **query: Any) -> list[str]:
+    params = "&".join(f"{k}={v}" for k, v in query.items())
+    path = f"/projects/{ideas.project_id}/phases/{ideas.phase_id}/idea-pins?{params}"
+    response = api.get(path, host=HOST_A)
+    assert response.status_code == 200, body_of(response)
+    return [pin["id"] for pin in body_of(response)["items"]]
+
+
+def test_pins_follow_the_lists_topic_status_and_search_filters(ideas: Ideas, api: Any) -> None:
+    # GIVEN located ideas on two topics, one of them rejected, and one idea without a pin
+    trees, parking = ideas.topic("Trees"), ideas.topic("Parking")
+    ideas.form(topic_ids=[trees, parking])
+    here = {"lat": 50.85, "lng": 4.35}
+    oaks = ideas.idea(title={"en": "Plant oaks"}, topic_ids=[trees], location=here)["id"]
+    lime = ideas.idea(title={"en": "Plant limes"}, topic_ids=[trees], location=here)["id"]
+    cars = ideas.idea(title={"en": "Car park"}, topic_ids=[parking], location=here)["id"]
+    unpinned = ideas.idea(title={"en": "Plant more"}, topic_ids=[trees])["id"]
+    manager = ideas.tokens.project_manager(ideas.project_id)
+    api.put(f"/ideas/{lime}/status", {"status_id": "rejected"}, token=manager)
+    index = SearchIndex()
+    for idea_id in (oaks, lime, cars, unpinned):
+        index.reindex(TENANT, idea_id)
+
+    # WHEN the map asks with the list's filters THEN it gets the located ideas the list shows
+    assert sorted(_pin_ids(ideas, api)) == sorted([oaks, lime, cars])
+    assert sorted(_pin_ids(ideas, api, topic=trees)) == sorted([oaks, lime])
+    assert _pin_ids(ideas, api, status="rejected") == [lime]
+    assert _pin_ids(ideas, api, topic=parking, status="rejected") == []
+    assert sorted(_pin_ids(ideas, api, q="plant")) == sorted([oaks, lime])
+    assert _pin_ids(ideas, api, q="plant", status="rejected") == [lime]
+    assert _pin_ids(ideas, api, q="oak", topic=trees) == [oaks]
+    # AND the list with the same filters holds the same ideas, plus the one without a pin
+    assert sorted(_ids(ideas.list(q="plant", topic=trees))) == sorted([oaks, lime, unpinned])
+
+
+def test_pins_refuse_the_lists_unknown_parameters(ideas: Ideas, api: Any) -> None:
+    path = f"/projects/{ideas.project_id}/phases/{ideas.phase_id}/idea-pins?colour=red"
+    response = api.get(path, host=HOST_A)
+    assert response.status_code == 422
+
+
 def test_the_project_slug_works_in_place_of_its_id(ideas: Ideas, api: Any) -> None:
     idea = ideas.idea()
     slug = ideas.project["slug"]

@@ -1263,7 +1263,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every located idea of the phase, for the map. */
+        /** The phase's located ideas for the map, filtered like the list (topic, status, search). */
         get: operations["list_idea_pins"];
         put?: never;
         post?: never;
@@ -2638,6 +2638,28 @@ export interface components {
             };
             /** Topic Ids */
             topic_ids?: string[];
+        };
+        /**
+         * IdeaFilterQuery
+         * @description Which ideas of a phase to show: the same filters for the list and the map.
+         */
+        IdeaFilterQuery: {
+            /**
+             * Q
+             * @description Words to search for.
+             * @default null
+             */
+            q?: string | null;
+            /**
+             * Status
+             * @default null
+             */
+            status?: string | null;
+            /**
+             * Topic
+             * @default null
+             */
+            topic?: string | null;
         };
         /** IdeaImage */
         IdeaImage: {
@@ -11359,7 +11381,12 @@ export interface operations {
     };
     list_idea_pins: {
         parameters: {
-            query?: never;
+            query?: {
+                topic?: string | null;
+                status?: string | null;
+                /** @description Words to search for. */
+                q?: string | null;
+            };
             header?: never;
             path: {
                 project_id: string;
@@ -11410,13 +11437,13 @@ export interface operations {
     list_ideas: {
         parameters: {
             query?: {
-                sort?: components["schemas"]["IdeaSort"];
-                /** @description For `random`: the same seed gives the same order (keep one per visitor). */
-                seed?: string | null;
                 topic?: string | null;
                 status?: string | null;
                 /** @description Words to search for. */
                 q?: string | null;
+                sort?: components["schemas"]["IdeaSort"];
+                /** @description For `random`: the same seed gives the same order (keep one per visitor). */
+                seed?: string | null;
                 cursor?: string | null;
                 limit?: number;
             };
