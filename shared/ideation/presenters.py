@@ -59,9 +59,14 @@ class IdeaPresenter:
         )
 
     def _location(self, record: IdeaRecord) -> IdeaLocation | None:
-        if record.lat is None or record.lng is None:
+        pinned = record.lat is not None and record.lng is not None
+        if not pinned and not record.address:
             return None
-        return IdeaLocation(lat=float(record.lat), lng=float(record.lng), address=record.address)
+        return IdeaLocation(
+            lat=float(record.lat) if pinned else None,
+            lng=float(record.lng) if pinned else None,
+            address=record.address,
+        )
 
     def idea(
         self, record: IdeaRecord, permissions: IdeaPermissions, likes_left: int | None
@@ -111,6 +116,6 @@ class IdeaPresenter:
             dislikes=int(record.dislikes or 0),
             comments=int(record.comments or 0),
             my_reaction=self._reactions.get(record.idea_id),
-            has_location=record.lat is not None,
+            has_location=record.lat is not None and record.lng is not None,
             created_at=record.created_at,
         )

@@ -6,7 +6,8 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from shared.db.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 from shared.html import PlainText
@@ -85,9 +86,30 @@ class StatusOrder(_Input):
 
 
 class Location(_Input):
-    lat: float = Field(ge=-90, le=90, description="Latitude in degrees (WGS 84).")
-    lng: float = Field(ge=-180, le=180, description="Longitude in degrees (WGS 84).")
+    """Where an idea is: an address, a pin, or both. Only a pin puts the idea on the map
+    (there is no geocoding: an address alone is shown as written)."""
+
+    lat: float | None = Field(
+        default=None, ge=-90, le=90, description="Latitude in degrees (WGS 84)."
+    )
+    lng: float | None = Field(
+        default=None, ge=-180, le=180, description="Longitude in degrees (WGS 84)."
+    )
     address: Annotated[PlainText, Field(max_length=300)] | None = None
+
+    @model_validator(mode="after")
+    def _address_or_pin(self) -> Location:
+        if not self.address:
+            self.address = None  # blank once stripped: no address
+        if (self.lat is None) != (self.lng is None):
+            raise PydanticCustomError(
+                "pin_incomplete", "A pin needs both a latitude and a longitude."
+            )
+        if self.lat is None and self.address is None:
+            raise PydanticCustomError(
+                "location_empty", "Give an address or place a pin on the map."
+            )
+        return self
 
 
 class IdeaCreate(_Input):
@@ -134,8 +156,10 @@ class IdeaPermissions(BaseModel):
 
 
 class IdeaLocation(BaseModel):
-    lat: float
-    lng: float
+    """An address, a pin, or both (an idea without a pin is not on the map)."""
+
+    lat: float | None
+    lng: float | None
     address: str | None
 
 
@@ -197,7 +221,7 @@ class IdeaCard(BaseModel):
     dislikes: int
     comments: int
     my_reaction: str | None
-    has_location: bool
+    has_location: bool = Field(description="Whether the idea has a pin (is on the map).")
     created_at: datetime
 
 

@@ -283,9 +283,11 @@ class IdeaService(IdeaListing):
         authorize(principal, Action.INPUT_EDIT, loaded.resource)
         sent = body.model_fields_set
         location = None
-        if record.lat is not None and record.lng is not None:
+        if record.lat is not None or record.address:
             location = Location(
-                lat=float(record.lat), lng=float(record.lng), address=record.address
+                lat=None if record.lat is None else float(record.lat),
+                lng=None if record.lng is None else float(record.lng),
+                address=record.address,
             )
         images = {i["key"]: i for i in record.images or []}
         attachments = {a["key"]: a for a in record.attachments or []}

@@ -98,6 +98,61 @@ def test_invalid_coordinates_are_refused(ideas: Ideas) -> None:
     assert {"location.lat", "location.lng"} <= set(problem_fields(response))
 
 
+def _pin_ids(api: Any, ideas: Ideas) -> list[str]:
+    path = f"/projects/{ideas.project_id}/phases/{ideas.phase_id}/idea-pins"
+    return [pin["id"] for pin in body_of(api.get(path))["items"]]
+
+
+def test_an_address_alone_is_a_location_that_is_not_on_the_map(api: Any, ideas: Ideas) -> None:
+    # WHEN a resident gives an address without a pin
+    idea = ideas.idea(location={"address": "  Market Square 3  "})
+    # THEN the idea keeps the address (trimmed) with no coordinates
+    assert idea["location"] == {"lat": None, "lng": None, "address": "Market Square 3"}
+    assert body_of(api.get(f"/ideas/{idea['id']}"))["location"] == idea["location"]
+    # AND it is listed but has no pin on the map
+    card = ideas.list()["items"][0]
+    assert (card["id"], card["has_location"]) == (idea["id"], False)
+    assert _pin_ids(api, ideas) == []
+
+
+def test_a_pin_alone_and_a_pin_with_an_address_are_on_the_map(api: Any, ideas: Ideas) -> None:
+    pin_only = ideas.idea(location={"lat": 50.85, "lng": 4.35})
+    both = ideas.idea(location={"lat": 50.86, "lng": 4.36, "address": "Town hall"})
+    assert pin_only["location"] == {"lat": 50.85, "lng": 4.35, "address": None}
+    assert both["location"] == {"lat": 50.86, "lng": 4.36, "address": "Town hall"}
+    assert sorted(_pin_ids(api, ideas)) == sorted([pin_only["id"], both["id"]])
+
+
+def test_a_location_needs_an_address_or_a_whole_pin(ideas: Ideas) -> None:
+    for empty in ({}, {"address": "   "}, {"address": None}):
+        response = ideas.post(location=empty)
+        assert response.status_code == 422, empty
+        assert problem_fields(response) == {"location": "location_empty"}
+        assert "address or place a pin" in body_of(response)["errors"][0]["message"]
+    for half in ({"lat": 50.85}, {"lng": 4.35, "address": "Town hall"}):
+        response = ideas.post(location=half)
+        assert problem_fields(response) == {"location": "pin_incomplete"}, half
+
+
+def test_an_address_only_location_satisfies_a_required_location(ideas: Ideas) -> None:
+    ideas.form(builtin={"location": {"enabled": True, "required": True}})
+    idea = ideas.idea(location={"address": "Station Road"})
+    assert idea["location"]["address"] == "Station Road"
+
+
+def test_an_edit_takes_the_pin_away_and_keeps_the_address(api: Any, ideas: Ideas) -> None:
+    idea = ideas.idea(location={"lat": 50.85, "lng": 4.35, "address": "Town hall"})
+    response = api.patch(
+        f"/ideas/{idea['id']}", {"location": {"address": "Town hall"}}, token="resident-a"
+    )
+    assert response.status_code == 200, body_of(response)
+    assert body_of(response)["location"] == {"lat": None, "lng": None, "address": "Town hall"}
+    assert _pin_ids(api, ideas) == []
+    # AND an edit of something else keeps the address-only location
+    response = api.patch(f"/ideas/{idea['id']}", {"title": {"en": "Bench"}}, token="resident-a")
+    assert body_of(response)["location"] == {"lat": None, "lng": None, "address": "Town hall"}
+
+
 def test_location_required_or_switched_off_by_the_form(ideas: Ideas) -> None:
     ideas.form(builtin={"location": {"enabled": True, "required": True}})
     assert problem_fields(ideas.post()) == {"location": "required"}

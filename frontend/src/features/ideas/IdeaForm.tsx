@@ -78,7 +78,7 @@ export function IdeaForm({ inputForm, topics, initialValues, draftScope, submitL
       plainText: base.plainText,
       lat: intl.formatMessage({ id: "ideas.validation.lat" }),
       lng: intl.formatMessage({ id: "ideas.validation.lng" }),
-      pinRequired: intl.formatMessage({ id: "ideas.validation.pin" }),
+      locationRequired: intl.formatMessage({ id: "ideas.validation.location" }),
       topicsRequired: intl.formatMessage({ id: "ideas.validation.topics" }),
       imagesRequired: intl.formatMessage({ id: "ideas.validation.images" }),
       attachmentsRequired: intl.formatMessage({ id: "ideas.validation.attachments" }),

@@ -77,7 +77,7 @@ describe("IdeaFormPage", () => {
     expect(screen.queryByRole("checkbox", { name: "Not in this project" })).not.toBeInTheDocument();
     await userEvent.type(screen.getByRole("textbox", { name: "Latitude" }), "50.85");
     await userEvent.type(screen.getByRole("textbox", { name: "Longitude" }), "4.35");
-    await userEvent.type(screen.getByRole("textbox", { name: "Address or place (optional)" }), "Park Street 1");
+    await userEvent.type(screen.getByRole("textbox", { name: "Address or place" }), "Park Street 1");
     await userEvent.click(screen.getByRole("radio", { name: "4" }));
     await userEvent.click(screen.getByRole("checkbox", { name: "I live nearby (optional)" }));
     await userEvent.click(screen.getByRole("button", { name: "Publish idea" }));
@@ -93,6 +93,27 @@ describe("IdeaFormPage", () => {
       custom_fields: { urgency: 4, neighbour: true },
     });
     expect(window.localStorage.getItem("townhall.ideas.draft.phase.ph-ideas")).toBeNull();
+  }, SLOW);
+
+  it("sends a typed address without a pin", async () => {
+    signInAs();
+    let sent: { location?: unknown } = {};
+    server.use(
+      http.get("/api/v1/projects/:projectId/input-form", () => HttpResponse.json(simpleForm)),
+      ...ideationHandlers,
+      http.post("/api/v1/projects/p-1/phases/ph-ideas/ideas", async ({ request }) => {
+        sent = (await request.json()) as typeof sent;
+        return HttpResponse.json(idea, { status: 201 });
+      }),
+      http.get("/api/v1/ideas/i-1", () => HttpResponse.json(idea)),
+    );
+    const { router } = renderApp(NEW_PATH);
+    await userEvent.type(await titleBox(), "More benches");
+    await typeBody("In the shade");
+    await userEvent.type(screen.getByRole("textbox", { name: "Address or place" }), "Market Square 3");
+    await userEvent.click(screen.getByRole("button", { name: "Publish idea" }));
+    await waitFor(() => expect(router.state.location.pathname).toBe("/ideas/i-1"));
+    expect(sent.location).toEqual({ lat: null, lng: null, address: "Market Square 3" });
   }, SLOW);
 
   it("puts the server's field errors on their fields", async () => {

@@ -34,6 +34,14 @@ describe("IdeaPage", () => {
     expect(within(screen.getByRole("list", { name: "Topics" })).getByText("Greenery")).toBeInTheDocument();
   });
 
+  it("shows an address given without a pin, and no map", async () => {
+    serveIdea({ ...idea, location: { lat: null, lng: null, address: "Market Square 3" } });
+    renderApp("/ideas/i-1");
+    const place = await screen.findByRole("region", { name: "Location" });
+    expect(place).toHaveTextContent("Market Square 3");
+    expect(screen.queryByRole("region", { name: "Map showing where “More benches” is" })).not.toBeInTheDocument();
+  });
+
   it("toggles a like and says so", async () => {
     signInAs();
     serveIdea();

@@ -112,9 +112,11 @@ export function IdeaPage() {
             <FormattedMessage id="ideas.page.location" />
           </h2>
           {data.location.address ? <p>{data.location.address}</p> : null}
-          <Suspense fallback={<Loading />}>
-            <IdeaLocationMap lat={data.location.lat} lng={data.location.lng} title={title} color={data.status?.color} />
-          </Suspense>
+          {data.location.lat !== null && data.location.lng !== null ? (
+            <Suspense fallback={<Loading />}>
+              <IdeaLocationMap lat={data.location.lat} lng={data.location.lng} title={title} color={data.status?.color} />
+            </Suspense>
+          ) : null}
         </section>
       ) : null}
       <Files idea={data} />

@@ -13,7 +13,10 @@ function coordinate(value: string): number | null {
   return Number.isFinite(number) ? number : null;
 }
 
-/** Address, and a pin: on the map with a pointer, or typed as latitude and longitude. */
+/**
+ * An address, a pin, or both: the pin on the map with a pointer, or typed as latitude and
+ * longitude. An address alone is shown on the idea's page (there is no geocoding).
+ */
 export function LocationField({ form, required }: { form: UseFormReturn<IdeaFormValues>; required: boolean }) {
   const { errors } = form.formState;
   const lat = coordinate(form.watch("location.lat"));
@@ -28,6 +31,7 @@ export function LocationField({ form, required }: { form: UseFormReturn<IdeaForm
       </legend>
       <TextField
         label={<FormattedMessage id="ideas.form.address" />}
+        hint={<FormattedMessage id="ideas.form.addressHint" />}
         autoComplete="street-address"
         error={errors.location?.address?.message}
         {...form.register("location.address")}

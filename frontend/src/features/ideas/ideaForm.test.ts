@@ -10,7 +10,7 @@ const messages: IdeaFormMessages = {
   plainText: "plain text only",
   lat: "lat",
   lng: "lng",
-  pinRequired: "pin",
+  locationRequired: "location",
   topicsRequired: "topics",
   imagesRequired: "images",
   attachmentsRequired: "attachments",
@@ -67,7 +67,7 @@ describe("ideaSchema", () => {
     };
     const values = { ...emptyValues(strict), title: "T", body: "<p>B</p>", custom_fields: { age: "young", neighbour: false } };
     expect(issues(strict, values)).toEqual({
-      "location.lat": "pin",
+      "location.address": "location",
       topic_ids: "topics",
       images: "images",
       "custom_fields.neighbour": "tick I live nearby",
@@ -109,6 +109,30 @@ describe("ideaPayload", () => {
     expect(body.image_keys).toEqual(["uploads/alpha/idea_image/a.png"]);
   });
 
+  it("sends a typed address without a pin, and a pin without an address", () => {
+    const base = { ...emptyValues(inputForm), title: "T" };
+    const addressOnly = { ...base, location: { address: "  Market Square 3 ", lat: "", lng: "" } };
+    expect(ideaPayload(inputForm, addressOnly, "en")).toHaveProperty("location", { lat: null, lng: null, address: "Market Square 3" });
+    const pinOnly = { ...base, location: { address: " ", lat: "50.85", lng: "4.35" } };
+    expect(ideaPayload(inputForm, pinOnly, "en")).toHaveProperty("location", { lat: 50.85, lng: 4.35, address: null });
+  });
+
+  it("takes an address-only location as meeting a required location", () => {
+    const strict = { ...inputForm, builtin: { ...inputForm.builtin, location: { enabled: true, required: true } } };
+    const values = { ...emptyValues(strict), title: "T", body: "<p>B</p>", custom_fields: { age: "young" } };
+    expect(issues(strict, values)).toEqual({ "location.address": "location" });
+    expect(issues(strict, { ...values, location: { address: "Station Road", lat: "", lng: "" } })).toEqual({});
+  });
+
+  it("keeps the address of an edited idea without a pin, and removes the pin alone", () => {
+    const addressed = { ...idea, location: { lat: null, lng: null, address: "Town hall" } };
+    const values = valuesFromIdea(addressed, inputForm, "en");
+    expect(values.location).toEqual({ address: "Town hall", lat: "", lng: "" });
+    const pinned = { ...idea, location: { lat: 50.85, lng: 4.35, address: "Town hall" } };
+    const unpinned = { ...valuesFromIdea(pinned, inputForm, "en"), location: { address: "Town hall", lat: "", lng: "" } };
+    expect(ideaPayload(inputForm, unpinned, "en", pinned)).toHaveProperty("location", { lat: null, lng: null, address: "Town hall" });
+  });
+
   it("removes the pin of an edited idea when the resident took it away", () => {
     const located = { ...idea, location: { lat: 50.85, lng: 4.35, address: null } };
     const values = valuesFromIdea(located, inputForm, "en");
@@ -133,7 +157,8 @@ describe("editLocale and mapIdeaField", () => {
 
   it("places the API's field errors on the form's fields", () => {
     expect(mapIdeaField("title.en", inputForm)).toBe("title");
-    expect(mapIdeaField("location", inputForm)).toBe("location.lat");
+    expect(mapIdeaField("location", inputForm)).toBe("location.address");
+    expect(mapIdeaField("location.lat", inputForm)).toBe("location.lat");
     expect(mapIdeaField("location.lng", inputForm)).toBe("location.lng");
     expect(mapIdeaField("image_keys.0", inputForm)).toBe("images");
     expect(mapIdeaField("custom_fields.age", inputForm)).toBe("custom_fields.age");

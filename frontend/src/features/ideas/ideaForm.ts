@@ -35,7 +35,7 @@ export interface IdeaFormMessages {
   plainText: string;
   lat: string;
   lng: string;
-  pinRequired: string;
+  locationRequired: string;
   topicsRequired: string;
   imagesRequired: string;
   attachmentsRequired: string;
@@ -94,7 +94,11 @@ export function valuesFromIdea(idea: Idea, form: InputForm, locale: string): Ide
     body: idea.body[locale] ?? "",
     topic_ids: idea.topic_ids,
     location: idea.location
-      ? { address: idea.location.address ?? "", lat: String(idea.location.lat), lng: String(idea.location.lng) }
+      ? {
+          address: idea.location.address ?? "",
+          lat: idea.location.lat === null ? "" : String(idea.location.lat),
+          lng: idea.location.lng === null ? "" : String(idea.location.lng),
+        }
       : base.location,
     images: idea.images.map((image, index) => ({ key: image.key, url: image.thumbnail_url, name: `${index + 1}` })),
     attachments: idea.attachments.map((file) => ({ key: file.key, name: file.name, size: file.size })),
@@ -152,14 +156,14 @@ export function ideaSchema(form: InputForm, messages: IdeaFormMessages, label: (
         issue(["topic_ids"], messages.topicsRequired);
       }
       if (builtin.location.enabled) {
-        const { lat, lng } = values.location;
+        // A location is an address, a pin, or both; only a pin puts the idea on the map.
+        const { address, lat, lng } = values.location;
         const anyCoordinate = !isBlank(lat) || !isBlank(lng);
-        if (anyCoordinate || builtin.location.required) {
-          if (!anyCoordinate) issue(["location", "lat"], messages.pinRequired);
-          else {
-            if (!inRange(lat, 90)) issue(["location", "lat"], messages.lat);
-            if (!inRange(lng, 180)) issue(["location", "lng"], messages.lng);
-          }
+        if (anyCoordinate) {
+          if (!inRange(lat, 90)) issue(["location", "lat"], messages.lat);
+          if (!inRange(lng, 180)) issue(["location", "lng"], messages.lng);
+        } else if (builtin.location.required && isBlank(address)) {
+          issue(["location", "address"], messages.locationRequired);
         }
       }
       if (builtin.images.enabled) {
@@ -198,21 +202,22 @@ export function customPayload(form: InputForm, values: IdeaFormValues): Record<s
 export function ideaPayload(form: InputForm, values: IdeaFormValues, locale: string, previous?: Idea) {
   const { builtin } = form;
   const hasPin = !isBlank(values.location.lat) && !isBlank(values.location.lng);
+  const address = values.location.address.trim();
   const body = builtin.body.enabled && !isBlank(values.body) ? { ...(previous?.body ?? {}), [locale]: values.body } : undefined;
   return {
     title: { ...(previous?.title ?? {}), [locale]: values.title.trim() },
     ...(body ? { body } : {}),
     ...(builtin.topics.enabled ? { topic_ids: values.topic_ids } : {}),
-    ...(builtin.location.enabled && hasPin
+    ...(builtin.location.enabled && (hasPin || address)
       ? {
           location: {
-            lat: Number(values.location.lat),
-            lng: Number(values.location.lng),
-            address: values.location.address.trim() || null,
+            lat: hasPin ? Number(values.location.lat) : null,
+            lng: hasPin ? Number(values.location.lng) : null,
+            address: address || null,
           },
         }
       : builtin.location.enabled && previous?.location
-        ? { location: null } // the edit took the pin away: say so, or the old one stays
+        ? { location: null } // the edit took the location away: say so, or the old one stays
         : {}),
     ...(builtin.images.enabled ? { image_keys: values.images.map((image) => image.key) } : {}),
     ...(builtin.attachments.enabled ? { attachment_keys: values.attachments.map((file) => file.key) } : {}),
@@ -229,7 +234,8 @@ export function mapIdeaField(apiField: string, form: InputForm): string | null {
     case "topic_ids":
       return root;
     case "location":
-      return second === "lng" || second === "address" ? `location.${second}` : "location.lat";
+      // The location as a whole (required, neither address nor pin) belongs to its first input.
+      return second === "lat" || second === "lng" ? `location.${second}` : "location.address";
     case "image_keys":
       return "images";
     case "attachment_keys":

@@ -2592,7 +2592,10 @@ export interface components {
             excerpt: {
                 [key: string]: string;
             };
-            /** Has Location */
+            /**
+             * Has Location
+             * @description Whether the idea has a pin (is on the map).
+             */
             has_location: boolean;
             /** Id */
             id: string;
@@ -2710,14 +2713,17 @@ export interface components {
              */
             topic?: string | null;
         };
-        /** IdeaLocation */
+        /**
+         * IdeaLocation
+         * @description An address, a pin, or both (an idea without a pin is not on the map).
+         */
         IdeaLocation: {
             /** Address */
             address: string | null;
             /** Lat */
-            lat: number;
+            lat: number | null;
             /** Lng */
-            lng: number;
+            lng: number | null;
         };
         /**
          * IdeaModeration
@@ -3071,7 +3077,11 @@ export interface components {
              */
             removed: string[];
         };
-        /** Location */
+        /**
+         * Location
+         * @description Where an idea is: an address, a pin, or both. Only a pin puts the idea on the map
+         *     (there is no geocoding: an address alone is shown as written).
+         */
         Location: {
             /**
              * Address
@@ -3081,13 +3091,15 @@ export interface components {
             /**
              * Lat
              * @description Latitude in degrees (WGS 84).
+             * @default null
              */
-            lat: number;
+            lat?: number | null;
             /**
              * Lng
              * @description Longitude in degrees (WGS 84).
+             * @default null
              */
-            lng: number;
+            lng?: number | null;
         };
         /** MailQuery */
         MailQuery: {
