@@ -123,6 +123,39 @@ describe("IdeaList", () => {
     expect(pinsAsked).toBe(1);
   });
 
+  it("filters the map with the list's topic, status and search, and has no sort there", async () => {
+    serveList({ first: { items: [ideaCard(1)], next_cursor: null } });
+    const pinQueries: URLSearchParams[] = [];
+    server.use(
+      http.get("/api/v1/projects/p-1/phases/ph-ideas/idea-pins", ({ request }) => {
+        const query = new URL(request.url).searchParams;
+        pinQueries.push(query);
+        const matches = query.get("q") === "bench" ? [] : [{ id: "i-1", title: { en: "Idea 1" }, lat: 50.85, lng: 4.35, status_color: null }];
+        return HttpResponse.json({ items: matches });
+      }),
+    );
+    renderWithProviders(<IdeaList projectId="p-1" phaseId="ph-ideas" config={config} />);
+    await screen.findByRole("link", { name: "Idea 1" });
+    // GIVEN a topic chosen on the cards
+    await userEvent.selectOptions(screen.getByRole("combobox", { name: "Topic" }), "Play");
+    // WHEN the visitor switches to the map
+    await userEvent.click(screen.getByRole("button", { name: "Map" }));
+    // THEN the map asks for the same topic, and the filters stay while the sort goes
+    await waitFor(() => expect(pinQueries.at(-1)?.get("topic")).toBe("t-play"));
+    expect(screen.getByRole("combobox", { name: "Topic" })).toHaveValue("t-play");
+    expect(screen.queryByRole("combobox", { name: "Sort by" })).not.toBeInTheDocument();
+    // AND a status and a search chosen on the map narrow its pins too
+    await userEvent.selectOptions(await screen.findByRole("combobox", { name: "Status" }), "Accepted");
+    await waitFor(() => expect(pinQueries.at(-1)?.get("status")).toBe("st-accepted"));
+    await userEvent.type(screen.getByRole("searchbox", { name: "Search ideas" }), "bench{Enter}");
+    await waitFor(() => expect(pinQueries.at(-1)?.get("q")).toBe("bench"));
+    expect(pinQueries.at(-1)?.get("topic")).toBe("t-play");
+    expect(await screen.findByText("No idea on the map matches your search or filters.")).toBeInTheDocument();
+    // AND back on the cards, the list keeps them
+    await userEvent.click(screen.getByRole("button", { name: "Cards" }));
+    expect(screen.getByRole("combobox", { name: "Sort by" })).toBeInTheDocument();
+  });
+
   it("starts on the map when the phase presents ideas on a map", async () => {
     serveList({ first: { items: [], next_cursor: null } });
     server.use(http.get("/api/v1/projects/p-1/phases/ph-ideas/idea-pins", () => HttpResponse.json({ items: [] })));

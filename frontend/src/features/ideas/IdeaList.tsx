@@ -32,10 +32,12 @@ function useDebounced(value: string, delay: number): [string, (now: string) => v
 function Filters({
   projectId,
   filters,
+  showSort,
   onChange,
 }: {
   projectId: string;
   filters: IdeaFilters;
+  showSort: boolean;
   onChange: (next: Partial<IdeaFilters>) => void;
 }) {
   const intl = useIntl();
@@ -49,18 +51,21 @@ function Filters({
   );
   return (
     <div className="filters idea-filters">
-      <SelectField
-        name="idea_sort"
-        label={<FormattedMessage id="ideas.list.sort" />}
-        value={filters.sort}
-        onChange={(event) => onChange({ sort: event.target.value as IdeaSort })}
-      >
-        {SORTS.map((sort) => (
-          <option key={sort} value={sort}>
-            {intl.formatMessage({ id: `ideas.sort.${sort}` })}
-          </option>
-        ))}
-      </SelectField>
+      {/* A map has no order: the sort only applies to the cards. */}
+      {showSort ? (
+        <SelectField
+          name="idea_sort"
+          label={<FormattedMessage id="ideas.list.sort" />}
+          value={filters.sort}
+          onChange={(event) => onChange({ sort: event.target.value as IdeaSort })}
+        >
+          {SORTS.map((sort) => (
+            <option key={sort} value={sort}>
+              {intl.formatMessage({ id: `ideas.sort.${sort}` })}
+            </option>
+          ))}
+        </SelectField>
+      ) : null}
       {topicOptions.length > 0 ? (
         <SelectField
           name="idea_topic"
@@ -158,9 +163,9 @@ function Cards({ projectId, phaseId, filters, showDislikes }: { projectId: strin
 }
 
 /**
- * The phase's ideas as cards or on a map: sort, topic and status filters, a
- * search box (searches as one types, after a pause, or at once on Enter),
- * and "Load more" over the API's cursor pages.
+ * The phase's ideas as cards or on a map: topic and status filters and a
+ * search box (searches as one types, after a pause, or at once on Enter) for
+ * both views, a sort and "Load more" over the API's cursor pages for the cards.
  */
 export function IdeaList({ projectId, phaseId, config }: Props) {
   const intl = useIntl();
@@ -208,14 +213,17 @@ export function IdeaList({ projectId, phaseId, config }: Props) {
           ))}
         </div>
       </div>
+      <Filters
+        projectId={projectId}
+        filters={active}
+        showSort={view === "cards"}
+        onChange={(next) => setFilters((current) => ({ ...current, ...next }))}
+      />
       {view === "cards" ? (
-        <>
-          <Filters projectId={projectId} filters={active} onChange={(next) => setFilters((current) => ({ ...current, ...next }))} />
-          <Cards projectId={projectId} phaseId={phaseId} filters={active} showDislikes={config.dislikes_enabled} />
-        </>
+        <Cards projectId={projectId} phaseId={phaseId} filters={active} showDislikes={config.dislikes_enabled} />
       ) : (
         <Suspense fallback={<Loading />}>
-          <IdeasMap projectId={projectId} phaseId={phaseId} />
+          <IdeasMap projectId={projectId} phaseId={phaseId} filters={{ topic: active.topic, status: active.status, q: active.q }} />
         </Suspense>
       )}
     </section>

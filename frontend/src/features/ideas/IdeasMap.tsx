@@ -3,17 +3,18 @@ import { FormattedMessage, useIntl } from "react-intl";
 import { useNavigate } from "react-router";
 import { LoadError, Loading } from "@/components/Loading";
 import { useLocalized } from "@/lib/i18n";
-import { useIdeaPins } from "./api";
+import { useIdeaPins, type PinFilters } from "./api";
 import { clusterGroup, createMap, L, nameMarker, pinIcon } from "./leaflet";
 import { useStartView } from "./mapView";
 import { pinPopup } from "./popup";
 
-/** The phase's ideas as clustered pins; each pin's popup links to its idea. */
-export default function IdeasMap({ projectId, phaseId }: { projectId: string; phaseId: string }) {
+/** The phase's ideas that pass the list's filters, as clustered pins; each pin's popup links to its idea. */
+export default function IdeasMap({ projectId, phaseId, filters }: { projectId: string; phaseId: string; filters: PinFilters }) {
   const intl = useIntl();
   const localize = useLocalized();
   const navigate = useNavigate();
-  const pins = useIdeaPins(projectId, phaseId);
+  const pins = useIdeaPins(projectId, phaseId, filters);
+  const filtered = Boolean(filters.q || filters.topic || filters.status);
   const container = useRef<HTMLDivElement>(null);
   const items = pins.data?.items;
   const label = intl.formatMessage({ id: "ideas.map.label" });
@@ -48,7 +49,11 @@ export default function IdeasMap({ projectId, phaseId }: { projectId: string; ph
   return (
     <div className="ideas-map">
       <p className="muted">
-        <FormattedMessage id="ideas.map.summary" values={{ count: pins.data.items.length }} />
+        {filtered && pins.data.items.length === 0 ? (
+          <FormattedMessage id="ideas.map.noMatch" />
+        ) : (
+          <FormattedMessage id="ideas.map.summary" values={{ count: pins.data.items.length }} />
+        )}
       </p>
       <div ref={container} className="ideas-map__canvas" />
     </div>

@@ -10,10 +10,15 @@ export interface IdeaFilters {
   q?: string;
 }
 
+/** What the map shows: the list's filters without its order. */
+export type PinFilters = Pick<IdeaFilters, "topic" | "status" | "q">;
+
 export const ideaKeys = {
   all: ["ideas"] as const,
   list: (phaseId: string, filters: IdeaFilters) => ["ideas", "list", phaseId, filters] as const,
-  pins: (phaseId: string) => ["ideas", "pins", phaseId] as const,
+  /** Without filters: every pins query of the phase (to invalidate them all). */
+  pins: (phaseId: string, filters?: PinFilters) =>
+    filters ? (["ideas", "pins", phaseId, filters] as const) : (["ideas", "pins", phaseId] as const),
   idea: (ideaId: string) => ["ideas", "idea", ideaId] as const,
   inputForm: (projectId: string) => ["ideas", "input-form", projectId] as const,
   topics: ["ideas", "topics"] as const,
@@ -48,13 +53,20 @@ export function useIdeaList(projectId: string, phaseId: string, filters: IdeaFil
   });
 }
 
-export function useIdeaPins(projectId: string, phaseId: string) {
+export function useIdeaPins(projectId: string, phaseId: string, filters: PinFilters) {
   return useQuery({
-    queryKey: ideaKeys.pins(phaseId),
+    queryKey: ideaKeys.pins(phaseId, filters),
     queryFn: () =>
       unwrap(
         api.GET("/api/v1/projects/{project_id}/phases/{phase_id}/idea-pins", {
-          params: { path: { project_id: projectId, phase_id: phaseId } },
+          params: {
+            path: { project_id: projectId, phase_id: phaseId },
+            query: {
+              ...(filters.topic ? { topic: filters.topic } : {}),
+              ...(filters.status ? { status: filters.status } : {}),
+              ...(filters.q ? { q: filters.q } : {}),
+            },
+          },
         }),
       ),
   });
