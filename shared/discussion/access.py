@@ -31,7 +31,7 @@ def comment_resource(target: TargetInfo, record: CommentRecord) -> Resource:
 
 
 def permission(decision: Decision) -> Permission:
-    return Permission(allowed=decision.allowed, reason=decision.reason.value)
+    return Permission.of(decision)
 
 
 DELETED = Permission(allowed=False, reason="comment_deleted")

@@ -10,6 +10,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from shared.html import PlainText
 from shared.i18n import LocalizedPlainText, LocalizedRichText
 from shared.identity.directory import PublicProfile
+from shared.permissions.schemas import Permission
 
 COMMENT_MAX_LENGTH = 5000
 THREADS_PAGE_SIZE = 20
@@ -34,13 +35,6 @@ CommentBody = Annotated[
 
 class _Input(BaseModel):
     model_config = ConfigDict(extra="forbid")
-
-
-class Permission(BaseModel):
-    """Whether the viewer may do something, and the policy's reason when not."""
-
-    allowed: bool
-    reason: str = Field(description="`ok`, or why not: `not_signed_in`, `phase_closed`, ...")
 
 
 # ---- comments ------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from datetime import date
 
 from shared.errors import NotFoundError
 from shared.participation.methods.ideation import IdeationConfig, IdeationMethod
+from shared.participation.permissions import phase_facts
 from shared.permissions import PhaseFacts, Resource
 from shared.projects.models import PhaseRecord, ProjectRecord
 from shared.projects.repository import ProjectRepository
@@ -20,7 +21,8 @@ from shared.projects.statuses import Status, is_listed
 from shared.projects.timeline import Span
 from shared.tenancy.context import TenantContext
 
-IDEATION = IdeationMethod.id
+_METHOD = IdeationMethod()
+IDEATION = _METHOD.id
 
 
 @dataclass(frozen=True)
@@ -44,9 +46,9 @@ class PhaseContext:
 
     @property
     def facts(self) -> PhaseFacts:
-        if self.config is None:
-            return PhaseFacts(open=False)
-        return PhaseFacts(open=self.is_open, enabled=self.config.enabled_actions())
+        """Open or not, the actions switched on and who may take each (the phase's rules)."""
+        method = _METHOD if self.config is not None else None
+        return phase_facts(method, self.config, self.is_open, self.phase.permissions)
 
     def resource(self, item_id: str | None = None, owner_id: str | None = None) -> Resource:
         """The policy's view of an idea (or of the phase, without ids) in this phase."""

@@ -13,6 +13,7 @@ from shared.db.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 from shared.html import PlainText
 from shared.i18n import LocalizedPlainText, LocalizedRichText, LocalizedText
 from shared.identity.directory import PublicProfile
+from shared.permissions.schemas import Permission
 
 Color = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$", examples=["#2f855a"])]
 StatusCode = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{1,39}$", examples=["in_progress"])]
@@ -140,11 +141,6 @@ class IdeaUpdate(_Input):
 
 class StatusChange(_Input):
     status_id: RefId
-
-
-class Permission(BaseModel):
-    allowed: bool
-    reason: str = Field(description="`ok`, or why not (`phase_closed`, `not_signed_in`...).")
 
 
 class IdeaPermissions(BaseModel):

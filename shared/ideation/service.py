@@ -76,7 +76,7 @@ class LoadedIdea:
 
 def _permission(principal: Principal, action: Action, resource: Resource) -> Permission:
     decision = can(principal, action, resource)
-    return Permission(allowed=decision.allowed, reason=decision.reason.value)
+    return Permission.of(decision)
 
 
 class IdeaService(IdeaListing):

@@ -7,12 +7,13 @@ a message and a way to qualify ("sign in", "confirm your email", ...).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
 from shared.errors import AuthenticationError, ForbiddenError, NotFoundError
 from shared.participation.actions import ParticipationAction
+from shared.permissions.access import DEFAULT_RULE, AccessRule, Audience
 from shared.permissions.principal import Principal, Role
 
 
@@ -64,6 +65,10 @@ class Reason(StrEnum):
     ACTION_DISABLED = "action_disabled"
     BLOCKED = "blocked"
     NOT_TEAM = "team_only"
+    EMAIL_NOT_CONFIRMED = "email_not_confirmed"
+    NOT_VERIFIED = "not_verified"
+    NOT_IN_GROUP = "not_in_group"
+    MISSING_FIELDS = "missing_profile_fields"
 
 
 @dataclass(frozen=True)
@@ -72,11 +77,20 @@ class PhaseFacts:
 
     ``open``: the phase runs today (and its project is published);
     ``enabled``: the participation actions (``ParticipationAction`` values)
-    the phase's method supports and its settings switch on.
+    the phase's method supports and its settings switch on; ``rules``: who
+    may take each action (actions without a rule admit signed-in residents).
     """
 
     open: bool
     enabled: frozenset[str] = frozenset()
+    rules: tuple[tuple[str, AccessRule], ...] = ()
+
+    @classmethod
+    def of(cls, open: bool, enabled: frozenset[str], rules: Mapping[str, AccessRule]) -> PhaseFacts:
+        return cls(open=open, enabled=enabled, rules=tuple(sorted(rules.items())))
+
+    def rule_for(self, action: str) -> AccessRule:
+        return next((rule for name, rule in self.rules if name == action), DEFAULT_RULE)
 
 
 @dataclass(frozen=True)
@@ -100,8 +114,11 @@ class Resource:
 
 @dataclass(frozen=True)
 class Decision:
+    """The answer, why, and for ``missing_profile_fields`` which fields to ask for."""
+
     allowed: bool
     reason: Reason
+    fields: tuple[str, ...] = ()
 
     def __bool__(self) -> bool:
         return self.allowed
@@ -118,8 +135,11 @@ def _first_refusal(*checks: Decision | None) -> Decision:
     return next((check for check in checks if check is not None), ALLOW)
 
 
+_NOT_SIGNED_IN = Decision(False, Reason.NOT_SIGNED_IN)
+
+
 def _signed_in(principal: Principal) -> Decision | None:
-    return None if principal.is_authenticated else Decision(False, Reason.NOT_SIGNED_IN)
+    return None if principal.is_authenticated else _NOT_SIGNED_IN
 
 
 def _not_blocked(principal: Principal) -> Decision | None:
@@ -194,18 +214,59 @@ def _phase_allows(resource: Resource | None, action: str) -> Decision | None:
     return None
 
 
+def _audience(principal: Principal, rule: AccessRule, resource: Resource | None) -> Decision | None:
+    """Refuse a signed-in principal the rule's audience does not admit.
+
+    Each refusal names the step that would qualify them, so the UI can offer
+    it: confirm the email, verify the identity (also when verifying would
+    make them a member of one of the groups), or nothing they can do.
+    """
+    audience = rule.audience
+    if audience is Audience.TEAM:
+        return None if _manages(principal, resource) else Decision(False, Reason.NOT_MANAGER)
+    if audience is Audience.CONFIRMED_EMAIL and not principal.email_confirmed:
+        return Decision(False, Reason.EMAIL_NOT_CONFIRMED)
+    if audience is Audience.VERIFIED and not principal.verified:
+        return Decision(False, Reason.NOT_VERIFIED)
+    if audience is Audience.GROUPS and not principal.facts.in_any_group(rule.group_ids):
+        if not principal.verified and principal.facts.would_join_if_verified(rule.group_ids):
+            return Decision(False, Reason.NOT_VERIFIED)
+        return Decision(False, Reason.NOT_IN_GROUP)
+    return None
+
+
+def _profile_complete(principal: Principal, rule: AccessRule) -> Decision | None:
+    missing = principal.facts.missing_fields(rule.required_fields)
+    return Decision(False, Reason.MISSING_FIELDS, fields=missing) if missing else None
+
+
 def _participate(action: str) -> Callable[[Principal, Resource | None], Decision]:
-    """Taking part in a phase: visible project, open phase, enabled action, signed in.
+    """Taking part in a phase: visible project, open phase, enabled action, the action's rule.
 
     Closed and disabled come before "sign in": signing in would not help.
+    Then the rule: signed-out visitors only where it admits everyone, never
+    while blocked, the audience (managers of the project are always
+    admitted), and last the profile fields the resident still has to give,
+    which the UI asks for in place.
     """
 
     def rule(principal: Principal, resource: Resource | None) -> Decision:
         visible = _viewer(principal, resource)
         if not visible:
             return visible
+        closed = _phase_allows(resource, action)
+        if closed is not None:
+            return closed
+        assert resource is not None and resource.phase is not None  # _phase_allows checked
+        access = resource.phase.rule_for(action)
+        if not principal.is_authenticated:
+            return ALLOW if access.audience is Audience.EVERYONE else _NOT_SIGNED_IN
+        if _manages(principal, resource):
+            return _first_refusal(_not_blocked(principal))
         return _first_refusal(
-            _phase_allows(resource, action), _signed_in(principal), _not_blocked(principal)
+            _not_blocked(principal),
+            _audience(principal, access, resource),
+            _profile_complete(principal, access),
         )
 
     return rule
@@ -267,6 +328,13 @@ def _follower(principal: Principal, resource: Resource | None) -> Decision:
     return visible if not visible else _first_refusal(_signed_in(principal))
 
 
+PHASE_ACTIONS: dict[ParticipationAction, Action] = {
+    ParticipationAction.POST_INPUT: Action.INPUT_POST,
+    ParticipationAction.COMMENT: Action.COMMENT_POST,
+    ParticipationAction.REACT: Action.INPUT_REACT,
+}
+"""The policy's action for each participation action a phase can grant."""
+
 _RULES: dict[Action, Callable[[Principal, Resource | None], Decision]] = {
     Action.PLATFORM_UPDATE: _admin,
     Action.PROJECT_VIEW: _viewer,
@@ -322,6 +390,8 @@ def authorize(principal: Principal, action: Action, resource: Resource | None = 
         # Unpublished things are invisible, not forbidden: do not reveal they exist.
         raise NotFoundError(code="not_found")
     extra: dict[str, object] = {"action": action.value}
+    if decision.fields:
+        extra["fields"] = list(decision.fields)
     if decision.reason is Reason.BLOCKED and principal.blocked_until is not None:
         extra["blocked_until"] = principal.blocked_until.isoformat()
         extra["block_reason"] = principal.block_reason

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
 
+from shared.permissions.access import NO_FACTS, UserFacts
+
 
 class Role(StrEnum):
     ADMIN = "admin"
@@ -29,7 +31,11 @@ class RoleGrant:
 
 @dataclass(frozen=True)
 class Principal:
-    """The actor of a request, resolved from its access token."""
+    """The actor of a request, resolved from its access token.
+
+    ``verified``: the user proved their identity through a verification
+    method; ``facts`` answers what rules ask beyond that (groups, profile).
+    """
 
     user_id: str | None
     tenant_id: str | None
@@ -37,6 +43,8 @@ class Principal:
     email_confirmed: bool = False
     blocked_until: datetime | None = None
     block_reason: str | None = None
+    verified: bool = False
+    facts: UserFacts = field(default=NO_FACTS, compare=False, hash=False)
 
     @property
     def is_authenticated(self) -> bool:

@@ -151,6 +151,8 @@ class PhaseRecord(ProjectsItem, discriminator="phase"):
     end_date = UnicodeAttribute(null=True)
     method = UnicodeAttribute()
     method_config = JSONAttribute()
+    # {action: {"audience", "group_ids", "required_fields"}} (shared.participation.permissions)
+    permissions = JSONAttribute(null=True)
     created_at = UTCDateTimeAttribute()
     updated_at = UTCDateTimeAttribute()
 

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from shared.participation.actions import ParticipationAction
 from shared.participation.methods.registry import MethodRegistry
+from shared.participation.permissions import phase_facts, stored_permissions
+from shared.permissions import PHASE_ACTIONS, Principal, Resource, can
+from shared.permissions.schemas import Permission
 from shared.projects.models import AttachmentRecord, FolderRecord, PhaseRecord, ProjectRecord
 from shared.projects.ports import FileStore
 from shared.projects.schemas import (
@@ -15,7 +19,7 @@ from shared.projects.schemas import (
     Project,
     ProjectSummary,
 )
-from shared.projects.statuses import Status, Visibility
+from shared.projects.statuses import Status, Visibility, is_listed
 from shared.projects.timeline import Span, current_span
 
 
@@ -34,10 +38,17 @@ def spans_of(record: ProjectRecord) -> list[Span]:
 class Presenter:
     """Shapes records for one request's day (for the current phase)."""
 
-    def __init__(self, files: FileStore, methods: MethodRegistry, today: date) -> None:
+    def __init__(
+        self,
+        files: FileStore,
+        methods: MethodRegistry,
+        today: date,
+        principal: Principal | None = None,
+    ) -> None:
         self._files = files
         self._methods = methods
         self._today = today
+        self._principal = principal
 
     def _image(self, key: str | None) -> str | None:
         return self._files.download_url(key) if key else None
@@ -63,12 +74,37 @@ class Presenter:
             archived_at=record.archived_at,
         )
 
-    def phase(self, record: PhaseRecord) -> Phase:
-        actions = (
-            sorted(self._methods.get(record.method).actions)
-            if record.method in self._methods
-            else []
+    def _viewer(
+        self, project: ProjectRecord | None, record: PhaseRecord
+    ) -> dict[ParticipationAction, Permission]:
+        """What the viewer may do in the phase, decided by the policy with the phase's rules."""
+        if project is None or self._principal is None or record.method not in self._methods:
+            return {}
+        method = self._methods.get(record.method)
+        config = method.config_model.model_validate(record.method_config or {})
+        span = Span(
+            record.phase_id,
+            date.fromisoformat(record.start_date),
+            date.fromisoformat(record.end_date) if record.end_date else None,
         )
+        is_open = project.status == Status.PUBLISHED.value and span.contains(self._today)
+        resource = Resource(
+            tenant_id=project.pk.split("#")[1],
+            folder_id=project.folder_id,
+            published=is_listed(Status(project.status)),
+            visibility=project.visibility,
+            project_id=project.project_id,
+            phase=phase_facts(method, config, is_open, record.permissions),
+        )
+        return {
+            action: Permission.of(can(self._principal, PHASE_ACTIONS[action], resource))
+            for action in sorted(method.actions)
+            if action in PHASE_ACTIONS
+        }
+
+    def phase(self, record: PhaseRecord, project: ProjectRecord | None = None) -> Phase:
+        method = self._methods.get(record.method) if record.method in self._methods else None
+        actions = sorted(method.actions) if method else []
         return Phase(
             id=record.phase_id,
             project_id=record.project_id,
@@ -79,6 +115,8 @@ class Presenter:
             method=record.method,
             method_config=record.method_config or {},
             actions=actions,
+            permissions=stored_permissions(method, record.permissions) if method else {},
+            viewer=self._viewer(project, record),
             created_at=record.created_at,
             updated_at=record.updated_at,
         )
@@ -106,7 +144,7 @@ class Presenter:
             description=record.description or {},
             created_at=record.created_at,
             updated_at=record.updated_at,
-            phases=[self.phase(p) for p in ordered_phases],
+            phases=[self.phase(p, record) for p in ordered_phases],
             attachments=[
                 self.attachment(a) for a in sorted(attachments, key=lambda a: a.created_at)
             ],

@@ -10,6 +10,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from shared.db.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 from shared.i18n import LocalizedRichText, LocalizedText
 from shared.participation.actions import ParticipationAction
+from shared.participation.permissions import ActionPermission, PhasePermissions
+from shared.permissions.schemas import Permission
 from shared.projects.slugs import Slug
 from shared.projects.statuses import Status, Visibility
 
@@ -116,6 +118,12 @@ class Phase(BaseModel):
     actions: list[ParticipationAction] = Field(
         description="What residents can do in this phase's method."
     )
+    permissions: dict[ParticipationAction, ActionPermission] = Field(
+        description="Who may take each of the method's actions."
+    )
+    viewer: dict[ParticipationAction, Permission] = Field(
+        description="What the viewer may do in this phase now, and why not."
+    )
     created_at: datetime
     updated_at: datetime
 
@@ -152,6 +160,9 @@ class PhaseCreate(_Input):
     end_date: date | None = None
     method: str = Field(min_length=1, max_length=64, examples=["information"])
     method_config: dict[str, Any] = Field(default_factory=dict)
+    permissions: PhasePermissions = Field(
+        default_factory=dict, description="Actions left out admit signed-in residents."
+    )
 
     @model_validator(mode="after")
     def _dates(self) -> PhaseCreate:
@@ -167,6 +178,9 @@ class PhaseUpdate(_Input):
     open_ended: bool = Field(default=False, description="Remove the end date.")
     method: str | None = Field(default=None, min_length=1, max_length=64)
     method_config: dict[str, Any] | None = None
+    permissions: PhasePermissions | None = Field(
+        default=None, description="Replaces every rule; actions left out admit signed-in residents."
+    )
 
     @model_validator(mode="after")
     def _dates(self) -> PhaseUpdate:

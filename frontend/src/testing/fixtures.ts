@@ -89,6 +89,8 @@ export const phase: Phase = {
   method: "information",
   method_config: {},
   actions: [],
+  permissions: {},
+  viewer: {},
   created_at: "2026-01-01T00:00:00Z",
   updated_at: "2026-01-01T00:00:00Z",
 };

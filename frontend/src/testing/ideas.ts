@@ -124,7 +124,7 @@ export function ideaCard(index: number, overrides: Partial<IdeaCard> = {}): Idea
   };
 }
 
-const allowed = { allowed: true, reason: "ok" };
+const allowed = { allowed: true, reason: "ok", fields: [] };
 
 export const idea: Idea = {
   id: "i-1",
@@ -152,7 +152,7 @@ export const idea: Idea = {
   likes_left: null,
   created_at: "2026-01-10T10:00:00Z",
   updated_at: "2026-01-10T10:00:00Z",
-  permissions: { edit: allowed, delete: allowed, react: allowed, comment: allowed, feedback: { allowed: false, reason: "moderator_only" } },
+  permissions: { edit: allowed, delete: allowed, react: allowed, comment: allowed, feedback: { allowed: false, reason: "moderator_only", fields: [] } },
   moderation: null,
 };
 

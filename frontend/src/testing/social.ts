@@ -16,8 +16,8 @@ export const ada: PublicProfile = { id: "u-1", display_name: "Ada Lovelace", ava
 export const grace: PublicProfile = { id: "u-2", display_name: "Grace Hopper", avatar_url: null };
 export const alan: PublicProfile = { id: "u-3", display_name: "Alan Turing", avatar_url: null };
 
-const allowed = { allowed: true, reason: "ok" };
-const refused = (reason: string) => ({ allowed: false, reason });
+const allowed = { allowed: true, reason: "ok", fields: [] };
+const refused = (reason: string) => ({ allowed: false, reason, fields: [] });
 
 export function comment(overrides: Partial<Comment> = {}): Comment {
   return {

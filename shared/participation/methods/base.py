@@ -20,6 +20,10 @@ class MethodConfig(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
+    def enabled_actions(self) -> frozenset[str]:
+        """The participation actions these settings switch on (none unless a method says)."""
+        return frozenset()
+
 
 class ParticipationMethod(Protocol):
     """The contract a participation method module fulfils."""
@@ -29,6 +33,11 @@ class ParticipationMethod(Protocol):
 
     @property
     def actions(self) -> frozenset[ParticipationAction]: ...
+
+    @property
+    def anonymous_actions(self) -> frozenset[ParticipationAction]:
+        """The actions signed-out visitors may take when a phase admits everyone."""
+        ...
 
     @property
     def config_model(self) -> type[MethodConfig]: ...

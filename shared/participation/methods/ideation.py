@@ -49,6 +49,8 @@ class IdeationMethod:
     actions: frozenset[ParticipationAction] = frozenset(
         {ParticipationAction.POST_INPUT, ParticipationAction.COMMENT, ParticipationAction.REACT}
     )
+    # Every ideation action has an author: none is open to signed-out visitors.
+    anonymous_actions: frozenset[ParticipationAction] = frozenset()
     config_model = IdeationConfig
 
     def normalize_config(self, config: MethodConfig) -> MethodConfig:

@@ -43,6 +43,7 @@ class InformationMethod:
 
     id = "information"
     actions: frozenset[ParticipationAction] = frozenset()
+    anonymous_actions: frozenset[ParticipationAction] = frozenset()
     config_model = InformationConfig
 
     def normalize_config(self, config: MethodConfig) -> MethodConfig:

@@ -11,6 +11,7 @@ from shared.errors import ConflictError, FieldIssue, NotFoundError, ValidationEr
 from shared.events import DomainEvent, EventPublisher
 from shared.i18n import DEFAULT_LOCALE, pick
 from shared.participation.methods.registry import REGISTRY, MethodRegistry
+from shared.participation.permissions import FieldCatalog, GroupCatalog, NoCatalog
 from shared.permissions import Action, Principal, Resource, authorize, can
 from shared.projects.models import FolderRecord, ProjectRecord, Publishable
 from shared.projects.ports import FileStore
@@ -81,7 +82,11 @@ class ServiceBase:
         methods: MethodRegistry = REGISTRY,
         clock: Callable[[], datetime] = _utcnow,
         default_locale: Callable[[TenantContext], str] = _default_locale,
+        groups: GroupCatalog | None = None,
+        fields: FieldCatalog | None = None,
     ) -> None:
+        self._groups: GroupCatalog = groups or NoCatalog()
+        self._fields: FieldCatalog = fields or NoCatalog()
         self._files = files
         self._publisher = publisher
         self._methods = methods
@@ -91,8 +96,9 @@ class ServiceBase:
     def repository(self, tenant: TenantContext) -> ProjectRepository:
         return ProjectRepository(tenant)
 
-    def presenter(self) -> Presenter:
-        return Presenter(self._files, self._methods, self._clock().date())
+    def presenter(self, principal: Principal | None = None) -> Presenter:
+        """Shapes for today; with ``principal``, phases also say what that viewer may do."""
+        return Presenter(self._files, self._methods, self._clock().date(), principal)
 
     def now(self) -> datetime:
         return self._clock()

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
 from shared.errors import FieldIssue, NotFoundError, ValidationError
 from shared.html import sanitize_localized
 from shared.i18n import pick
+from shared.participation.actions import ParticipationAction
+from shared.participation.permissions import (
+    ActionPermission,
+    stored_permissions,
+    validate_permissions,
+)
 from shared.permissions import Action, Principal
 from shared.projects.models import PhaseRecord, ProjectRecord
 from shared.projects.operations.base import ServiceBase
@@ -95,6 +102,7 @@ class PhaseOperations(ServiceBase):
         repo = self.repository(tenant)
         project = self.load_project(repo, principal, project_id, Action.PROJECT_MANAGE)
         config = self._methods.validate_config(body.method, body.method_config)
+        permissions = self._permissions(tenant, body.method, body.permissions)
         now = self.now()
         phase = PhaseRecord(
             repo.project_pk(project_id),
@@ -107,6 +115,7 @@ class PhaseOperations(ServiceBase):
             end_date=body.end_date.isoformat() if body.end_date else None,
             method=body.method,
             method_config=config.model_dump(mode="json", exclude_none=True),
+            permissions=permissions,
             created_at=now,
             updated_at=now,
         )
@@ -120,7 +129,16 @@ class PhaseOperations(ServiceBase):
             phase_id=phase.phase_id,
             method=phase.method,
         )
-        return self.presenter().phase(phase)
+        return self.presenter(principal).phase(phase, project)
+
+    def _permissions(
+        self,
+        tenant: TenantContext,
+        method_id: str,
+        permissions: Mapping[ParticipationAction, ActionPermission],
+    ) -> dict[str, dict[str, Any]]:
+        method = self._methods.get(method_id)
+        return validate_permissions(tenant, method, permissions, self._groups, self._fields)
 
     def update_phase(
         self,
@@ -155,6 +173,16 @@ class PhaseOperations(ServiceBase):
             config = self._methods.validate_config(method, raw)
             phase.method = method
             phase.method_config = config.model_dump(mode="json", exclude_none=True)
+        if body.permissions is not None:
+            phase.permissions = self._permissions(tenant, phase.method, body.permissions)
+        elif body.method is not None and phase.permissions:
+            # Rules of another method's actions do not carry over; keep those that still fit.
+            kept = stored_permissions(self._methods.get(phase.method), phase.permissions)
+            phase.permissions = self._permissions(
+                tenant,
+                phase.method,
+                {a: p for a, p in kept.items() if a.value in phase.permissions},
+            )
         if body.title is not None:
             phase.title = body.title
         if body.description is not None:
@@ -165,7 +193,7 @@ class PhaseOperations(ServiceBase):
         self.emit(
             tenant, principal, "projects.phase.updated", project_id=project_id, phase_id=phase_id
         )
-        return self.presenter().phase(phase)
+        return self.presenter(principal).phase(phase, project)
 
     def delete_phase(
         self, tenant: TenantContext, principal: Principal, project_id: str, phase_id: str

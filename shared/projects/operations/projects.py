@@ -41,12 +41,15 @@ _EVENTS = {
 class ProjectOperations(ServiceBase):
     """Everything admins and managers do with projects; what residents read."""
 
-    def project_page(self, repo: ProjectRepository, record: ProjectRecord) -> Project:
-        """The full project: phases and attachments from one Query on its partition."""
+    def project_page(
+        self, repo: ProjectRepository, record: ProjectRecord, principal: Principal
+    ) -> Project:
+        """The full project for ``principal``: phases (with what they may do in each) and
+        attachments, from one Query on its partition."""
         items = repo.project_items(record.project_id)
         phases = [i for i in items if isinstance(i, PhaseRecord)]
         attachments = [i for i in items if isinstance(i, AttachmentRecord)]
-        return self.presenter().project(record, phases, attachments)
+        return self.presenter(principal).project(record, phases, attachments)
 
     def _page(self, records: list[ProjectRecord], cursor: str | None) -> Page[ProjectSummary]:
         presenter = self.presenter()
@@ -111,7 +114,7 @@ class ProjectOperations(ServiceBase):
             record = self.load_project(repo, principal, project_id, Action.PROJECT_VIEW)
         else:
             authorize(principal, Action.PROJECT_VIEW, project_resource(record))
-        return self.project_page(repo, record)
+        return self.project_page(repo, record, principal)
 
     # ---- writing ---------------------------------------------------------------------
 
@@ -165,7 +168,7 @@ class ProjectOperations(ServiceBase):
             slug=slug,
             folder_id=body.folder_id,
         )
-        return self.project_page(repo, record)
+        return self.project_page(repo, record, principal)
 
     def _move(
         self,
@@ -220,7 +223,7 @@ class ProjectOperations(ServiceBase):
         if replaced:
             self._files.delete(replaced)
         self.emit(tenant, principal, "projects.project.updated", project_id=project_id)
-        return self.project_page(repo, record)
+        return self.project_page(repo, record, principal)
 
     def _transition(
         self, tenant: TenantContext, principal: Principal, project_id: str, move: Transition
@@ -243,7 +246,7 @@ class ProjectOperations(ServiceBase):
             project_id=project_id,
             folder_id=record.folder_id,
         )
-        return self.project_page(repo, record)
+        return self.project_page(repo, record, principal)
 
     def publish_project(
         self, tenant: TenantContext, principal: Principal, project_id: str

@@ -31,7 +31,7 @@ def test_posting_returns_the_comment_and_announces_it(world: World) -> None:
     assert root["body"] == "Good idea."
     assert root["likes"] == 0 and root["liked_by_me"] is False and root["deleted"] is False
     assert root["edited_at"] is None
-    assert root["permissions"]["edit"] == {"allowed": True, "reason": "ok"}
+    assert root["permissions"]["edit"] == {"allowed": True, "reason": "ok", "fields": []}
     # WHEN the moderator replies
     reply = world.comment("i1", world.mod, "Thank you both.", parent=root["id"])
     # THEN each post is announced with its parent's author and the idea's author
@@ -75,7 +75,7 @@ def test_commenting_disabled_in_the_phase_refuses_comments(world: World) -> None
     world.ideas.change("i1", enabled=frozenset())
     [thread] = world.threads("i1", world.bob)["items"]
     assert thread["id"] == root["id"]
-    assert thread["permissions"]["reply"] == {"allowed": False, "reason": "action_disabled"}
+    assert thread["permissions"]["reply"] == {"allowed": False, "reason": "action_disabled", "fields": []}
 
 
 def test_anonymous_visitors_read_but_cannot_comment(world: World) -> None:
@@ -83,7 +83,7 @@ def test_anonymous_visitors_read_but_cannot_comment(world: World) -> None:
     response = world.call("POST", "/ideas/i1/comments", None, {"body": "Hi"})
     assert response.status_code == 401
     [thread] = world.threads("i1")["items"]
-    assert thread["permissions"]["reply"] == {"allowed": False, "reason": "not_signed_in"}
+    assert thread["permissions"]["reply"] == {"allowed": False, "reason": "not_signed_in", "fields": []}
     assert thread["permissions"]["edit"]["allowed"] is False
 
 
@@ -159,7 +159,7 @@ def test_a_deleted_comment_keeps_its_thread_and_replies(world: World) -> None:
     [thread] = world.threads("i1", world.ada)["items"]
     assert thread["id"] == root["id"] and thread["deleted"] is True
     assert thread["body"] == "" and thread["mentions"] == [] and thread["author"] is None
-    assert thread["permissions"]["reply"] == {"allowed": False, "reason": "comment_deleted"}
+    assert thread["permissions"]["reply"] == {"allowed": False, "reason": "comment_deleted", "fields": []}
     assert [r["id"] for r in thread["replies"]] == [reply["id"]]
     assert thread["replies"][0]["body"] == "Thanks!"
     # AND the event is published once; deleting again changes nothing
@@ -180,7 +180,7 @@ def test_a_moderator_deletes_anyones_comment_a_resident_does_not(world: World) -
     response = world.call("DELETE", f"/comments/{root['id']}", world.ada)
     assert response.status_code == 403 and body_of(response)["code"] == "not_owner"
     [thread] = world.threads("i1", world.mod)["items"]
-    assert thread["permissions"]["delete"] == {"allowed": True, "reason": "ok"}
+    assert thread["permissions"]["delete"] == {"allowed": True, "reason": "ok", "fields": []}
     assert thread["permissions"]["edit"]["allowed"] is False
     assert world.call("DELETE", f"/comments/{root['id']}", world.mod).status_code == 204
     assert world.threads("i1")["items"][0]["deleted"] is True

@@ -20,7 +20,7 @@ def test_a_moderator_posts_an_update_everyone_reads_it(world: World) -> None:
     # THEN it is returned with the moderator's permissions and announced
     assert posted["body"] == {"en": "<p>We will study it.</p>"}
     assert posted["author_name"] == {"en": "Parks team"}
-    assert posted["permissions"]["edit"] == {"allowed": True, "reason": "ok"}
+    assert posted["permissions"]["edit"] == {"allowed": True, "reason": "ok", "fields": []}
     [event] = world.events.of("discussion.official_update.posted")
     assert event.data == {
         "update_id": posted["id"],
@@ -32,7 +32,7 @@ def test_a_moderator_posts_an_update_everyone_reads_it(world: World) -> None:
     for who, reason in ((world.bob, "moderator_only"), (None, "not_signed_in")):
         [item] = world.ok("GET", PATH, who)["items"]
         assert item["id"] == posted["id"]
-        assert item["permissions"]["delete"] == {"allowed": False, "reason": reason}
+        assert item["permissions"]["delete"] == {"allowed": False, "reason": reason, "fields": []}
     # AND it is not a comment
     assert world.threads("i1")["items"] == []
 

@@ -60,10 +60,10 @@ def test_permissions_are_those_of_the_viewer(world: World) -> None:
     as_ada = world.threads("i1", world.ada)["items"][0]["permissions"]
     as_mod = world.threads("i1", world.mod)["items"][0]["permissions"]
     assert as_bob == {
-        "edit": {"allowed": True, "reason": "ok"},
-        "delete": {"allowed": True, "reason": "ok"},
-        "reply": {"allowed": True, "reason": "ok"},
+        "edit": {"allowed": True, "reason": "ok", "fields": []},
+        "delete": {"allowed": True, "reason": "ok", "fields": []},
+        "reply": {"allowed": True, "reason": "ok", "fields": []},
     }
-    assert as_ada["edit"] == as_ada["delete"] == {"allowed": False, "reason": "not_owner"}
+    assert as_ada["edit"] == as_ada["delete"] == {"allowed": False, "reason": "not_owner", "fields": []}
     assert as_mod["delete"]["allowed"] and not as_mod["edit"]["allowed"]
     assert root["id"]

@@ -29,11 +29,11 @@ def test_a_resident_posts_an_idea_and_anyone_reads_it(api: Any, ideas: Ideas) ->
     assert (idea["likes"], idea["dislikes"], idea["comments"]) == (0, 0, 0)
     assert idea["location"] == {"lat": 50.85, "lng": 4.35, "address": "Grand Place"}
     assert idea["images"][0]["key"] == key
-    assert idea["permissions"]["edit"] == {"allowed": True, "reason": "ok"}
+    assert idea["permissions"]["edit"] == {"allowed": True, "reason": "ok", "fields": []}
     # AND an anonymous visitor reads it, with permissions telling why not
     public = body_of(api.get(f"/ideas/{idea['id']}"))
     assert public["id"] == idea["id"]
-    assert public["permissions"]["react"] == {"allowed": False, "reason": "not_signed_in"}
+    assert public["permissions"]["react"] == {"allowed": False, "reason": "not_signed_in", "fields": []}
     assert public["permissions"]["feedback"]["allowed"] is False
 
 

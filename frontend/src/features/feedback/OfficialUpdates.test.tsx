@@ -14,8 +14,8 @@ beforeAll(async () => {
   await import("./OfficialUpdateEditor");
 });
 
-const denied = { allowed: false, reason: "moderator_only" };
-const allowed = { allowed: true, reason: "ok" };
+const denied = { allowed: false, reason: "moderator_only", fields: [] };
+const allowed = { allowed: true, reason: "ok", fields: [] };
 
 const signed: OfficialUpdate = {
   id: "u-2",

@@ -70,7 +70,7 @@ describe("IdeaPage", () => {
   });
 
   it("explains why a visitor cannot react and how to qualify", async () => {
-    serveIdea({ ...idea, permissions: { ...idea.permissions, react: { allowed: false, reason: "not_signed_in" } } });
+    serveIdea({ ...idea, permissions: { ...idea.permissions, react: { allowed: false, reason: "not_signed_in", fields: [] } } });
     renderApp("/ideas/i-1");
     const like = await screen.findByRole("button", { name: "Like" });
     expect(like).toBeDisabled();
@@ -81,7 +81,7 @@ describe("IdeaPage", () => {
 
   it("tells a blocked resident that the block is why they cannot react", async () => {
     signInAs();
-    serveIdea({ ...idea, permissions: { ...idea.permissions, react: { allowed: false, reason: "blocked" } } });
+    serveIdea({ ...idea, permissions: { ...idea.permissions, react: { allowed: false, reason: "blocked", fields: [] } } });
     renderApp("/ideas/i-1");
     const like = await screen.findByRole("button", { name: "Like" });
     expect(like).toBeDisabled();
@@ -147,7 +147,7 @@ describe("IdeaPage", () => {
   });
 
   it("hides edit and delete from others", async () => {
-    const denied = { allowed: false, reason: "not_owner" };
+    const denied = { allowed: false, reason: "not_owner", fields: [] };
     serveIdea({ ...idea, permissions: { ...idea.permissions, edit: denied, delete: denied } });
     renderApp("/ideas/i-1");
     await screen.findByRole("heading", { level: 1, name: "More benches" });
@@ -157,7 +157,7 @@ describe("IdeaPage", () => {
 
   it("embeds following, official updates, feedback for moderators and the comments", async () => {
     signInAs();
-    serveIdea({ ...idea, permissions: { ...idea.permissions, feedback: { allowed: true, reason: "ok" } } });
+    serveIdea({ ...idea, permissions: { ...idea.permissions, feedback: { allowed: true, reason: "ok", fields: [] } } });
     renderApp("/ideas/i-1");
     expect(await screen.findByRole("button", { name: "Follow" })).toHaveAttribute("aria-pressed", "false");
     expect(await screen.findByRole("region", { name: "Feedback" })).toBeInTheDocument();

@@ -28,6 +28,6 @@ describe("phase rules", () => {
     expect(postingDecision(closed, false, "2021-01-01").reason).toBe("phase_closed");
     expect(postingDecision({ ...closed, end_date: null }, false, "2021-01-01").reason).toBe("action_disabled");
     expect(postingDecision(ideationPhase, false, "2021-01-01").reason).toBe("not_signed_in");
-    expect(postingDecision(ideationPhase, true, "2021-01-01")).toEqual({ allowed: true, reason: "ok" });
+    expect(postingDecision(ideationPhase, true, "2021-01-01")).toEqual({ allowed: true, reason: "ok", fields: [] });
   });
 });

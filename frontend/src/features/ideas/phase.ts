@@ -25,13 +25,21 @@ export function isPhaseOpen(phase: Phase, day: string = today()): boolean {
 }
 
 /**
- * Whether a visitor may post in this phase, with the policy's reason when not,
- * checked in the policy's order (phase open, posting enabled, signed in). The
- * server decides again on submit; this only tells people before they start.
+ * Whether the viewer may post in this phase, with the policy's reason when
+ * not: the server decides per viewer (open, enabled, the phase's audience,
+ * missing profile fields) and sends it with the phase. Without that answer
+ * (a phase read before the viewer was known) the dates and settings decide,
+ * in the policy's order. The server decides again on submit.
  */
 export function postingDecision(phase: Phase, signedIn: boolean, day: string = today()): Decision {
-  if (!isPhaseOpen(phase, day)) return { allowed: false, reason: "phase_closed" };
-  if (!ideationConfig(phase).posting_enabled) return { allowed: false, reason: "action_disabled" };
-  if (!signedIn) return { allowed: false, reason: "not_signed_in" };
-  return { allowed: true, reason: "ok" };
+  const decided = phase.viewer?.post_input;
+  if (decided) return decided;
+  if (!isPhaseOpen(phase, day)) return refused("phase_closed");
+  if (!ideationConfig(phase).posting_enabled) return refused("action_disabled");
+  if (!signedIn) return refused("not_signed_in");
+  return { allowed: true, reason: "ok", fields: [] };
+}
+
+function refused(reason: string): Decision {
+  return { allowed: false, reason, fields: [] };
 }

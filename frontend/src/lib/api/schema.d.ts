@@ -1399,6 +1399,42 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * ActionPermission
+         * @description Who may take one action: an audience, its groups, and the profile fields it needs.
+         */
+        "ActionPermission-Input": {
+            /**
+             * @description `everyone` (signed-out visitors too, where the method allows it), `signed_in`, `confirmed_email`, `verified`, `groups` (members of `group_ids`) or `team` (admins and the project's managers).
+             * @default signed_in
+             */
+            audience?: components["schemas"]["Audience"];
+            /** Group Ids */
+            group_ids?: string[];
+            /**
+             * Required Fields
+             * @description Registration fields a resident must have answered before acting; the platform's required fields always apply too.
+             */
+            required_fields?: string[];
+        };
+        /**
+         * ActionPermission
+         * @description Who may take one action: an audience, its groups, and the profile fields it needs.
+         */
+        "ActionPermission-Output": {
+            /**
+             * @description `everyone` (signed-out visitors too, where the method allows it), `signed_in`, `confirmed_email`, `verified`, `groups` (members of `group_ids`) or `team` (admins and the project's managers).
+             * @default signed_in
+             */
+            audience: components["schemas"]["Audience"];
+            /** Group Ids */
+            group_ids: string[];
+            /**
+             * Required Fields
+             * @description Registration fields a resident must have answered before acting; the platform's required fields always apply too.
+             */
+            required_fields: string[];
+        };
         /** ActionRequest */
         ActionRequest: {
             action: components["schemas"]["ModerationAction"];
@@ -1570,6 +1606,12 @@ export interface components {
             /** Upload Key */
             upload_key: string;
         };
+        /**
+         * Audience
+         * @description Who a rule admits, from the widest to the narrowest.
+         * @enum {string}
+         */
+        Audience: "everyone" | "signed_in" | "confirmed_email" | "verified" | "groups" | "team";
         /**
          * AuditEntry
          * @description One recorded team action: who, when, what, on what or whom, and why.
@@ -1936,9 +1978,9 @@ export interface components {
         };
         /** CommentPermissions */
         CommentPermissions: {
-            delete: components["schemas"]["shared__discussion__schemas__Permission"];
-            edit: components["schemas"]["shared__discussion__schemas__Permission"];
-            reply: components["schemas"]["shared__discussion__schemas__Permission"];
+            delete: components["schemas"]["Permission"];
+            edit: components["schemas"]["Permission"];
+            reply: components["schemas"]["Permission"];
         };
         /**
          * CommentThread
@@ -2740,11 +2782,11 @@ export interface components {
         };
         /** IdeaPermissions */
         IdeaPermissions: {
-            comment: components["schemas"]["shared__ideation__schemas__Permission"];
-            delete: components["schemas"]["shared__ideation__schemas__Permission"];
-            edit: components["schemas"]["shared__ideation__schemas__Permission"];
-            feedback: components["schemas"]["shared__ideation__schemas__Permission"];
-            react: components["schemas"]["shared__ideation__schemas__Permission"];
+            comment: components["schemas"]["Permission"];
+            delete: components["schemas"]["Permission"];
+            edit: components["schemas"]["Permission"];
+            feedback: components["schemas"]["Permission"];
+            react: components["schemas"]["Permission"];
         };
         /** IdeaPin */
         IdeaPin: {
@@ -3431,8 +3473,8 @@ export interface components {
         };
         /** OfficialUpdatePermissions */
         OfficialUpdatePermissions: {
-            delete: components["schemas"]["shared__discussion__schemas__Permission"];
-            edit: components["schemas"]["shared__discussion__schemas__Permission"];
+            delete: components["schemas"]["Permission"];
+            edit: components["schemas"]["Permission"];
         };
         /** OfficialUpdateUpdate */
         OfficialUpdateUpdate: {
@@ -3588,6 +3630,24 @@ export interface components {
             /** Token */
             token: string;
         };
+        /**
+         * Permission
+         * @description Whether the viewer may do something, and the policy's reason when not.
+         */
+        Permission: {
+            /** Allowed */
+            allowed: boolean;
+            /**
+             * Fields
+             * @description For `missing_profile_fields`: the registration fields to ask for first.
+             */
+            fields: string[];
+            /**
+             * Reason
+             * @description `ok`, or why not: `not_signed_in`, `phase_closed`, ...
+             */
+            reason: string;
+        };
         /** Phase */
         Phase: {
             /**
@@ -3617,6 +3677,13 @@ export interface components {
             method_config: {
                 [key: string]: unknown;
             };
+            /**
+             * Permissions
+             * @description Who may take each of the method's actions.
+             */
+            permissions: {
+                [key: string]: components["schemas"]["ActionPermission-Output"];
+            };
             /** Project Id */
             project_id: string;
             /**
@@ -3633,6 +3700,13 @@ export interface components {
              * Format: date-time
              */
             updated_at: string;
+            /**
+             * Viewer
+             * @description What the viewer may do in this phase now, and why not.
+             */
+            viewer: {
+                [key: string]: components["schemas"]["Permission"];
+            };
         };
         /** PhaseCreate */
         PhaseCreate: {
@@ -3653,6 +3727,13 @@ export interface components {
             /** Method Config */
             method_config?: {
                 [key: string]: unknown;
+            };
+            /**
+             * Permissions
+             * @description Actions left out admit signed-in residents.
+             */
+            permissions?: {
+                [key: string]: components["schemas"]["ActionPermission-Input"];
             };
             /**
              * Start Date
@@ -3696,6 +3777,14 @@ export interface components {
              * @default false
              */
             open_ended?: boolean;
+            /**
+             * Permissions
+             * @description Replaces every rule; actions left out admit signed-in residents.
+             * @default null
+             */
+            permissions?: {
+                [key: string]: components["schemas"]["ActionPermission-Input"];
+            } | null;
             /**
              * Start Date
              * @default null
@@ -4486,29 +4575,6 @@ export interface components {
          * @enum {string}
          */
         VotesMode: "keep" | "reset";
-        /**
-         * Permission
-         * @description Whether the viewer may do something, and the policy's reason when not.
-         */
-        shared__discussion__schemas__Permission: {
-            /** Allowed */
-            allowed: boolean;
-            /**
-             * Reason
-             * @description `ok`, or why not: `not_signed_in`, `phase_closed`, ...
-             */
-            reason: string;
-        };
-        /** Permission */
-        shared__ideation__schemas__Permission: {
-            /** Allowed */
-            allowed: boolean;
-            /**
-             * Reason
-             * @description `ok`, or why not (`phase_closed`, `not_signed_in`...).
-             */
-            reason: string;
-        };
     };
     responses: never;
     parameters: never;
