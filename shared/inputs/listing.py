@@ -13,9 +13,14 @@ or repeated row, because the cursor is the index key of the last row returned
 (or of the last item read when the budget ran out).
 
 With a search (``q``), matching ids come from the per-phase word index of
-every phase in scope; the ideas are read in batches, filtered and ordered in
-memory by the same sort keys, and the cursor is the sort key of the last row
-(keyset, so it never repeats a row either).
+every phase in scope. At most :data:`MAX_SEARCH_MATCHES` ideas may match: a
+broader search is refused (``too_many_matches``, naming the limit) before any
+idea is read, because the word index has no order of its own and a page in
+the view's order needs every match. So a searched page reads at most that
+many ideas (in batches), filters and orders them in memory by the index sort
+keys, and its cursor is the sort key of the last row (keyset, so it never
+repeats a row either). :meth:`InputListing.iterate` (exports) reads the
+matches once for the whole view, not once per page.
 """
 
 from __future__ import annotations
@@ -37,6 +42,7 @@ from shared.ideation.repository import IdeaRepository, comments_key
 from shared.ideation.search import SearchIndex
 from shared.ideation.statuses import StatusService
 from shared.ideation.text import query_words
+from shared.inputs.ports import WordSearch
 from shared.inputs.schemas import (
     ASSIGNEE_ME,
     ASSIGNEE_NONE,
@@ -53,11 +59,28 @@ from shared.tenancy.context import TenantContext
 
 READ_BUDGET = 1_000
 FILTERED_PAGE = 250
+# Ten batch reads of ideas per searched page at most; a search matching more than this
+# is too broad to order usefully anyway (the person is asked to narrow it).
+MAX_SEARCH_MATCHES = 1_000
 
 
 def _bad_cursor() -> ValidationError:
     return ValidationError(
         issues=[FieldIssue("cursor", "invalid_cursor", "This page link is not valid any more.")]
+    )
+
+
+def _too_many_matches(cap: int) -> ValidationError:
+    return ValidationError(
+        issues=[
+            FieldIssue(
+                "q",
+                "too_many_matches",
+                f"More than {cap:,} inputs match these words. Add a word, or choose a project "
+                "or a phase, to narrow the search.",
+            )
+        ],
+        extra={"max_matches": cap},
     )
 
 
@@ -133,15 +156,17 @@ class InputListing:
     def __init__(
         self,
         profiles: Profiles,
-        search: SearchIndex | None = None,
+        search: WordSearch | None = None,
         read_budget: int = READ_BUDGET,
         filtered_page: int = FILTERED_PAGE,
+        search_cap: int = MAX_SEARCH_MATCHES,
     ) -> None:
         self._profiles = profiles
-        self._search = search or SearchIndex()
+        self._search: WordSearch = search or SearchIndex()
         self._statuses = StatusService()
         self._read_budget = read_budget
         self._filtered_page = filtered_page
+        self._search_cap = search_cap
 
     # ---- public API -----------------------------------------------------------------
 
@@ -163,7 +188,20 @@ class InputListing:
     def iterate(
         self, tenant: TenantContext, principal: Principal, query: InputQuery
     ) -> Iterator[InputRow]:
-        """Every row of the view ``query`` describes, fetched page by page (exports)."""
+        """Every row of the view ``query`` describes, fetched page by page (exports).
+
+        A searched view reads its matches once and yields them in pages of rows.
+        """
+        words = query_words(query.q or "")
+        if words:
+            authorize(principal, Action.TEAM_VIEW)
+            scope = self._scope(tenant, principal, query)
+            if not scope.reach.projects:
+                return
+            records = self._after(self._matching(tenant, scope, query, words), tenant, query)
+            for start in range(0, len(records), MAX_PAGE_SIZE):
+                yield from self._rows(tenant, scope.reach, records[start : start + MAX_PAGE_SIZE])
+            return
         current = query.model_copy(update={"limit": MAX_PAGE_SIZE, "cursor": query.cursor})
         while True:
             page = self.page(tenant, principal, current)
@@ -329,13 +367,16 @@ class InputListing:
     def _searched(
         self, tenant: TenantContext, scope: Scope, query: InputQuery, words: list[str]
     ) -> tuple[list[IdeaRecord], str | None]:
-        after: str | None = None
-        start = decode_cursor(query.cursor, tenant)
-        if start is not None:
-            raw = start.get("search_after", {}).get("S") if set(start) == {"search_after"} else None
-            if not isinstance(raw, str):
-                raise _bad_cursor()
-            after = raw
+        matching = self._after(self._matching(tenant, scope, query, words), tenant, query)
+        page = matching[: query.limit]
+        if len(matching) <= query.limit:
+            return page, None
+        return page, encode_cursor({"search_after": {"S": sort_key(query.sort)(page[-1])}})
+
+    def _matching(
+        self, tenant: TenantContext, scope: Scope, query: InputQuery, words: list[str]
+    ) -> list[IdeaRecord]:
+        """Every idea of the view having the words, in the view's order (at most the cap)."""
         if scope.phase_id is not None:
             phases = [scope.phase_id]
         elif scope.project_id is not None:
@@ -345,17 +386,30 @@ class InputListing:
         ids: set[str] = set()
         for phase_id in phases:
             ids |= self._search.search(tenant, phase_id, words)
+            if len(ids) > self._search_cap:
+                raise _too_many_matches(self._search_cap)
         found = IdeaRepository(tenant).batch_get(ids)
         keep = self._matcher(scope, query)
-        key = sort_key(query.sort)
         descending = query.sort is not InputSort.OLDEST
-        matching = sorted((r for r in found.values() if keep(r)), key=key, reverse=descending)
-        if after is not None:
-            matching = [r for r in matching if (key(r) < after if descending else key(r) > after)]
-        page = matching[: query.limit]
-        if len(matching) <= query.limit:
-            return page, None
-        return page, encode_cursor({"search_after": {"S": key(page[-1])}})
+        return sorted(
+            (r for r in found.values() if keep(r)), key=sort_key(query.sort), reverse=descending
+        )
+
+    @staticmethod
+    def _after(
+        records: list[IdeaRecord], tenant: TenantContext, query: InputQuery
+    ) -> list[IdeaRecord]:
+        """The ordered matches after a searched page's cursor (all of them without one)."""
+        start = decode_cursor(query.cursor, tenant)
+        if start is None:
+            return records
+        after = start.get("search_after", {}).get("S") if set(start) == {"search_after"} else None
+        if not isinstance(after, str):
+            raise _bad_cursor()
+        key = sort_key(query.sort)
+        if query.sort is InputSort.OLDEST:
+            return [r for r in records if key(r) > after]
+        return [r for r in records if key(r) < after]
 
     @staticmethod
     def _matcher(scope: Scope, query: InputQuery) -> Callable[[IdeaRecord], bool]:

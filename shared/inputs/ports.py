@@ -47,3 +47,9 @@ class FileCopier(Protocol):
     """Copies an uploaded file to a new key of the same platform; returns the new key."""
 
     def copy(self, key: str) -> str: ...
+
+
+class WordSearch(Protocol):
+    """Ids of a phase's ideas matching every query word (``SearchIndex`` fits)."""
+
+    def search(self, tenant: TenantContext, phase_id: str, query_words: list[str]) -> set[str]: ...

@@ -153,6 +153,30 @@ describe("InputManagerPage", () => {
     expect(await screen.findByText("No inputs match these filters.")).toBeInTheDocument();
   });
 
+  it("says how to narrow a search that matches too many inputs to list", async () => {
+    // GIVEN a search the server refuses as too broad
+    inputsApi();
+    server.use(
+      http.get("/api/v1/manage/inputs", () =>
+        HttpResponse.json(
+          {
+            status: 422,
+            code: "validation_failed",
+            detail: "Some fields need your attention.",
+            errors: [{ field: "q", code: "too_many_matches", message: "More than 1,000 inputs match." }],
+            max_matches: 1000,
+          },
+          { status: 422, headers: { "content-type": "application/problem+json" } },
+        ),
+      ),
+    );
+    renderPage("/admin/inputs?q=park");
+    // THEN the page names the limit in the viewer's language and says what to do
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "More than 1,000 inputs match these words. Add a word, or choose a project or a phase, to narrow the search.",
+    );
+  });
+
   it("shows a load error", async () => {
     inputsApi();
     server.use(http.get("/api/v1/manage/inputs", () => HttpResponse.json({}, { status: 500 })));

@@ -3,6 +3,7 @@ import { useCallback, useMemo, useState } from "react";
 import { FormattedMessage } from "react-intl";
 import { useSearchParams } from "react-router";
 import { ListStatus } from "@/features/admin/ListStatus";
+import { isApiProblem } from "@/lib/api/problem";
 import { useInputs } from "./api";
 import { BulkBar } from "./BulkBar";
 import { ExportPanel } from "./ExportPanel";
@@ -10,6 +11,7 @@ import { apiQuery, filtersFromSearch, searchFromFilters, type InputFilters as Fi
 import { InputFilters } from "./InputFilters";
 import { InputPanel } from "./InputPanel";
 import { InputTable } from "./InputTable";
+import { useFailureMessage } from "./problems";
 import type { InputRow, Person } from "./types";
 
 /**
@@ -57,6 +59,9 @@ export function InputManagerPage() {
   // The panel shows the row as the list has it now (status, assignee after a change).
   const openRow = open ? (rows.find((row) => row.id === open.id) ?? open) : null;
   const mine = filters.assignee === "me";
+  const failure = useFailureMessage();
+  // A view the server refuses as asked (a search too broad to list) says how to narrow it.
+  const refused = inputs.isError && isApiProblem(inputs.error) && inputs.error.status === 422;
 
   return (
     <div className="input-manager">
@@ -81,7 +86,13 @@ export function InputManagerPage() {
       <BulkBar rows={[...selected.values()]} onClear={() => setSelected(new Map())} />
       <div className={openRow ? "input-manager__body input-manager__body--open" : "input-manager__body"}>
         <div className="input-manager__list">
-          <ListStatus query={inputs} count={rows.length} empty={<FormattedMessage id="inputs.empty" />} />
+          {refused ? (
+            <p className="notice notice--error" role="alert">
+              {failure(inputs.error)}
+            </p>
+          ) : (
+            <ListStatus query={inputs} count={rows.length} empty={<FormattedMessage id="inputs.empty" />} />
+          )}
           {rows.length ? (
             <InputTable
               rows={rows}

@@ -1,7 +1,8 @@
 import { useCallback } from "react";
 import { useIntl } from "react-intl";
-import { isApiProblem } from "@/lib/api/problem";
+import { type ApiProblem, isApiProblem } from "@/lib/api/problem";
 import { useProblemTranslator } from "@/lib/forms/messages";
+import type { ProblemValues } from "@/lib/forms/problem";
 
 /** Result codes of the bulk routes that the catalogs explain (`inputs.result.<code>`). */
 export const RESULT_CODES = [
@@ -26,6 +27,12 @@ export function useResultMessage(): (code: string | null) => string {
   );
 }
 
+/** What the manager's problems name for their messages: the search's limit of matches. */
+function valuesOf(problem: ApiProblem): ProblemValues | undefined {
+  const max = problem.extra.max_matches;
+  return typeof max === "number" ? { max: String(max) } : undefined;
+}
+
 /**
  * What a failed request says to a person: a known problem code in their
  * language, else the server's own text (it tells them what to do), else a
@@ -38,7 +45,7 @@ export function useFailureMessage(): (error: unknown) => string {
     (error: unknown) => {
       if (!isApiProblem(error)) return intl.formatMessage({ id: "error.network" });
       const issue = error.errors[0];
-      if (issue) return translate(issue.code, issue.message);
+      if (issue) return translate(issue.code, issue.message, valuesOf(error));
       return translate(error.code, error.detail || intl.formatMessage({ id: "error.action" }));
     },
     [intl, translate],
