@@ -75,7 +75,11 @@ def test_commenting_disabled_in_the_phase_refuses_comments(world: World) -> None
     world.ideas.change("i1", enabled=frozenset())
     [thread] = world.threads("i1", world.bob)["items"]
     assert thread["id"] == root["id"]
-    assert thread["permissions"]["reply"] == {"allowed": False, "reason": "action_disabled", "fields": []}
+    assert thread["permissions"]["reply"] == {
+        "allowed": False,
+        "reason": "action_disabled",
+        "fields": [],
+    }
 
 
 def test_anonymous_visitors_read_but_cannot_comment(world: World) -> None:
@@ -83,7 +87,11 @@ def test_anonymous_visitors_read_but_cannot_comment(world: World) -> None:
     response = world.call("POST", "/ideas/i1/comments", None, {"body": "Hi"})
     assert response.status_code == 401
     [thread] = world.threads("i1")["items"]
-    assert thread["permissions"]["reply"] == {"allowed": False, "reason": "not_signed_in", "fields": []}
+    assert thread["permissions"]["reply"] == {
+        "allowed": False,
+        "reason": "not_signed_in",
+        "fields": [],
+    }
     assert thread["permissions"]["edit"]["allowed"] is False
 
 
@@ -159,7 +167,11 @@ def test_a_deleted_comment_keeps_its_thread_and_replies(world: World) -> None:
     [thread] = world.threads("i1", world.ada)["items"]
     assert thread["id"] == root["id"] and thread["deleted"] is True
     assert thread["body"] == "" and thread["mentions"] == [] and thread["author"] is None
-    assert thread["permissions"]["reply"] == {"allowed": False, "reason": "comment_deleted", "fields": []}
+    assert thread["permissions"]["reply"] == {
+        "allowed": False,
+        "reason": "comment_deleted",
+        "fields": [],
+    }
     assert [r["id"] for r in thread["replies"]] == [reply["id"]]
     assert thread["replies"][0]["body"] == "Thanks!"
     # AND the event is published once; deleting again changes nothing

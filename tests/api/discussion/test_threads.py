@@ -64,6 +64,10 @@ def test_permissions_are_those_of_the_viewer(world: World) -> None:
         "delete": {"allowed": True, "reason": "ok", "fields": []},
         "reply": {"allowed": True, "reason": "ok", "fields": []},
     }
-    assert as_ada["edit"] == as_ada["delete"] == {"allowed": False, "reason": "not_owner", "fields": []}
+    assert (
+        as_ada["edit"]
+        == as_ada["delete"]
+        == {"allowed": False, "reason": "not_owner", "fields": []}
+    )
     assert as_mod["delete"]["allowed"] and not as_mod["edit"]["allowed"]
     assert root["id"]

@@ -66,7 +66,9 @@ def cases(draw: st.DrawFn) -> tuple[str, Principal, Action, Resource]:
     facts = Facts(
         groups=frozenset(draw(st.sets(st.sampled_from(GROUPS)))),
         groups_if_verified=frozenset(draw(st.sets(st.sampled_from(GROUPS)))),
-        lacking=tuple(draw(st.lists(st.sampled_from(["gender", "birthyear", "area"]), unique=True))),
+        lacking=tuple(
+            draw(st.lists(st.sampled_from(["gender", "birthyear", "area"]), unique=True))
+        ),
     )
     principal = Principal(
         None if role == "visitor" else "u1",
