@@ -33,7 +33,11 @@ def test_a_resident_posts_an_idea_and_anyone_reads_it(api: Any, ideas: Ideas) ->
     # AND an anonymous visitor reads it, with permissions telling why not
     public = body_of(api.get(f"/ideas/{idea['id']}"))
     assert public["id"] == idea["id"]
-    assert public["permissions"]["react"] == {"allowed": False, "reason": "not_signed_in", "fields": []}
+    assert public["permissions"]["react"] == {
+        "allowed": False,
+        "reason": "not_signed_in",
+        "fields": [],
+    }
     assert public["permissions"]["feedback"]["allowed"] is False
 
 

@@ -117,7 +117,11 @@ def test_closed_phases_and_switched_off_reacting_refuse_reactions(ideas, change,
         assert body_of(response)["code"] == code
     # the refused withdrawal left the earlier like in place
     assert _idea(ideas, idea["id"])["my_reaction"] == "like"
-    assert _idea(ideas, idea["id"])["permissions"]["react"] == {"allowed": False, "reason": code, "fields": []}
+    assert _idea(ideas, idea["id"])["permissions"]["react"] == {
+        "allowed": False,
+        "reason": code,
+        "fields": [],
+    }
 
 
 def test_anonymous_visitors_are_asked_to_sign_in(ideas):
