@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable
-from typing import Any
 
 from shared.db.pagination import Page, decode_cursor, encode_cursor
 from shared.errors import FieldIssue, ValidationError
@@ -42,20 +41,18 @@ def _bad_cursor() -> ValidationError:
     )
 
 
-def order_key(sort: IdeaSort, seed: str) -> Callable[[IdeaRecord], Any]:
-    """The in-memory equivalent of each index order (ascending; see ``reverse_of``)."""
-    if sort is IdeaSort.NEWEST:
-        return lambda r: r.gsi1sk or ""
-    if sort is IdeaSort.MOST_LIKED:
-        return lambda r: r.gsi2sk or ""
-    if sort is IdeaSort.TRENDING:
-        return lambda r: r.gsi3sk or ""
-    origin = ranking.seed_start(seed)
-    return lambda r: ((r.gsi4sk or "") < origin, r.gsi4sk or "")
+_SORT_KEYS: dict[IdeaSort, Callable[[IdeaRecord], str]] = {
+    IdeaSort.NEWEST: lambda r: r.gsi1sk or "",
+    IdeaSort.MOST_LIKED: lambda r: r.gsi2sk or "",
+    IdeaSort.TRENDING: lambda r: r.gsi3sk or "",
+}
 
 
-def reverse_of(sort: IdeaSort) -> bool:
-    return sort is not IdeaSort.RANDOM
+def ordered(records: list[IdeaRecord], sort: IdeaSort, seed: str) -> list[IdeaRecord]:
+    """``records`` in the order the index of ``sort`` would page them (search results)."""
+    if sort is IdeaSort.RANDOM:
+        return ranking.shuffled(records, lambda r: r.gsi4sk or "", seed)
+    return sorted(records, key=_SORT_KEYS[sort], reverse=True)
 
 
 class IdeaListing(ABC):
@@ -137,8 +134,7 @@ class IdeaListing(ABC):
             if raw is None or not raw.isdigit():
                 raise _bad_cursor()
             offset = int(raw)
-        matching = self._matching(tenant, phase_id, words, where)
-        matching.sort(key=order_key(query.sort, seed), reverse=reverse_of(query.sort))
+        matching = ordered(self._matching(tenant, phase_id, words, where), query.sort, seed)
         page = matching[offset : offset + query.limit]
         more = offset + query.limit < len(matching)
         cursor = (

@@ -25,8 +25,9 @@ highest first (``scan_index_forward=False``) except the shuffle:
 - ``by_likes`` (gsi2): ``<likes:010d>#<created_at ISO>#<idea_id>`` (count-dependent).
 - ``by_trending`` (gsi3): ``<score:017.6f>#<created_at ISO>#<idea_id>`` (count-dependent,
   see ``ranking``).
-- ``by_shuffle`` (gsi4): ``<16 hex digits of a hash of the id>#<idea_id>``, read forward
-  from a seed-derived start and wrapping: a stable random order per seed.
+- ``by_shuffle`` (gsi4): ``<16 hex digits of a hash of the id>#<idea_id>``, read as the
+  arcs a visitor's seed cuts the ring into, one idea from each in turn (one Query per
+  arc, ``ranking.shuffle_plan``): a stable random order per seed.
 - ``pins`` (gsi5, sparse): ``T#t#PHASE#<phase_id>#PINS`` / ``<created_at>#<id>`` on
   located ideas only (the map).
 

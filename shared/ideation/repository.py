@@ -258,85 +258,120 @@ class IdeaRepository(TenantRepository):
         seed: str = "",
     ) -> tuple[list[IdeaRecord], str | None]:
         """One page of a phase's ideas in ``sort`` order, filtered, from ``cursor``."""
+        if sort is IdeaSort.RANDOM:
+            return self._shuffled_page(phase_id, where, cursor, limit, seed)
         index_name, prefix = _INDEXES[sort]
         names = ("pk", "sk", f"{prefix}pk", f"{prefix}sk")
         hash_key = self.phase_pk(phase_id)
         start = decode_cursor(cursor, self.tenant)
-        wrapped = False
-        if start is not None:
-            wrapped = start.pop("wrapped", None) == {"S": "1"}
-            if set(start) != set(names) or start[f"{prefix}pk"] != {"S": hash_key}:
-                raise _invalid_cursor()
-        index = getattr(IdeasItem, index_name)
-        condition = where.condition()
-        if sort is IdeaSort.RANDOM:
-            rows, last, wrapped = self._ring(
-                index, hash_key, seed, condition, start, wrapped, limit
-            )
-        else:
-            rows = [
-                r
-                for r in index.query(
-                    hash_key,
-                    filter_condition=condition,
-                    scan_index_forward=False,
-                    limit=limit + 1,
-                    last_evaluated_key=start,
-                )
-            ]
-            last = len(rows) > limit
-        items = [self.check(r) for r in rows[:limit] if isinstance(r, IdeaRecord)]
-        if not last or not items:
-            return items, None
-        key: dict[str, Any] = {name: {"S": getattr(items[-1], name)} for name in names}
-        if wrapped:
-            key["wrapped"] = {"S": "1"}
-        return items, encode_cursor(key)
-
-    def _ring(
-        self,
-        index: Any,
-        hash_key: str,
-        seed: str,
-        condition: Condition | None,
-        start: dict[str, Any] | None,
-        wrapped: bool,
-        limit: int,
-    ) -> tuple[list[IdeasItem], bool, bool]:
-        """Read the shuffle ring from the seed's point, wrapping once to its beginning.
-
-        Returns the rows (up to ``limit + 1``), whether more follow, and whether
-        the last row lies in the wrapped part.
-        """
-        origin = ranking.seed_start(seed)
-        rows: list[IdeasItem] = []
-        if not wrapped:
-            rows = list(
-                index.query(
-                    hash_key,
-                    IdeasItem.gsi4sk >= origin,
-                    filter_condition=condition,
-                    limit=limit + 1,
-                    last_evaluated_key=start,
-                )
-            )
-            if len(rows) > limit:
-                return rows, True, False
-            start = None
-        rest = list(
-            index.query(
+        if start is not None and (
+            set(start) != set(names) or start[f"{prefix}pk"] != {"S": hash_key}
+        ):
+            raise _invalid_cursor()
+        rows = list(
+            getattr(IdeasItem, index_name).query(
                 hash_key,
-                IdeasItem.gsi4sk < origin,
-                filter_condition=condition,
-                limit=limit + 1 - len(rows),
+                filter_condition=where.condition(),
+                scan_index_forward=False,
+                limit=limit + 1,
                 last_evaluated_key=start,
             )
         )
-        combined = rows + rest
-        # The page's last row (index ``limit - 1``) lies past the wrap unless the first
-        # part alone filled the page.
-        last_wrapped = wrapped or len(rows) < limit
-        return combined, len(combined) > limit, last_wrapped
+        items = [self.check(r) for r in rows[:limit] if isinstance(r, IdeaRecord)]
+        if len(rows) <= limit or not items:
+            return items, None
+        key = {name: {"S": getattr(items[-1], name)} for name in names}
+        return items, encode_cursor(key)
+
+    def _shuffled_page(
+        self, phase_id: str, where: IdeaFilter, cursor: str | None, limit: int, seed: str
+    ) -> tuple[list[IdeaRecord], str | None]:
+        """A page of the seed's random order: its arcs of the shuffle ring, one idea each in turn.
+
+        Each arc is one lazy Query from where the cursor left it, fetching about
+        ``limit / SHUFFLE_ARCS`` items at a time, so a page reads O(limit) items.
+        The cursor holds each arc's last key (or that it ended) and whose turn is next.
+        """
+        plan = ranking.shuffle_plan(seed)
+        hash_key = self.phase_pk(phase_id)
+        last, done, turn = self._shuffle_cursor(cursor, plan)
+        chunk = -(-(limit + 1) // len(plan)) + 1
+        condition = where.condition()
+        runs = [
+            iter(
+                IdeasItem.by_shuffle.query(
+                    hash_key,
+                    IdeasItem.gsi4sk.between(arc.low, arc.high),
+                    filter_condition=condition,
+                    scan_index_forward=arc.forward,
+                    last_evaluated_key=self._shuffle_start(hash_key, last.get(n)),
+                    page_size=chunk,
+                )
+            )
+            for n, arc in enumerate(plan)
+        ]
+        robin = ranking.RoundRobin(runs, turn, done)
+        items: list[IdeaRecord] = []
+        while len(items) < limit and (taken := robin.take()) is not None:
+            run, row = taken
+            if isinstance(row, IdeaRecord):
+                items.append(self.check(row))
+                last[run] = row.gsi4sk or ""
+        next_turn = robin.turn
+        if not items or robin.take() is None:  # looks one idea ahead: is there another page?
+            return items, None
+        key: dict[str, Any] = {"turn": {"N": str(next_turn)}}
+        for n in range(len(plan)):
+            if robin.done[n]:
+                key[f"arc{n}"] = {"S": "done"}
+            elif n in last:
+                key[f"arc{n}"] = {"S": last[n]}
+        return items, encode_cursor(key)
+
+    def _shuffle_cursor(
+        self, cursor: str | None, plan: list[ranking.Arc]
+    ) -> tuple[dict[int, str], list[bool], int]:
+        """Each arc's last key, the arcs that ended and the next turn, from a random cursor."""
+        start = decode_cursor(cursor, self.tenant)
+        if start is None:
+            return {}, [False] * len(plan), 0
+        arcs = {f"arc{n}": n for n in range(len(plan))}
+        turn = start.pop("turn", {}).get("N")
+        if (
+            turn is None
+            or not turn.isdigit()
+            or int(turn) >= len(plan)
+            or not set(start) <= set(arcs)
+        ):
+            raise _invalid_cursor()
+        last: dict[int, str] = {}
+        done = [False] * len(plan)
+        for name, value in start.items():
+            n, text = arcs[name], value.get("S") if isinstance(value, dict) else None
+            if text == "done":
+                done[n] = True
+                continue
+            idea_id = (text or "").partition("#")[2]
+            # A key must be an idea's own shuffle key inside its arc, or the Query would
+            # start somewhere the arc does not reach.
+            if not (text and is_ref(idea_id) and text == ranking.shuffle_key(idea_id)):
+                raise _invalid_cursor()
+            if not plan[n].holds(text):
+                raise _invalid_cursor()
+            last[n] = text
+        return last, done, int(turn)
+
+    def _shuffle_start(self, hash_key: str, key: str | None) -> dict[str, Any] | None:
+        """The ExclusiveStartKey of the shuffle index after the idea with shuffle key ``key``."""
+        if key is None:
+            return None
+        idea_id = key.partition("#")[2]
+        return {
+            "pk": {"S": self.idea_pk(idea_id)},
+            "sk": {"S": IDEA_SK},
+            "gsi4pk": {"S": hash_key},
+            "gsi4sk": {"S": key},
+        }
 
     def phase_ideas(self, phase_id: str) -> list[IdeaRecord]:
         """Every idea of a phase, newest first (search ranking, reconcile)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from shared.ideation import ranking
+from shared.db.pagination import encode_cursor
 from shared.ideation.repository import IdeaRepository
 from shared.ideation.search import SearchIndex
 from shared.tenancy import TenantContext
@@ -66,35 +66,73 @@ def test_recounting_twice_is_idempotent_and_never_resurrects(ideas: Ideas, api: 
     assert repo.get(idea) is None
 
 
-def test_random_is_stable_per_seed_and_differs_between_seeds(ideas: Ideas) -> None:
-    posted = set(_post_many(ideas, 12))
-    # WHEN the same seed is read twice in pages of five
+def _cyclic_triples(order: list[str]) -> set[tuple[str, str, str]]:
+    """Every triple of ``order`` written from its smallest id, in the order it comes.
+
+    A rotation of a sequence keeps every triple's cyclic order; any other change of
+    relative order turns at least one triple around.
+    """
+    triples = set()
+    for i, a in enumerate(order):
+        for j in range(i + 1, len(order)):
+            for c in order[j + 1 :]:
+                triple = (a, order[j], c)
+                first = triple.index(min(triple))
+                triples.add(triple[first:] + triple[:first])
+    return triples
+
+
+def test_random_is_stable_per_seed_whatever_the_page_size(ideas: Ideas) -> None:
+    posted = set(_post_many(ideas, 13))
+    # WHEN the same seed is read twice in pages of five, then in pages of three and of 50
     first = _all_pages(ideas, sort="random", seed="visitor-1", limit=5)
-    again = _all_pages(ideas, sort="random", seed="visitor-1", limit=5)
-    # THEN it is the same order, every idea exactly once
-    assert first == again
+    # THEN it is the same order every time, every idea exactly once
     assert sorted(first) == sorted(posted)
-    # AND a seed that starts elsewhere on the shuffle ring gives another order
-    # (chosen from the ring itself, so the test never depends on luck)
-    other = _seed_starting_elsewhere(posted, "visitor-1")
-    second = _all_pages(ideas, sort="random", seed=other, limit=5)
-    assert second != first
-    assert sorted(second) == sorted(posted)
+    assert _all_pages(ideas, sort="random", seed="visitor-1", limit=5) == first
+    assert _all_pages(ideas, sort="random", seed="visitor-1", limit=3) == first
+    assert _all_pages(ideas, sort="random", seed="visitor-1", limit=50) == first
 
 
-def _first_on_ring(posted: set[str], seed: str) -> str:
-    keys = sorted(ranking.shuffle_key(idea) for idea in posted)
-    start = ranking.seed_start(seed)
-    return next((key for key in keys if key >= start), keys[0])
+def test_seeds_give_different_orders_not_rotations_of_one(ideas: Ideas) -> None:
+    posted = set(_post_many(ideas, 12))
+    first = _all_pages(ideas, sort="random", seed="visitor-1", limit=50)
+    # A single shuffled ring read from different starts only rotates one cycle; the
+    # seed's arcs must reorder ideas (five seeds: no luck involved in "at least one").
+    others = [_all_pages(ideas, sort="random", seed=f"visitor-{n}", limit=50) for n in range(2, 7)]
+    assert all(sorted(other) == sorted(posted) for other in others)
+    assert any(_cyclic_triples(other) != _cyclic_triples(first) for other in others)
 
 
-def _seed_starting_elsewhere(posted: set[str], seed: str) -> str:
-    taken = _first_on_ring(posted, seed)
-    return next(
-        candidate
-        for candidate in (f"s{n}" for n in range(1000))
-        if _first_on_ring(posted, candidate) != taken
-    )
+def test_random_with_a_filter_and_a_search_pages_the_same_matches_in_one_order(
+    ideas: Ideas,
+) -> None:
+    # GIVEN ideas on a topic and others, all matching one word
+    trees = ideas.topic("Trees")
+    ideas.form(topic_ids=[trees])
+    index = SearchIndex()
+    leafy = {ideas.idea(title={"en": f"Bench {n}"}, topic_ids=[trees])["id"] for n in range(7)}
+    others = {ideas.idea(title={"en": f"Bench {n}"})["id"] for n in range(5)}
+    for idea_id in leafy | others:
+        index.reindex(TENANT, idea_id)
+    # WHEN the topic is read in random order, in pages of two and in one page
+    filtered = _all_pages(ideas, sort="random", seed="visitor-1", topic=trees, limit=2)
+    # THEN every matching idea comes once, in the same order whatever the page size
+    assert sorted(filtered) == sorted(leafy)
+    assert _all_pages(ideas, sort="random", seed="visitor-1", topic=trees, limit=50) == filtered
+    # AND a search that matches them all orders them (in memory) exactly as the index does
+    searched = _all_pages(ideas, sort="random", seed="visitor-1", topic=trees, q="bench", limit=3)
+    assert searched == filtered
+
+
+def test_a_random_cursor_must_hold_keys_of_its_own_arcs(ideas: Ideas, api: Any) -> None:
+    _post_many(ideas, 4)
+    newest = ideas.list(sort="newest", limit=2)["next_cursor"]
+    outside = encode_cursor({"turn": {"N": "0"}, "arc0": {"S": "zz#nope"}})
+    too_far = encode_cursor({"turn": {"N": "9"}})
+    for cursor in (newest, outside, too_far):
+        response = api.get(f"{ideas.path()}?sort=random&seed=s&cursor={cursor}", host=HOST_A)
+        assert response.status_code == 422
+        assert body_of(response)["errors"][0]["code"] == "invalid_cursor"
 
 
 def test_cursor_pages_cover_every_idea_once(ideas: Ideas) -> None:
