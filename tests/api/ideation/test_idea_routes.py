@@ -183,6 +183,21 @@ def test_an_upload_of_another_purpose_or_person_is_refused(ideas: Ideas) -> None
     }
 
 
+def test_an_image_that_is_not_one_or_never_arrived_is_refused(api: Any, ideas: Ideas) -> None:
+    from tests.api.ideation.conftest import put_upload
+
+    fake = put_upload("idea_image", "x.png", b"not a picture", "image/png", user="resident-a")
+    request = {"purpose": "idea_image", "filename": "y.png", "content_type": "image/png"}
+    ticket = body_of(api.post("/uploads", {**request, "size": 10}, token="resident-a"))
+    response = ideas.post(image_keys=[fake, ticket["key"]])
+    assert response.status_code == 422
+    assert problem_fields(response) == {
+        "image_keys.0": "not_an_image",
+        "image_keys.1": "upload_missing",
+    }
+    assert not _exists(fake)  # a file that is not an image is not kept
+
+
 def test_attachments_are_confirmed_as_documents(ideas: Ideas) -> None:
     from tests.api.ideation.conftest import put_upload
 
