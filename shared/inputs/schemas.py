@@ -115,11 +115,36 @@ class AssignRequest(_Input):
 
 
 class BulkStatusRequest(_Input):
+    """A status, an official update, or both, for many inputs."""
+
     idea_ids: IdeaIds
-    status_id: RefId
-    official_update: LocalizedRichText | None = Field(
-        default=None, description="Posted on every input whose status was set."
+    status_id: RefId | None = Field(
+        default=None, description="The status to give; absent: each input keeps its own."
     )
+    official_update: LocalizedRichText | None = Field(
+        default=None,
+        description="Posted on every input (with a status: on those whose status was set).",
+    )
+
+    @model_validator(mode="after")
+    def _something_to_do(self) -> BulkStatusRequest:
+        if self.status_id is None and self.official_update is None:
+            raise ValueError("Give a status, an official update, or both.")
+        return self
+
+
+class FeedbackResult(BulkResult):
+    """One input's outcome: each part asked for says whether it was done."""
+
+    code: str | None = Field(
+        description="Why the input, or the part of it not done, was not changed."
+    )
+    status_set: bool = Field(description="The input was given the status (false: none asked).")
+    update_posted: bool = Field(description="The official update was posted (false: none asked).")
+
+
+class FeedbackResults(BaseModel):
+    results: list[FeedbackResult]
 
 
 class MoveMode(StrEnum):

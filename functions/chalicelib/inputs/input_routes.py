@@ -12,6 +12,7 @@ from shared.inputs.schemas import (
     BulkStatusRequest,
     CollaboratorList,
     CollaboratorQuery,
+    FeedbackResults,
     InputQuery,
     InputRow,
     MoveRequest,
@@ -56,14 +57,14 @@ def assign_inputs(ctx: RequestContext, body: AssignRequest) -> BulkResults:
     "/manage/inputs/status",
     "POST",
     body=BulkStatusRequest,
-    response=BulkResults,
+    response=FeedbackResults,
     auth="user",
     tags=TAGS,
     errors=(403,),
 )
-def set_inputs_status(ctx: RequestContext, body: BulkStatusRequest) -> BulkResults:
-    """Give inputs a status, optionally with an official update; one result per input."""
-    return feedback().set_status(ctx.tenant, ctx.principal, body)
+def set_inputs_status(ctx: RequestContext, body: BulkStatusRequest) -> FeedbackResults:
+    """Give inputs a status, an official update, or both; one result per input and part."""
+    return feedback().give_feedback(ctx.tenant, ctx.principal, body)
 
 
 @api_route(

@@ -156,49 +156,122 @@ describe("BulkBar", () => {
 
   it("gives the selection a status without an official update", async () => {
     inputsApi();
-    const bodies = bulkRoute("status", (ids) => ids.map((id) => ({ idea_id: id, ok: true, code: null })));
+    const bodies = bulkRoute("status", (ids) =>
+      ids.map((id) => ({ idea_id: id, ok: true, code: null, status_set: true, update_posted: false })),
+    );
     renderPage();
     const bar = await selectAll();
-    await userEvent.click(within(bar).getByRole("button", { name: "Change status" }));
-    const form = await within(bar).findByRole("form", { name: "Change the status of the selected inputs" });
+    await userEvent.click(within(bar).getByRole("button", { name: "Status or official update" }));
+    const form = await within(bar).findByRole("form", {
+      name: "Give the selected inputs a status, an official update or both",
+    });
     const select = within(form).getByRole("combobox", { name: "New status" });
     await waitFor(() => expect(within(select).getByRole("option", { name: "Accepted" })).toBeInTheDocument());
-    // WHEN nothing is chosen, the form says so
-    await userEvent.click(within(form).getByRole("button", { name: "Change the status of 2 inputs" }));
-    expect(await within(form).findByRole("link", { name: "Enter a value." })).toBeInTheDocument();
+    // WHEN neither a status nor an update is chosen, the form says so and sends nothing
+    await userEvent.click(within(form).getByRole("button", { name: "Apply to 2 inputs" }));
+    expect(
+      await within(form).findByRole("link", { name: "Choose a new status, or publish an official update, or both." }),
+    ).toBeInTheDocument();
+    expect(bodies).toEqual([]);
     await userEvent.selectOptions(select, "Accepted");
-    await userEvent.click(within(form).getByRole("button", { name: "Change the status of 2 inputs" }));
+    await userEvent.click(within(form).getByRole("button", { name: "Apply to 2 inputs" }));
     await waitFor(() => expect(bodies).toEqual([{ idea_ids: ["i-1", "i-2"], status_id: "s-2" }]));
     expect(await screen.findByRole("heading", { name: "2 inputs have the new status" })).toBeInTheDocument();
   });
 
+  it("publishes an official update alone, each input keeping its status", async () => {
+    // GIVEN two selected inputs
+    inputsApi();
+    const bodies = bulkRoute("status", (ids) =>
+      ids.map((id) => ({ idea_id: id, ok: true, code: null, status_set: false, update_posted: true })),
+    );
+    renderPage();
+    const bar = await selectAll();
+    await userEvent.click(within(bar).getByRole("button", { name: "Status or official update" }));
+    const form = await within(bar).findByRole("form", {
+      name: "Give the selected inputs a status, an official update or both",
+    });
+    // WHEN the status is kept and an update is written
+    expect(within(form).getByRole("combobox", { name: "New status" })).toHaveValue("");
+    expect(within(form).getByRole("option", { name: "Keep each input's current status" })).toBeInTheDocument();
+    await userEvent.click(within(form).getByRole("checkbox", { name: "Publish an official update on each input" }));
+    await userEvent.click(await within(form).findByRole("textbox", { name: "Official update (English, required)" }));
+    await userEvent.keyboard("The council reads every idea in May.");
+    await userEvent.click(within(form).getByRole("button", { name: "Apply to 2 inputs" }));
+    // THEN only the update is sent, and the summary says the inputs have it
+    await waitFor(() =>
+      expect(bodies).toEqual([
+        { idea_ids: ["i-1", "i-2"], official_update: { en: "<p>The council reads every idea in May.</p>" } },
+      ]),
+    );
+    expect(await screen.findByRole("heading", { name: "2 inputs have the official update" })).toBeInTheDocument();
+  }, 20_000);
+
   it("publishes an official update with the status, and asks for its text first", async () => {
     // GIVEN one selected input
     inputsApi([[row("i-1")]]);
-    const bodies = bulkRoute("status", (ids) => ids.map((id) => ({ idea_id: id, ok: true, code: null })));
+    const bodies = bulkRoute("status", (ids) =>
+      ids.map((id) => ({ idea_id: id, ok: true, code: null, status_set: true, update_posted: true })),
+    );
     renderPage();
     const bar = await selectAll();
-    await userEvent.click(within(bar).getByRole("button", { name: "Change status" }));
-    const form = await within(bar).findByRole("form", { name: "Change the status of the selected inputs" });
+    await userEvent.click(within(bar).getByRole("button", { name: "Status or official update" }));
+    const form = await within(bar).findByRole("form", {
+      name: "Give the selected inputs a status, an official update or both",
+    });
     const select = within(form).getByRole("combobox", { name: "New status" });
     await waitFor(() => expect(within(select).getByRole("option", { name: "Accepted" })).toBeInTheDocument());
     await userEvent.selectOptions(select, "Accepted");
     // WHEN an update is asked for but left empty
-    await userEvent.click(within(form).getByRole("checkbox", { name: "Also publish an official update on each input" }));
+    await userEvent.click(within(form).getByRole("checkbox", { name: "Publish an official update on each input" }));
     const editor = await within(form).findByRole("textbox", { name: "Official update (English, required)" });
-    await userEvent.click(within(form).getByRole("button", { name: "Change the status of 1 input" }));
+    await userEvent.click(within(form).getByRole("button", { name: "Apply to 1 input" }));
     // THEN nothing is sent and the summary points at the text
     expect(await within(form).findByRole("link", { name: "Enter a value." })).toBeInTheDocument();
     expect(bodies).toEqual([]);
     // WHEN it is written
     await userEvent.click(editor);
     await userEvent.keyboard("We will build it in spring.");
-    await userEvent.click(within(form).getByRole("button", { name: "Change the status of 1 input" }));
+    await userEvent.click(within(form).getByRole("button", { name: "Apply to 1 input" }));
     // THEN the status and the update travel together
     await waitFor(() =>
       expect(bodies).toEqual([
         { idea_ids: ["i-1"], status_id: "s-2", official_update: { en: "<p>We will build it in spring.</p>" } },
       ]),
+    );
+    expect(
+      await screen.findByRole("heading", { name: "1 input has the new status and the official update" }),
+    ).toBeInTheDocument();
+  }, 20_000);
+
+  it("says when a status was set but its official update was not posted", async () => {
+    // GIVEN two inputs: the second's update fails after its status was set
+    inputsApi();
+    bulkRoute("status", (ids) =>
+      ids.map((id) =>
+        id === "i-1"
+          ? { idea_id: id, ok: true, code: null, status_set: true, update_posted: true }
+          : { idea_id: id, ok: false, code: "conflict", status_set: true, update_posted: false },
+      ),
+    );
+    renderPage();
+    const bar = await selectAll();
+    await userEvent.click(within(bar).getByRole("button", { name: "Status or official update" }));
+    const form = await within(bar).findByRole("form", {
+      name: "Give the selected inputs a status, an official update or both",
+    });
+    const select = within(form).getByRole("combobox", { name: "New status" });
+    await waitFor(() => expect(within(select).getByRole("option", { name: "Accepted" })).toBeInTheDocument());
+    await userEvent.selectOptions(select, "Accepted");
+    await userEvent.click(within(form).getByRole("checkbox", { name: "Publish an official update on each input" }));
+    await userEvent.click(await within(form).findByRole("textbox", { name: "Official update (English, required)" }));
+    await userEvent.keyboard("Accepted.");
+    await userEvent.click(within(form).getByRole("button", { name: "Apply to 2 inputs" }));
+    // THEN the summary says exactly which part was done for the second, and why the rest was not
+    const name = "1 input has the new status and the official update, 1 with a problem listed below";
+    const summary = await screen.findByRole("region", { name });
+    expect(within(summary).getByRole("listitem")).toHaveTextContent(
+      "Idea i-2: The status was set, but the official update was not posted: Someone changed this input at the same time. Try again.",
     );
   }, 20_000);
 

@@ -4,13 +4,14 @@ import { useLocalized } from "@/lib/i18n";
 import { AssignForm } from "./AssignForm";
 import { MoveForm } from "./MoveForm";
 import { useResultMessage } from "./problems";
-import { StatusForm } from "./StatusForm";
+import { type FeedbackKind, StatusForm } from "./StatusForm";
 import type { BulkResult, InputRow } from "./types";
 
 export type BulkAction = "assign" | "status" | "move";
 
 export interface Outcome {
-  action: BulkAction;
+  /** What was done: the feedback form says which of status and update it asked for. */
+  action: Exclude<BulkAction, "status"> | FeedbackKind;
   results: BulkResult[];
   /** The titles at the time of the action: the list may have changed since. */
   titles: Record<string, string>;
@@ -19,7 +20,13 @@ export interface Outcome {
 const ACTIONS: BulkAction[] = ["assign", "status", "move"];
 
 function Summary({ outcome, onClose }: { outcome: Outcome; onClose: () => void }) {
+  const intl = useIntl();
   const message = useResultMessage();
+  // A status set whose update then failed is not "not changed": say which part was done.
+  const why = (result: BulkResult) =>
+    result.status_set
+      ? intl.formatMessage({ id: "inputs.result.statusOnly" }, { reason: message(result.code) })
+      : message(result.code);
   const heading = useRef<HTMLHeadingElement>(null);
   const failed = outcome.results.filter((result) => !result.ok);
   const done = outcome.results.length - failed.length;
@@ -36,7 +43,7 @@ function Summary({ outcome, onClose }: { outcome: Outcome; onClose: () => void }
         <ul>
           {failed.map((result) => (
             <li key={result.idea_id}>
-              <strong>{outcome.titles[result.idea_id] ?? result.idea_id}</strong>: {message(result.code)}
+              <strong>{outcome.titles[result.idea_id] ?? result.idea_id}</strong>: {why(result)}
             </li>
           ))}
         </ul>
@@ -58,7 +65,7 @@ function Summary({ outcome, onClose }: { outcome: Outcome; onClose: () => void }
 
 /**
  * What can be done to the selected inputs at once: assign them, give them a
- * status (and an official update), move or copy them to another phase. Each
+ * status or an official update or both, move or copy them to another phase. Each
  * input is decided on its own by the server; the summary lists which were
  * not changed and why.
  */
@@ -67,7 +74,7 @@ export function BulkBar({ rows, onClear }: { rows: InputRow[]; onClear: () => vo
   const localize = useLocalized();
   const [action, setAction] = useState<BulkAction | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const finish = (done: BulkAction) => (results: BulkResult[]) => {
+  const finish = (done: Outcome["action"]) => (results: BulkResult[]) => {
     setOutcome({
       action: done,
       results,
@@ -103,7 +110,9 @@ export function BulkBar({ rows, onClear }: { rows: InputRow[]; onClear: () => vo
           </div>
           <div id={`bulk-${action ?? "none"}`}>
             {action === "assign" ? <AssignForm rows={rows} onDone={finish("assign")} /> : null}
-            {action === "status" ? <StatusForm ids={ids} onDone={finish("status")} /> : null}
+            {action === "status" ? (
+              <StatusForm ids={ids} onDone={(results, kind) => finish(kind)(results)} />
+            ) : null}
             {action === "move" ? <MoveForm rows={rows} onDone={finish("move")} /> : null}
           </div>
         </section>

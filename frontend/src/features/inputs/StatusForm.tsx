@@ -14,15 +14,18 @@ import type { BulkResult } from "./types";
 
 const UPDATE_MAX = 100_000;
 
+/** What a feedback request asked for: a status, an official update, or both. */
+export type FeedbackKind = "status" | "update" | "feedback";
+
 interface Props {
   ids: string[];
-  onDone: (results: BulkResult[]) => void;
+  onDone: (results: BulkResult[], kind: FeedbackKind) => void;
 }
 
 /**
- * Give the selected inputs one status, optionally with an official update
- * published on each of them (the same services as the idea page's feedback
- * panel run on the server, so followers are told as usual).
+ * Give the selected inputs one status, or publish an official update on each
+ * of them, or both (the same services as the idea page's feedback panel run on
+ * the server, so followers are told as usual).
  */
 export function StatusForm(props: Props) {
   // The update has one editor per platform language: wait until they are known.
@@ -38,11 +41,14 @@ function StatusFields({ ids, onDone }: Props) {
   const save = useBulkStatus();
   const schema = z
     .object({
-      status_id: z.string().min(1, messages.required),
+      status_id: z.string(),
       with_update: z.boolean(),
       official_update: z.record(z.string(), z.string()),
     })
     .superRefine((values, ctx) => {
+      if (!values.status_id && !values.with_update) {
+        ctx.addIssue({ code: "custom", path: ["status_id"], message: intl.formatMessage({ id: "inputs.status.nothing" }) });
+      }
       if (!values.with_update) return;
       for (const locale of locales) {
         if ((values.official_update[locale] ?? "").length > UPDATE_MAX) {
@@ -72,10 +78,11 @@ function StatusFields({ ids, onDone }: Props) {
         const update = compact(values.official_update);
         const answer = await save.mutateAsync({
           idea_ids: ids,
-          status_id: values.status_id,
+          ...(values.status_id ? { status_id: values.status_id } : {}),
           ...(values.with_update ? { official_update: update } : {}),
         });
-        onDone(answer.results);
+        const kind = !values.with_update ? "status" : values.status_id ? "feedback" : "update";
+        onDone(answer.results, kind);
       }}
     >
       <SelectField
@@ -84,9 +91,7 @@ function StatusFields({ ids, onDone }: Props) {
         disabled={!statuses.data}
         {...form.register("status_id")}
       >
-        <option value="" disabled>
-          {intl.formatMessage({ id: "inputs.status.choose" })}
-        </option>
+        <option value="">{intl.formatMessage({ id: "inputs.status.keep" })}</option>
         {items.map((status) => (
           <option key={status.id} value={status.id}>
             {localize(status.title)}

@@ -12,7 +12,9 @@ export type InputSort = Schemas["InputSort"];
 export type InputRow = Schemas["InputRow"];
 /** The query parameters of `GET /manage/inputs` (and, without cursor and limit, an export's `query`). */
 export type InputQueryParams = NonNullable<operations["list_inputs"]["parameters"]["query"]>;
-export type BulkResult = Schemas["BulkResult"] & { new_idea_id?: string | null };
+/** One input's result of any bulk action (a copy's id after "copy"; which parts of feedback were done). */
+export type BulkResult = Schemas["BulkResult"] &
+  Partial<Pick<Schemas["MoveResult"], "new_idea_id"> & Pick<Schemas["FeedbackResult"], "status_set" | "update_posted">>;
 export type AssignBody = Schemas["AssignRequest"];
 export type StatusBody = Schemas["BulkStatusRequest"];
 export type MoveBody = Schemas["MoveRequest"];

@@ -710,7 +710,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Give inputs a status, optionally with an official update; one result per input. */
+        /** Give inputs a status, an official update, or both; one result per input and part. */
         post: operations["set_inputs_status"];
         delete?: never;
         options?: never;
@@ -1851,20 +1851,27 @@ export interface components {
             /** Results */
             results: components["schemas"]["BulkResult"][];
         };
-        /** BulkStatusRequest */
+        /**
+         * BulkStatusRequest
+         * @description A status, an official update, or both, for many inputs.
+         */
         BulkStatusRequest: {
             /** Idea Ids */
             idea_ids: string[];
             /**
              * Official Update
-             * @description Posted on every input whose status was set.
+             * @description Posted on every input (with a status: on those whose status was set).
              * @default null
              */
             official_update?: {
                 [key: string]: string;
             } | null;
-            /** Status Id */
-            status_id: string;
+            /**
+             * Status Id
+             * @description The status to give; absent: each input keeps its own.
+             * @default null
+             */
+            status_id?: string | null;
         };
         /** ChoiceOption */
         ChoiceOption: {
@@ -2394,6 +2401,36 @@ export interface components {
          * @enum {string}
          */
         ExportStatus: "queued" | "running" | "done" | "failed";
+        /**
+         * FeedbackResult
+         * @description One input's outcome: each part asked for says whether it was done.
+         */
+        FeedbackResult: {
+            /**
+             * Code
+             * @description Why the input, or the part of it not done, was not changed.
+             */
+            code: string | null;
+            /** Idea Id */
+            idea_id: string;
+            /** Ok */
+            ok: boolean;
+            /**
+             * Status Set
+             * @description The input was given the status (false: none asked).
+             */
+            status_set: boolean;
+            /**
+             * Update Posted
+             * @description The official update was posted (false: none asked).
+             */
+            update_posted: boolean;
+        };
+        /** FeedbackResults */
+        FeedbackResults: {
+            /** Results */
+            results: components["schemas"]["FeedbackResult"][];
+        };
         /**
          * FieldType
          * @enum {string}
@@ -8624,7 +8661,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BulkResults"];
+                    "application/json": components["schemas"]["FeedbackResults"];
                 };
             };
             /** @description Problem */
