@@ -2,6 +2,7 @@ import { useState } from "react";
 import { FormattedMessage, useIntl } from "react-intl";
 import { Link, useLocation } from "react-router";
 import { isApiProblem } from "@/lib/api/problem";
+import { useProblemTranslator } from "@/lib/forms/messages";
 import { useReaction } from "./api";
 import type { Idea, ReactionKind } from "./types";
 
@@ -28,6 +29,7 @@ function ReasonText({ reason }: { reason: string }) {
  */
 export function ReactionButtons({ idea, dislikesEnabled }: { idea: Idea; dislikesEnabled: boolean }) {
   const intl = useIntl();
+  const translate = useProblemTranslator();
   const reaction = useReaction(idea);
   const [announcement, setAnnouncement] = useState("");
   const [failure, setFailure] = useState<string | null>(null);
@@ -44,11 +46,8 @@ export function ReactionButtons({ idea, dislikesEnabled }: { idea: Idea; dislike
           intl.formatMessage({ id: next ? `ideas.react.done.${next}` : "ideas.react.done.removed" }),
         ),
       onError: (error) => {
-        if (isApiProblem(error) && error.code === "like_limit_reached") {
-          setFailure(intl.formatMessage({ id: "ideas.react.limitReached" }));
-        } else {
-          setFailure(isApiProblem(error) && error.detail ? error.detail : intl.formatMessage({ id: "error.action" }));
-        }
+        const fallback = intl.formatMessage({ id: "error.action" });
+        setFailure(isApiProblem(error) ? translate(error.code, error.detail || fallback) : fallback);
       },
     });
   };

@@ -3,13 +3,25 @@ import { FormattedMessage, FormattedNumber, useIntl } from "react-intl";
 import { fieldId } from "@/lib/forms/fieldId";
 import { isApiProblem } from "@/lib/api/problem";
 import { uploadFile } from "@/lib/api/upload";
+import { useProblemTranslator } from "@/lib/forms/messages";
+import type { ProblemTranslator } from "@/lib/forms/problem";
 import type { AttachmentValue, ImageValue } from "./ideaForm";
 
-function uploadError(error: unknown, fallback: string, tooLarge: (mb: number) => string): string {
-  if (isApiProblem(error) && error.code === "file_too_large" && typeof error.extra.max_bytes === "number") {
+function uploadError(
+  error: unknown,
+  translate: ProblemTranslator,
+  fallback: string,
+  tooLarge: (mb: number) => string,
+): string {
+  if (!isApiProblem(error)) return fallback;
+  if (error.code === "file_too_large" && typeof error.extra.max_bytes === "number") {
     return tooLarge(Math.floor(error.extra.max_bytes / (1024 * 1024)));
   }
-  return isApiProblem(error) && error.detail ? error.detail : fallback;
+  // A refused ticket says why in its field issue (size, content_type); the problem's own code
+  // is then only "validation_failed".
+  const issue = error.errors[0];
+  if (issue) return translate(issue.code, issue.message);
+  return translate(error.code, error.detail || fallback);
 }
 
 function FileInput({
@@ -64,12 +76,13 @@ function FileInput({
   );
 }
 
-function useUploadMessages() {
+/** Why an upload failed, in the viewer's language when the catalogs know the problem's code. */
+function useUploadError(): (error: unknown) => string {
   const intl = useIntl();
-  return {
-    failed: intl.formatMessage({ id: "ideas.upload.failed" }),
-    tooLarge: (mb: number) => intl.formatMessage({ id: "ideas.upload.tooLarge" }, { mb }),
-  };
+  const translate = useProblemTranslator();
+  const failed = intl.formatMessage({ id: "ideas.upload.failed" });
+  return (error) =>
+    uploadError(error, translate, failed, (mb) => intl.formatMessage({ id: "ideas.upload.tooLarge" }, { mb }));
 }
 
 /** Images uploaded as soon as they are chosen, with previews, removal and the form's limit. */
@@ -87,7 +100,7 @@ export function ImagesField({
   error?: string;
 }) {
   const intl = useIntl();
-  const messages = useUploadMessages();
+  const describe = useUploadError();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const latest = useRef(value);
@@ -109,7 +122,7 @@ export function ImagesField({
         onChange(latest.current);
       }
     } catch (caught) {
-      setProblem(uploadError(caught, messages.failed, messages.tooLarge));
+      setProblem(describe(caught));
     } finally {
       setBusy(false);
     }
@@ -170,7 +183,7 @@ export function AttachmentsField({
   required: boolean;
   error?: string;
 }) {
-  const messages = useUploadMessages();
+  const describe = useUploadError();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const latest = useRef(value);
@@ -186,7 +199,7 @@ export function AttachmentsField({
         onChange(latest.current);
       }
     } catch (caught) {
-      setProblem(uploadError(caught, messages.failed, messages.tooLarge));
+      setProblem(describe(caught));
     } finally {
       setBusy(false);
     }
