@@ -102,20 +102,30 @@ export function IdeaForm({ inputForm, topics, initialValues, draftScope, submitL
   const { errors } = form.formState;
   const [draft, setDraft] = useState(() => loadDraft<IdeaFormValues>(draftScope));
 
-  // Autosave: a short pause after the last change, only once the values differ from where they started.
+  // Autosave: a short pause after the last change, only once the values differ from where they
+  // started. Leaving the page (another route, closing or reloading the tab) writes what still
+  // waits at once, so the last keystrokes are never lost to the pause.
   const initial = useRef(JSON.stringify(initialValues));
+  const unsaved = useRef<IdeaFormValues | null>(null);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    const flush = () => {
+      clearTimeout(timer);
+      const values = unsaved.current;
+      unsaved.current = null;
+      if (values && JSON.stringify(values) !== initial.current) {
+        saveDraft(draftScope, withoutObjectUrls(values));
+      }
+    };
     const subscription = form.watch((values) => {
+      unsaved.current = values as IdeaFormValues;
       clearTimeout(timer);
-      timer = setTimeout(() => {
-        if (JSON.stringify(values) !== initial.current) {
-          saveDraft(draftScope, withoutObjectUrls(values as IdeaFormValues));
-        }
-      }, DRAFT_DELAY_MS);
+      timer = setTimeout(flush, DRAFT_DELAY_MS);
     });
+    window.addEventListener("pagehide", flush);
     return () => {
-      clearTimeout(timer);
+      flush();
+      window.removeEventListener("pagehide", flush);
       subscription.unsubscribe();
     };
   }, [form, draftScope]);
@@ -147,6 +157,7 @@ export function IdeaForm({ inputForm, topics, initialValues, draftScope, submitL
         mapField={(apiField) => mapIdeaField(apiField, inputForm) as Path<IdeaFormValues> | null}
         onSubmit={async (values) => {
           await onSubmit(values);
+          unsaved.current = null; // sent: leaving the page must not write it back as a draft
           clearDraft(draftScope);
         }}
       >

@@ -1,7 +1,7 @@
-import { screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { problem } from "@/testing/handlers";
 import { idea, ideationHandlers, inputForm, signInAs } from "@/testing/ideas";
 import { renderApp } from "@/testing/render";
@@ -200,6 +200,30 @@ describe("IdeaFormPage", () => {
     await userEvent.click(screen.getByRole("button", { name: "Restore draft" }));
     expect(screen.getByRole("textbox", { name: "Title" })).toHaveValue("Half an idea");
     expect(screen.getByRole("textbox", { name: "Title" })).toHaveFocus();
+  }, SLOW);
+
+  it("writes the draft at once when the page is hidden or left, without waiting for the pause", async () => {
+    signInAs();
+    server.use(...ideationHandlers);
+    const page = renderApp(NEW_PATH);
+    const title = await titleBox();
+    const draft = () => window.localStorage.getItem("townhall.ideas.draft.phase.ph-ideas");
+    // Time stands still, so the autosave pause never ends by itself in this test.
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      fireEvent.change(title, { target: { value: "Half" } });
+      expect(draft()).toBeNull();
+      // WHEN the tab is hidden (closed, reloaded, another site) THEN the draft is written
+      fireEvent(window, new Event("pagehide"));
+      expect(draft()).toContain("Half");
+      // AND WHEN the resident types on and leaves for another page THEN the last keystrokes are kept
+      fireEvent.change(title, { target: { value: "Half an idea" } });
+      page.unmount();
+      expect(draft()).toContain("Half an idea");
+    } finally {
+      vi.useRealTimers();
+      window.localStorage.clear();
+    }
   }, SLOW);
 
   it("edits an idea in the language it was written in and saves the changes", async () => {
