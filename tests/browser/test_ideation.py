@@ -1,6 +1,7 @@
 """Ideation end to end in a real browser, with axe-core on every page visited.
 
-A resident posts an idea with an image and a pin on the map; another resident
+A resident posts an idea with an image and a pin on the map, and finds it in the
+project's list (searched) and on its map (the search kept); another resident
 likes it and comments with a mention of its author; the admin changes its
 status and posts an official update; the author finds the notifications in
 the app, and the admin finds the emails in the local mail viewer.
@@ -64,6 +65,41 @@ def _post_idea(page: Any, base: str, title: str, photo: Path) -> str:
     return str(page.url)
 
 
+def _find_in_list_and_on_map(page: Any, base: str, title: str) -> None:
+    """The project page lists the new idea (by a search for its unique word) and maps its pin.
+
+    The search index is written by the runner's asynchronous worker: the project page is
+    opened again until the search finds the idea.
+    """
+    word = title.rsplit(" ", 1)[1]
+    visit(page, base + "/")
+    page.get_by_role("link", name=PROJECT).first.click()
+    page.get_by_role("heading", name=PROJECT).wait_for()
+    project_url = str(page.url)
+    shown, no_match = (
+        page.get_by_text("1 idea shown", exact=True),
+        page.get_by_text("No ideas match your search or filters."),
+    )
+    for _ in range(15):
+        visit(page, project_url)  # axe-core on the project page with its list of ideas
+        search = page.get_by_role("searchbox", name="Search ideas")
+        search.fill(word)
+        search.press("Enter")
+        shown.or_(no_match).first.wait_for(timeout=SLOW)
+        if shown.count():
+            break
+        page.wait_for_timeout(2_000)
+    else:
+        raise AssertionError(f"the search for {word!r} never found the new idea")
+    page.get_by_role("link", name=title).wait_for()
+    assert_accessible(page)
+    # The map keeps the search: the new idea's pin alone, named by its title.
+    page.get_by_role("button", name="Map", exact=True).click()
+    page.get_by_text("1 idea on the map. The cards view lists every idea.").wait_for(timeout=SLOW)
+    page.get_by_role("region", name="Map of ideas").get_by_role("button", name=title).wait_for()
+    assert_accessible(page)
+
+
 def _like_and_mention(page: Any, idea_url: str) -> None:
     visit(page, idea_url)
     page.get_by_role("button", name="Like", exact=True).click()
@@ -106,6 +142,8 @@ def test_post_react_comment_feedback_and_notifications(
         # GIVEN a resident who posts an idea with an image and a pin
         sign_in(author, base, AUTHOR.email, AUTHOR.password)
         idea_url = _post_idea(author, base, title, _photo(screenshots))
+        # AND finds it in the project's list and on its map
+        _find_in_list_and_on_map(author, base, title)
         # WHEN a neighbour likes it and mentions the author in a comment
         sign_in(neighbour, base, NEIGHBOUR.email, NEIGHBOUR.password)
         _like_and_mention(neighbour, idea_url)
