@@ -26,6 +26,9 @@ class WorkerAccess:
 
 
 WORKERS: dict[str, WorkerAccess] = {
+    # Smart-group memberships and member counts (groups table) from users' records (users)
+    # and where they took part: ideas for an input's project, topics, status and author.
+    "groups_worker": WorkerAccess(read_tables=("users", "ideas"), write_tables=("groups",)),
     # Renders and sends transactional email (SES v2): reads the platform for branding and
     # locale, claims each event in the delivery ledger so a redelivery never mails twice.
     "mailer_worker": WorkerAccess(

@@ -32,6 +32,20 @@ class Consumer:
 
 CONSUMERS: tuple[Consumer, ...] = (
     Consumer(
+        name="groups",
+        detail_types=(
+            "groups.group.changed",
+            "groups.membership.changed",
+            "identity.user.changed",
+            "identity.user.deleted",
+            "ideation.idea.published",
+            "ideation.idea.status_changed",
+            "discussion.comment.posted",
+            "ideation.reaction.changed",
+        ),
+        function="groups_worker",
+    ),
+    Consumer(
         name="mailer",
         detail_types=("identity.email.requested",),
         function="mailer_worker",

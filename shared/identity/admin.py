@@ -7,6 +7,8 @@ from datetime import UTC, datetime
 
 from shared.db.pagination import Page
 from shared.errors import ConflictError
+from shared.events import EventPublisher
+from shared.identity.events import user_changed
 from shared.identity.schemas import RolesUpdate, UserListQuery, UserSummary
 from shared.identity.users import UserRepository
 from shared.identity.views import summary_of
@@ -20,8 +22,10 @@ class UserAdminService:
     def __init__(
         self,
         avatar_url: Callable[[str], str],
+        publisher: EventPublisher,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
+        self._publisher = publisher
         self._avatar_url = avatar_url
         self._clock = clock
 
@@ -50,4 +54,5 @@ class UserAdminService:
             merged.setdefault(grant.role, set()).update(grant.scope)
         unique = [RoleGrant(role, frozenset(scope)) for role, scope in merged.items()]
         record = UserRepository(tenant).set_roles(user_id, unique, self._clock())
+        self._publisher.publish(user_changed(tenant.tenant_id, user_id, principal.user_id))
         return summary_of(record, self._avatar_url)

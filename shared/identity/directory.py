@@ -21,7 +21,6 @@ from shared.permissions import Action, Principal, Resource, RoleGrant, can
 from shared.tenancy.context import TenantContext
 
 DELETED_NAME = "Former resident"
-BATCH = 100
 
 
 class PublicProfile(BaseModel):
@@ -75,14 +74,7 @@ class UserDirectory:
         self._avatar_url = avatar_url
 
     def _records(self, tenant: TenantContext, ids: Iterable[str]) -> dict[str, UserRecord]:
-        wanted = sorted({i for i in ids if i})
-        found: dict[str, UserRecord] = {}
-        for start in range(0, len(wanted), BATCH):
-            keys = [tenant.key("USER", i) for i in wanted[start : start + BATCH]]
-            for item in UserRecord.batch_get(keys):
-                if isinstance(item, UserRecord) and tenant.owns(item.pk):
-                    found[item.user_id] = item
-        return found
+        return UserRepository(tenant).many(ids)
 
     def profiles(self, tenant: TenantContext, ids: Iterable[str]) -> dict[str, PublicProfile]:
         """Public profiles by id; unknown (e.g. deleted) users get a neutral placeholder."""

@@ -31,6 +31,7 @@ from __future__ import annotations
 from pynamodb.attributes import (
     BooleanAttribute,
     DiscriminatorAttribute,
+    JSONAttribute,
     ListAttribute,
     MapAttribute,
     NumberAttribute,
@@ -106,6 +107,12 @@ class UserRecord(UserItem, discriminator="user"):
     # Set by a moderator's block (shared.moderation.blocks); read at authentication.
     blocked_until = UTCDateTimeAttribute(null=True)
     block_reason = UnicodeAttribute(null=True)
+    # Answers to registration fields, built-in (gender, birthyear, area, education) and
+    # custom: {field_id: value}.
+    profile = JSONAttribute(null=True)
+    # Set when the user proved their identity through a verification method.
+    verified_at = UTCDateTimeAttribute(null=True)
+    verification_method = UnicodeAttribute(null=True)
 
 
 class EmailClaim(UserItem, discriminator="email"):

@@ -6,6 +6,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
+from shared.events import EventPublisher
+from shared.identity.events import user_changed
 from shared.identity.schemas import Me, ProfileUpdate
 from shared.identity.users import UserRepository
 from shared.identity.views import me_of
@@ -25,9 +27,13 @@ class ProfileService:
     """Reads and changes the signed-in user's own account."""
 
     def __init__(
-        self, files: FileStore, clock: Callable[[], datetime] = lambda: datetime.now(UTC)
+        self,
+        files: FileStore,
+        publisher: EventPublisher,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self._files = files
+        self._publisher = publisher
         self._clock = clock
 
     def avatar_url(self, key: str) -> str:
@@ -74,4 +80,5 @@ class ProfileService:
         after = repository.update_profile(principal.user_id, changes, self._clock())
         if before.avatar_key and before.avatar_key != after.avatar_key:
             self._files.delete(before.avatar_key)
+        self._publisher.publish(user_changed(tenant.tenant_id, principal.user_id))
         return me_of(after, self.avatar_url)

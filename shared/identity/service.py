@@ -21,6 +21,7 @@ from shared.events import EventPublisher
 from shared.i18n import DEFAULT_LOCALE, SUPPORTED_LOCALES
 from shared.identity.auth_repository import AuthRepository
 from shared.identity.errors import InvalidLinkError
+from shared.identity.events import user_changed
 from shared.identity.models import RoleGrantAttribute, UserRecord
 from shared.identity.passwords import Passwords, password_issues
 from shared.identity.ratelimit import (
@@ -118,6 +119,7 @@ class IdentityService:
             updated_at=now,
         )
         repository.create(user)
+        self._publisher.publish(user_changed(tenant.tenant_id, user.user_id))
         return user
 
     def sign_up(
@@ -154,6 +156,7 @@ class IdentityService:
         if user_id is None or UserRepository(tenant).get(user_id) is None:
             raise _invalid_token()
         user = UserRepository(tenant).confirm_email(user_id, self._clock())
+        self._publisher.publish(user_changed(tenant.tenant_id, user_id))
         return self._sessions.start(tenant, user)
 
     # Signing in ------------------------------------------------------------

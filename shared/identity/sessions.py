@@ -23,8 +23,11 @@ from shared.identity.models import UserRecord
 from shared.identity.tokens import AccessTokens, IssuedToken
 from shared.identity.users import UserRepository
 from shared.identity.views import principal_of
-from shared.permissions import Principal
+from shared.permissions import NO_FACTS, Principal, UserFacts
 from shared.tenancy.context import TenantContext
+
+FactsSource = Callable[[TenantContext, UserRecord], UserFacts]
+"""Builds what rules ask of a user beyond the token (groups, profile), lazily."""
 
 
 @dataclass(frozen=True)
@@ -57,7 +60,9 @@ class SessionService:
         tokens: AccessTokens,
         refresh_ttl_seconds: int,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        facts: FactsSource | None = None,
     ) -> None:
+        self._facts = facts
         self._tokens = tokens
         self._refresh_ttl = refresh_ttl_seconds
         self._clock = clock
@@ -128,4 +133,5 @@ class SessionService:
         user = UserRepository(tenant).get(claims.user_id)
         if user is None or int(user.token_version) != claims.version:
             raise invalid_session()
-        return principal_of(user, tenant.tenant_id)
+        facts = self._facts(tenant, user) if self._facts is not None else NO_FACTS
+        return principal_of(user, tenant.tenant_id, facts)

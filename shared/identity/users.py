@@ -6,7 +6,7 @@ context, and every invariant is a single-item conditional write.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -18,6 +18,8 @@ from shared.errors import ConflictError, NotFoundError
 from shared.identity.models import EmailClaim, RoleGrantAttribute, UserRecord
 from shared.permissions import RoleGrant
 from shared.tenancy.context import TenantContext
+
+BATCH = 100
 
 
 def _condition_failed(error: Exception) -> bool:
@@ -126,6 +128,17 @@ class UserRepository(TenantRepository):
         ]
         return self._update(user_id, actions)
 
+    def set_verified(self, user_id: str, method: str, now: datetime) -> UserRecord:
+        """Record that the user proved their identity through ``method``."""
+        return self._update(
+            user_id,
+            [
+                UserRecord.verified_at.set(now),
+                UserRecord.verification_method.set(method),
+                UserRecord.updated_at.set(now),
+            ],
+        )
+
     def confirm_email(self, user_id: str, now: datetime) -> UserRecord:
         return self._update(
             user_id, [UserRecord.email_confirmed.set(True), UserRecord.updated_at.set(now)]
@@ -191,3 +204,19 @@ class UserRepository(TenantRepository):
         )
         items: list[UserRecord] = [self.check(item) for item in results]
         return items, encode_cursor(results.last_evaluated_key)
+
+    def many(self, user_ids: Iterable[str]) -> dict[str, UserRecord]:
+        """The users that exist among ``user_ids``, by id (batched reads)."""
+        wanted = sorted({i for i in user_ids if i})
+        found: dict[str, UserRecord] = {}
+        for start in range(0, len(wanted), BATCH):
+            keys = [self._user_key(i) for i in wanted[start : start + BATCH]]
+            for item in UserRecord.batch_get(keys):
+                if isinstance(item, UserRecord):
+                    found[self.check(item).user_id] = item
+        return found
+
+    def every_user(self) -> Iterator[UserRecord]:
+        """Every user of the platform, in email order (index ``by_email``)."""
+        for item in UserRecord.by_email.query(self.list_key):
+            yield self.check(item)

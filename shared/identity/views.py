@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from shared.identity.models import UserRecord
 from shared.identity.schemas import BlockNotice, Me, RoleGrantModel, UserSummary
-from shared.permissions import Principal, Role, RoleGrant
+from shared.permissions import NO_FACTS, Principal, Role, RoleGrant, UserFacts
 
 
 def grants_of(record: UserRecord) -> frozenset[RoleGrant]:
@@ -17,7 +17,7 @@ def grants_of(record: UserRecord) -> frozenset[RoleGrant]:
     )
 
 
-def principal_of(record: UserRecord, tenant_id: str) -> Principal:
+def principal_of(record: UserRecord, tenant_id: str, facts: UserFacts = NO_FACTS) -> Principal:
     return Principal(
         user_id=record.user_id,
         tenant_id=tenant_id,
@@ -25,6 +25,8 @@ def principal_of(record: UserRecord, tenant_id: str) -> Principal:
         email_confirmed=bool(record.email_confirmed),
         blocked_until=record.blocked_until,
         block_reason=record.block_reason,
+        verified=record.verified_at is not None,
+        facts=facts,
     )
 
 

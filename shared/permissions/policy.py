@@ -50,6 +50,9 @@ class Action(StrEnum):
     INPUT_MANAGE = "input.manage"
     USER_BLOCK = "user.block"
     AUDIT_READ = "audit.read"
+    # People: user groups (the team reads them to set phase permissions).
+    GROUP_VIEW = "group.view"
+    GROUP_MANAGE = "group.manage"
 
 
 class Reason(StrEnum):
@@ -365,6 +368,8 @@ _RULES: dict[Action, Callable[[Principal, Resource | None], Decision]] = {
     Action.INPUT_MANAGE: _manager,
     Action.USER_BLOCK: _team,
     Action.AUDIT_READ: _admin,
+    Action.GROUP_VIEW: _team,
+    Action.GROUP_MANAGE: _admin,
 }
 
 

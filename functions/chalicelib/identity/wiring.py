@@ -7,6 +7,7 @@ are accepted on local stages only.
 from __future__ import annotations
 
 from chalicelib import runtime
+from shared.groups import GroupMembership
 from shared.identity import (
     AccessTokens,
     IdentityService,
@@ -17,7 +18,10 @@ from shared.identity import (
     load_signing_key,
 )
 from shared.identity.directory import UserDirectory
+from shared.identity.facts import NoRequirements, UserFacts
+from shared.identity.models import UserRecord
 from shared.identity.passwords import hasher_for
+from shared.tenancy.context import TenantContext
 
 
 @runtime.cached
@@ -36,7 +40,13 @@ def sessions() -> SessionService:
     return SessionService(
         AccessTokens(signing_key(), settings.access_token_ttl_seconds),
         settings.refresh_token_ttl_seconds,
+        facts=_facts,
     )
+
+
+def _facts(tenant: TenantContext, user: UserRecord) -> UserFacts:
+    """What permission rules ask of a signed-in user: groups now, fields still to answer."""
+    return UserFacts(tenant, user, GroupMembership(tenant, user), NoRequirements())
 
 
 @runtime.cached
@@ -47,12 +57,12 @@ def accounts() -> IdentityService:
 
 @runtime.cached
 def profiles() -> ProfileService:
-    return ProfileService(runtime.uploads())
+    return ProfileService(runtime.uploads(), runtime.publisher())
 
 
 @runtime.cached
 def user_admin() -> UserAdminService:
-    return UserAdminService(runtime.uploads().download_url)
+    return UserAdminService(runtime.uploads().download_url, runtime.publisher())
 
 
 @runtime.cached

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from chalicelib import runtime
+from chalicelib.groups.wiring import groups
 from shared.participation import REGISTRY
 from shared.projects import ProjectService
 from shared.tenancy.context import TenantContext
@@ -19,4 +20,5 @@ def projects() -> ProjectService:
         publisher=runtime.publisher(),
         methods=REGISTRY,
         default_locale=_default_locale,
+        groups=groups(),
     )

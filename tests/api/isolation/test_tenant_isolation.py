@@ -145,6 +145,7 @@ def world(api: Any) -> dict[str, Any]:
             **_ideation_of_a(api, token_a, project["id"]),
             **_inputs_of_a(api, token_a),
             **_exports_of_a(api, token_a),
+            **_groups_of_a(api, token_a, a_resident),
         },
         "emails": [a_admin_email, a_resident_email],
         "upload_keys": [header, attachment_key],
@@ -306,6 +307,22 @@ def _exports_of_a(api: Any, token_a: str) -> dict[str, str]:
     return {"export_id": body_of(job)["id"]}
 
 
+def _groups_of_a(api: Any, token_a: str, resident_id: str) -> dict[str, str]:
+    """A manual group with A's resident in it, and a smart group of verified residents."""
+    manual = api.post("/groups", {"title": {"en": f"{MARKER} group"}}, token=token_a)
+    assert manual.status_code == 201, manual.body
+    group_id = body_of(manual)["id"]
+    added = api.post(f"/groups/{group_id}/members", {"user_ids": [resident_id]}, token=token_a)
+    assert added.status_code == 200, added.body
+    smart = {
+        "title": {"en": f"{MARKER} verified"},
+        "membership": "smart",
+        "rules": {"match": "all", "rules": [{"type": "verified", "verified": True}]},
+    }
+    assert api.post("/groups", smart, token=token_a).status_code == 201
+    return {"group_id": group_id}
+
+
 def _bodies(world: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     """Request bodies per operation that aim at A's objects from platform B."""
     ids, (a_admin_email, a_resident_email) = world["ids"], world["emails"]
@@ -393,6 +410,15 @@ def _bodies(world: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
         "post_note": [{"body": "Written on B", "mentioned_ids": [ids["admin_id"]]}],
         "edit_note": [{"body": "Written on B", "mentioned_ids": []}],
         "create_export": [{"format": "xlsx"}, {"query": {"project": ids["project_id"]}}],
+        "create_group": [{"title": title}],
+        "update_group": [
+            {"title": title},
+            {"rules": {"rules": [{"type": "verified", "verified": False}]}},
+        ],
+        "add_members": [
+            {"user_ids": [ids["user_id"]]},
+            {"emails": [a_resident_email, "resident@beta.example"]},
+        ],
         "update_notification_preferences": [
             {"email": {"mention": False, "comment_reply": False, "comment_on_my_idea": False}}
         ],

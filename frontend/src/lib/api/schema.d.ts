@@ -402,6 +402,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The platform's user groups, oldest first (admins, managers and moderators). */
+        get: operations["list_groups"];
+        put?: never;
+        /** Create a manual group, or a smart group whose members follow its rules (admins). */
+        post: operations["create_group"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/groups/{group_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One group with its rules and member count. */
+        get: operations["get_group"];
+        put?: never;
+        post?: never;
+        /** Delete a group and its memberships. */
+        delete: operations["delete_group"];
+        options?: never;
+        head?: never;
+        /** Rename a group or change a smart group's rules (its members are re-evaluated). */
+        patch: operations["update_group"];
+        trace?: never;
+    };
+    "/api/v1/groups/{group_id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A page of the group's members (a smart group's as last evaluated). */
+        get: operations["list_members"];
+        put?: never;
+        /** Add people to a manual group by id or from a list of email addresses. */
+        post: operations["add_members"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/groups/{group_id}/members/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take one person out of a manual group. */
+        delete: operations["remove_member"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health": {
         parameters: {
             query?: never;
@@ -1567,6 +1639,44 @@ export interface components {
             /** @default null */
             status?: components["schemas"]["Status"] | null;
         };
+        /**
+         * AreaRule
+         * @description Lives in one of the areas (or in none of them).
+         */
+        "AreaRule-Input": {
+            /** Area Ids */
+            area_ids: string[];
+            /**
+             * Operator
+             * @default in
+             * @enum {string}
+             */
+            operator?: "in" | "not_in";
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "area";
+        };
+        /**
+         * AreaRule
+         * @description Lives in one of the areas (or in none of them).
+         */
+        "AreaRule-Output": {
+            /** Area Ids */
+            area_ids: string[];
+            /**
+             * Operator
+             * @default in
+             * @enum {string}
+             */
+            operator: "in" | "not_in";
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "area";
+        };
         /** AssignRequest */
         AssignRequest: {
             /**
@@ -2167,6 +2277,38 @@ export interface components {
             scale_min: number | null;
             type: components["schemas"]["FieldType"];
         };
+        /** EmailDomainRule */
+        "EmailDomainRule-Input": {
+            /** Domain */
+            domain: string;
+            /**
+             * Operator
+             * @default is
+             * @enum {string}
+             */
+            operator?: "is" | "is_not";
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "email_domain";
+        };
+        /** EmailDomainRule */
+        "EmailDomainRule-Output": {
+            /** Domain */
+            domain: string;
+            /**
+             * Operator
+             * @default is
+             * @enum {string}
+             */
+            operator: "is" | "is_not";
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "email_domain";
+        };
         /** EmailOnlyRequest */
         EmailOnlyRequest: {
             /**
@@ -2432,6 +2574,51 @@ export interface components {
             results: components["schemas"]["FeedbackResult"][];
         };
         /**
+         * FieldOperator
+         * @enum {string}
+         */
+        FieldOperator: "equals" | "not_equals" | "contains" | "not_contains" | "is_empty" | "not_empty" | "before" | "after";
+        /**
+         * FieldRule
+         * @description An answer to a registration field compared with ``value``.
+         */
+        "FieldRule-Input": {
+            /** Field Id */
+            field_id: string;
+            operator: components["schemas"]["FieldOperator"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "field";
+            /**
+             * Value
+             * @description Unused for emptiness.
+             * @default null
+             */
+            value?: string | number | boolean | null;
+        };
+        /**
+         * FieldRule
+         * @description An answer to a registration field compared with ``value``.
+         */
+        "FieldRule-Output": {
+            /** Field Id */
+            field_id: string;
+            operator: components["schemas"]["FieldOperator"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "field";
+            /**
+             * Value
+             * @description Unused for emptiness.
+             * @default null
+             */
+            value: string | number | boolean | null;
+        };
+        /**
          * FieldType
          * @enum {string}
          */
@@ -2571,6 +2758,91 @@ export interface components {
         FollowState: {
             /** Following */
             following: boolean;
+        };
+        /** Group */
+        Group: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Description */
+            description: {
+                [key: string]: string;
+            };
+            /** Id */
+            id: string;
+            match: components["schemas"]["Match"] | null;
+            /**
+             * Member Count
+             * @description Members as last counted (smart groups: updated as user data changes).
+             */
+            member_count: number;
+            membership: components["schemas"]["Membership"];
+            /** Rules */
+            rules: (components["schemas"]["FieldRule-Output"] | components["schemas"]["EmailDomainRule-Output"] | components["schemas"]["RoleRule-Output"] | components["schemas"]["VerifiedRule-Output"] | components["schemas"]["AreaRule-Output"] | components["schemas"]["ParticipationRule-Output"] | components["schemas"]["RegisteredRule-Output"])[];
+            /** Title */
+            title: {
+                [key: string]: string;
+            };
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** GroupCreate */
+        GroupCreate: {
+            /** Description */
+            description?: {
+                [key: string]: string;
+            };
+            /** @default manual */
+            membership?: components["schemas"]["Membership"];
+            /**
+             * @description Required for smart groups.
+             * @default null
+             */
+            rules?: components["schemas"]["RuleSet"] | null;
+            /** Title */
+            title: {
+                [key: string]: string;
+            };
+        };
+        /** GroupListQuery */
+        GroupListQuery: {
+            /**
+             * Cursor
+             * @default null
+             */
+            cursor?: string | null;
+            /**
+             * Limit
+             * @default 100
+             */
+            limit?: number;
+        };
+        /** GroupUpdate */
+        GroupUpdate: {
+            /**
+             * Description
+             * @default null
+             */
+            description?: {
+                [key: string]: string;
+            } | null;
+            /**
+             * @description Smart groups only.
+             * @default null
+             */
+            rules?: components["schemas"]["RuleSet"] | null;
+            /**
+             * Title
+             * @default null
+             */
+            title?: {
+                [key: string]: string;
+            } | null;
         };
         /** Health */
         Health: {
@@ -3234,6 +3506,11 @@ export interface components {
             zoom: number;
         };
         /**
+         * Match
+         * @enum {string}
+         */
+        Match: "all" | "any";
+        /**
          * Me
          * @description The signed-in user's own account.
          */
@@ -3265,6 +3542,65 @@ export interface components {
             /** Roles */
             roles: components["schemas"]["RoleGrantModel-Output"][];
         };
+        /** Member */
+        Member: {
+            /**
+             * Added At
+             * Format: date-time
+             */
+            added_at: string;
+            /** Email */
+            email: string;
+            /** First Name */
+            first_name: string;
+            /** Id */
+            id: string;
+            /** Last Name */
+            last_name: string;
+        };
+        /** MemberListQuery */
+        MemberListQuery: {
+            /**
+             * Cursor
+             * @default null
+             */
+            cursor?: string | null;
+            /**
+             * Limit
+             * @default 20
+             */
+            limit?: number;
+        };
+        /**
+         * MembersAdd
+         * @description Add members by user id (picked in a search) or by email address (a pasted list).
+         */
+        MembersAdd: {
+            /** Emails */
+            emails?: string[];
+            /** User Ids */
+            user_ids?: string[];
+        };
+        /** MembersAdded */
+        MembersAdded: {
+            /**
+             * Added
+             * @description People who were not members before.
+             */
+            added: number;
+            /** Already Members */
+            already_members: number;
+            /**
+             * Unknown Emails
+             * @description Addresses with no account on this platform.
+             */
+            unknown_emails: string[];
+        };
+        /**
+         * Membership
+         * @enum {string}
+         */
+        Membership: "manual" | "smart";
         /** MentionCandidates */
         MentionCandidates: {
             /** Items */
@@ -3586,6 +3922,17 @@ export interface components {
              */
             next_cursor: string | null;
         };
+        /** Page[Group] */
+        Page_Group_: {
+            /** Items */
+            items: components["schemas"]["Group"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` to fetch the next page; null on the last page.
+             * @default null
+             */
+            next_cursor: string | null;
+        };
         /** Page[IdeaCard] */
         Page_IdeaCard_: {
             /** Items */
@@ -3601,6 +3948,17 @@ export interface components {
         Page_InputRow_: {
             /** Items */
             items: components["schemas"]["InputRow"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` to fetch the next page; null on the last page.
+             * @default null
+             */
+            next_cursor: string | null;
+        };
+        /** Page[Member] */
+        Page_Member_: {
+            /** Items */
+            items: components["schemas"]["Member"][];
             /**
              * Next Cursor
              * @description Pass as `cursor` to fetch the next page; null on the last page.
@@ -3657,6 +4015,54 @@ export interface components {
          * @enum {string}
          */
         ParticipationAction: "post_input" | "comment" | "react" | "vote" | "budget" | "take_survey" | "take_poll" | "answer" | "pin_on_map" | "volunteer" | "attend" | "sign";
+        /**
+         * ParticipationRule
+         * @description Took part in one of the projects, topics or idea statuses (or in none of them).
+         */
+        "ParticipationRule-Input": {
+            /** Ids */
+            ids: string[];
+            /**
+             * Operator
+             * @default in
+             * @enum {string}
+             */
+            operator?: "in" | "not_in";
+            /**
+             * Scope
+             * @enum {string}
+             */
+            scope: "project" | "topic" | "status";
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "participated";
+        };
+        /**
+         * ParticipationRule
+         * @description Took part in one of the projects, topics or idea statuses (or in none of them).
+         */
+        "ParticipationRule-Output": {
+            /** Ids */
+            ids: string[];
+            /**
+             * Operator
+             * @default in
+             * @enum {string}
+             */
+            operator: "in" | "not_in";
+            /**
+             * Scope
+             * @enum {string}
+             */
+            scope: "project" | "topic" | "status";
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "participated";
+        };
         /** PasswordResetConfirmRequest */
         PasswordResetConfirmRequest: {
             /**
@@ -4184,6 +4590,42 @@ export interface components {
             /** Ideas */
             ideas: number;
         };
+        /** RegisteredRule */
+        "RegisteredRule-Input": {
+            /**
+             * On
+             * Format: date
+             */
+            on: string;
+            /**
+             * Operator
+             * @enum {string}
+             */
+            operator: "before" | "after";
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "registered";
+        };
+        /** RegisteredRule */
+        "RegisteredRule-Output": {
+            /**
+             * On
+             * Format: date
+             */
+            on: string;
+            /**
+             * Operator
+             * @enum {string}
+             */
+            operator: "before" | "after";
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "registered";
+        };
         /**
          * Reorder
          * @description New order of the projects of one folder (or outside folders), or of the folders.
@@ -4296,6 +4738,44 @@ export interface components {
             /** Scope */
             scope: string[];
         };
+        /** RoleRule */
+        "RoleRule-Input": {
+            /**
+             * Operator
+             * @default is
+             * @enum {string}
+             */
+            operator?: "is" | "is_not";
+            /**
+             * Role
+             * @enum {string}
+             */
+            role: "admin" | "folder_manager" | "project_manager" | "moderator" | "resident";
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "role";
+        };
+        /** RoleRule */
+        "RoleRule-Output": {
+            /**
+             * Operator
+             * @default is
+             * @enum {string}
+             */
+            operator: "is" | "is_not";
+            /**
+             * Role
+             * @enum {string}
+             */
+            role: "admin" | "folder_manager" | "project_manager" | "moderator" | "resident";
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "role";
+        };
         /** RolesUpdate */
         RolesUpdate: {
             /** Roles */
@@ -4331,6 +4811,16 @@ export interface components {
             name: {
                 [key: string]: string;
             };
+        };
+        /**
+         * RuleSet
+         * @description A smart group's rules and how they combine.
+         */
+        RuleSet: {
+            /** @default all */
+            match?: components["schemas"]["Match"];
+            /** Rules */
+            rules: (components["schemas"]["FieldRule-Input"] | components["schemas"]["EmailDomainRule-Input"] | components["schemas"]["RoleRule-Input"] | components["schemas"]["VerifiedRule-Input"] | components["schemas"]["AreaRule-Input"] | components["schemas"]["ParticipationRule-Input"] | components["schemas"]["RegisteredRule-Input"])[];
         };
         /**
          * SentMail
@@ -4600,6 +5090,32 @@ export interface components {
             locale: string;
             /** Roles */
             roles: components["schemas"]["RoleGrantModel-Output"][];
+        };
+        /** VerifiedRule */
+        "VerifiedRule-Input": {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "verified";
+            /**
+             * Verified
+             * @default true
+             */
+            verified?: boolean;
+        };
+        /** VerifiedRule */
+        "VerifiedRule-Output": {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "verified";
+            /**
+             * Verified
+             * @default true
+             */
+            verified: boolean;
         };
         /**
          * Visibility
@@ -6636,6 +7152,616 @@ export interface operations {
             };
             /** @description Problem */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_groups: {
+        parameters: {
+            query?: {
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_Group_"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_group: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupCreate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Group"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_group: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                group_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Group"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_group: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                group_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_group: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                group_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Group"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_members: {
+        parameters: {
+            query?: {
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                group_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_Member_"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_members: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                group_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MembersAdd"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembersAdded"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    remove_member: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                group_id: string;
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

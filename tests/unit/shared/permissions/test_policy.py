@@ -138,7 +138,7 @@ def _expected_signed_in(name: str, action: Action, resource: Resource | None) ->
         return signed_in and _moderates(name, resource)
     if action in (Action.FOLLOW, Action.INPUT_REPORT):
         return visible and signed_in
-    if action in (Action.TEAM_VIEW, Action.USER_BLOCK):
+    if action in (Action.TEAM_VIEW, Action.USER_BLOCK, Action.GROUP_VIEW):
         return name in TEAM
     if action in (
         Action.PROJECT_MANAGE,
