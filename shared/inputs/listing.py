@@ -42,7 +42,8 @@ from shared.ideation.repository import IdeaRepository, comments_key
 from shared.ideation.search import SearchIndex
 from shared.ideation.statuses import StatusService
 from shared.ideation.text import query_words
-from shared.inputs.ports import WordSearch
+from shared.inputs.index_pages import IdeaIndexPages
+from shared.inputs.ports import IndexPages, IndexRead, WordSearch
 from shared.inputs.schemas import (
     ASSIGNEE_ME,
     ASSIGNEE_NONE,
@@ -151,7 +152,12 @@ class Scope:
 
 
 class InputListing:
-    """Pages of the manager's table, and every row of a view (exports)."""
+    """Pages of the manager's table, and every row of a view (exports).
+
+    The indexes are read through ``index`` (DynamoDB by default), the word index
+    through ``search``; budgets and the search cap are arguments so tests can
+    walk long views with small ones.
+    """
 
     def __init__(
         self,
@@ -160,9 +166,11 @@ class InputListing:
         read_budget: int = READ_BUDGET,
         filtered_page: int = FILTERED_PAGE,
         search_cap: int = MAX_SEARCH_MATCHES,
+        index: IndexPages | None = None,
     ) -> None:
         self._profiles = profiles
         self._search: WordSearch = search or SearchIndex()
+        self._index: IndexPages = index or IdeaIndexPages()
         self._statuses = StatusService()
         self._read_budget = read_budget
         self._filtered_page = filtered_page
@@ -311,20 +319,22 @@ class InputListing:
             plan.index.startswith("manage_") and not scope.reach.every_project
         )
         page_size = self._filtered_page if dropped else query.limit + 1
-        index = getattr(IdeasItem, plan.index)
-        result = index.query(
-            plan.hash_key,
-            self._range(plan, query),
-            filter_condition=condition,
-            scan_index_forward=plan.forward,
-            page_size=page_size,
-            last_evaluated_key=start,
+        pages = self._index.pages(
+            IndexRead(
+                plan.index,
+                plan.hash_key,
+                self._range(plan, query),
+                condition,
+                plan.forward,
+                page_size,
+                start,
+            )
         )
         rows: list[IdeaRecord] = []
         read = 0
-        for raw_page in result.page_iter:
-            read += int(raw_page.get("ScannedCount", 0))
-            for raw in raw_page.get("Items", []):
+        for raw_page in pages:
+            read += raw_page.scanned
+            for raw in raw_page.items:
                 item = IdeasItem.from_raw_data(raw)
                 if not isinstance(item, IdeaRecord):
                     continue
@@ -335,7 +345,7 @@ class InputListing:
                     # A further row exists: the page ends at the last row returned.
                     return rows, self._cursor(plan, names, rows[-1])
                 rows.append(item)
-            last = result.page_iter.last_evaluated_key
+            last = raw_page.last_key
             if last is None:
                 return rows, None
             if read >= self._read_budget:

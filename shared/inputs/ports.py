@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from typing import Protocol
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from pynamodb.expressions.condition import Condition
 
 from shared.discussion.schemas import OfficialUpdate, OfficialUpdateCreate
 from shared.ideation.schemas import Idea, StatusChange
@@ -53,3 +56,31 @@ class WordSearch(Protocol):
     """Ids of a phase's ideas matching every query word (``SearchIndex`` fits)."""
 
     def search(self, tenant: TenantContext, phase_id: str, query_words: list[str]) -> set[str]: ...
+
+
+@dataclass(frozen=True)
+class IndexRead:
+    """One Query of an index of the ``ideas`` table, read page by page."""
+
+    index: str
+    hash_key: str
+    range_condition: Condition | None
+    filter_condition: Condition | None
+    forward: bool
+    page_size: int
+    start: dict[str, Any] | None  # the exclusive start key (DynamoDB JSON), or None
+
+
+@dataclass(frozen=True)
+class RawPage:
+    """One page of a Query: items in DynamoDB JSON, items read, and where the next starts."""
+
+    items: list[dict[str, Any]]
+    scanned: int
+    last_key: dict[str, Any] | None
+
+
+class IndexPages(Protocol):
+    """Raw pages of an index Query (``shared.inputs.index_pages.IdeaIndexPages`` fits)."""
+
+    def pages(self, read: IndexRead) -> Iterator[RawPage]: ...

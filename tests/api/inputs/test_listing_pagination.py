@@ -7,14 +7,16 @@ listing is built with a tiny read budget so sparse filters end pages early.
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 
-from shared.ideation.models import IdeaRecord
+from shared.ideation.models import IdeaRecord, IdeasItem
 from shared.ideation.repository import IDEA_SK, IdeaRepository
 from shared.inputs.listing import InputListing, sort_key
+from shared.inputs.ports import IndexRead, RawPage
 from shared.inputs.schemas import InputQuery, InputSort
 from shared.permissions import Principal, Role, RoleGrant
 from shared.tenancy import TenantContext
@@ -198,3 +200,127 @@ def test_a_viewer_of_some_projects_pages_only_theirs(manager: Manager) -> None:
                 break
         # THEN they get exactly p1's and p2's ideas, in order, never p3's
         assert ids == _expected(records, query, lambda r: True), sort
+
+
+LARGE_VIEW = 3_000
+BLOCK = 60  # ideas in a row of one kind: every third block is in a project the viewer lacks
+
+
+class InMemoryIndexes:
+    """The ideas table's indexes over fixed ideas, paged like DynamoDB (no key range or
+    filter: the large walk needs neither). Like DynamoDB, a full page names its last key
+    even when nothing follows, so the walk also meets empty last pages."""
+
+    def __init__(self, records: list[IdeaRecord]) -> None:
+        self._items = [record.serialize() for record in records]
+        self.reads = 0
+
+    def pages(self, read: IndexRead) -> Iterator[RawPage]:
+        assert read.range_condition is None and read.filter_condition is None
+        index = getattr(IdeasItem, read.index)
+        keys = [a.attr_name for a in index.Meta.attributes.values()]
+        hash_name, range_name = keys if index.Meta.attributes[keys[1]].is_range_key else keys[::-1]
+        chosen = sorted(
+            (i for i in self._items if i.get(hash_name) == {"S": read.hash_key}),
+            key=lambda i: str(i[range_name]["S"]),
+            reverse=not read.forward,
+        )
+        if read.start is not None:
+            after = read.start[range_name]["S"]
+            chosen = [
+                i
+                for i in chosen
+                if (i[range_name]["S"] > after if read.forward else i[range_name]["S"] < after)
+            ]
+        for offset in range(0, len(chosen), read.page_size):
+            page = chosen[offset : offset + read.page_size]
+            self.reads += len(page)
+            full = len(page) == read.page_size
+            last = {n: page[-1][n] for n in ("pk", "sk", hash_name, range_name)} if full else None
+            yield RawPage(items=page, scanned=len(page), last_key=last)
+            if last is None:
+                return
+        if not chosen:
+            yield RawPage(items=[], scanned=0, last_key=None)
+
+
+def seed_in_memory(manager: Manager, elsewhere: tuple[str, str], count: int) -> list[IdeaRecord]:
+    """``count`` ideas with ties on every sort key's leading parts (creation times shared
+    by threes, counts from 0 to 3); every third block of :data:`BLOCK` ideas is in
+    ``elsewhere``, the others alternate between p1 and p2."""
+    rng = random.Random(11)
+    repo = IdeaRepository(TENANT)
+    records = []
+    for n in range(count):
+        if (n // BLOCK) % 3 == 2:
+            project_id, phase_id = elsewhere
+        elif n % 2:
+            project_id, phase_id = manager.p1, manager.phase2
+        else:
+            project_id, phase_id = manager.p2, manager.p2_phase
+        created = START + timedelta(minutes=n // 3)
+        record = IdeaRecord(
+            repo.idea_pk(f"bulk{n:05d}"),
+            IDEA_SK,
+            idea_id=f"bulk{n:05d}",
+            project_id=project_id,
+            phase_id=phase_id,
+            author_id="resident-a",
+            title={"en": f"Idea {n}"},
+            likes=rng.randrange(0, 4),
+            comments=rng.randrange(0, 4),
+            created_at=created,
+            updated_at=created,
+        )
+        repo.index(record)
+        records.append(record)
+    return records
+
+
+def test_a_large_view_yields_every_row_exactly_once_in_every_order(manager: Manager) -> None:
+    """A walk far longer than a request may read, as over 100,000 ideas.
+
+    100,000 ideas read 1,000 index items per request take about 100 requests;
+    3,000 read 40 at a time take about as many per order, of both kinds: pages
+    ended by their limit (where the viewer's rows are dense) and requests ended
+    by their read budget (where a block of rows they may not see is dropped).
+    The index is an in-memory fake paged like DynamoDB (moto walks its whole
+    table and serialises every item for each Query: minutes at this size).
+    """
+    from collections import Counter
+
+    from chalicelib.identity.wiring import directory
+
+    # GIVEN 3,000 ideas, a third of them in blocks in a project the viewer does not handle
+    p3 = manager.admin.project("Station", publish=True)["id"]
+    elsewhere = (p3, manager.new_phase(p3, "2020-01-01", None))
+    records = seed_in_memory(manager, elsewhere, LARGE_VIEW)
+    indexes = InMemoryIndexes(records)
+    # AND a moderator of p1 and p2: the platform's index, with p3's rows dropped in memory
+    grant = RoleGrant(Role.MODERATOR, frozenset({manager.p1, manager.p2}))
+    viewer = Principal("mod-12", "alpha", frozenset({grant}), True)
+    listing = InputListing(directory(), read_budget=40, filtered_page=20, index=indexes)
+    for sort in InputSort:
+        query = InputQuery(sort=sort, limit=30)
+        # WHEN the whole view is read, cursor to cursor
+        ids, pages = _walked(listing, viewer, query)
+        # THEN each of the viewer's ideas appears exactly once, in the index order
+        assert set(Counter(ids).values()) == {1}, sort
+        assert ids == _expected(records, query, lambda r: r.project_id != p3), sort
+        assert len(ids) > 2_000 and pages > 70
+    # AND the walks read each index item about once: a page ended by its limit leaves the
+    # rest of its last raw page (at most a filtered page) to be read again by the next
+    assert indexes.reads <= len(InputSort) * LARGE_VIEW * 13 // 10, indexes.reads
+
+
+def _walked(listing: InputListing, viewer: Principal, query: InputQuery) -> tuple[list[str], int]:
+    ids: list[str] = []
+    pages = 0
+    cursor = None
+    while True:
+        page = listing.page(TENANT, viewer, query.model_copy(update={"cursor": cursor}))
+        pages += 1
+        ids += [row.id for row in page.items]
+        cursor = page.next_cursor
+        if cursor is None:
+            return ids, pages
