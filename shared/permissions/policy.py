@@ -53,6 +53,8 @@ class Action(StrEnum):
     # People: user groups (the team reads them to set phase permissions).
     GROUP_VIEW = "group.view"
     GROUP_MANAGE = "group.manage"
+    # Registration fields and areas residents answer (reading them is public).
+    REGISTRATION_MANAGE = "registration.manage"
 
 
 class Reason(StrEnum):
@@ -370,6 +372,7 @@ _RULES: dict[Action, Callable[[Principal, Resource | None], Decision]] = {
     Action.AUDIT_READ: _admin,
     Action.GROUP_VIEW: _team,
     Action.GROUP_MANAGE: _admin,
+    Action.REGISTRATION_MANAGE: _admin,
 }
 
 
