@@ -55,6 +55,8 @@ class Action(StrEnum):
     GROUP_MANAGE = "group.manage"
     # Registration fields and areas residents answer (reading them is public).
     REGISTRATION_MANAGE = "registration.manage"
+    # Identity verification: methods, codes and the OpenID Connect provider.
+    VERIFICATION_MANAGE = "verification.manage"
 
 
 class Reason(StrEnum):
@@ -373,6 +375,7 @@ _RULES: dict[Action, Callable[[Principal, Resource | None], Decision]] = {
     Action.GROUP_VIEW: _team,
     Action.GROUP_MANAGE: _admin,
     Action.REGISTRATION_MANAGE: _admin,
+    Action.VERIFICATION_MANAGE: _admin,
 }
 
 
