@@ -7,6 +7,16 @@ the admin reads both actions in the audit trail, filters a new word, lifts
 the block and restores the comment. Then the admin assigns an idea, changes
 its status in bulk, writes an internal note, exports the list (waiting for
 the file with its progress) and copies an idea to a later phase.
+
+A resident reports an idea; the moderator narrows the queue to the project's
+reported ideas, marks it reviewed, then deletes it; the admin allows a built-in
+word (a resident's comment with it is then posted) and switches the filter off
+and on. In the input manager the admin posts an official update alone on an
+idea, moves it to the shortlist with its votes reset, and exports to XLSX.
+
+The stories share one runner (module scope) and use different demo ideas, so
+their order does not matter. The runner's workers are asynchronous: every wait
+is for something on the page, never a fixed sleep.
 """
 
 from __future__ import annotations
@@ -184,10 +194,10 @@ def _assign_and_accept(page: Any, base: str) -> None:
     page.get_by_role("button", name="Assigned to me").click()
     page.get_by_role("link", name=IDEA).wait_for()
     page.get_by_role("checkbox", name=f"Select “{IDEA}”").check()
-    page.get_by_role("button", name="Change status").click()
+    page.get_by_role("button", name="Status or official update").click()
     page.get_by_label("New status").select_option(label="Accepted")
     assert_accessible(page)
-    page.get_by_role("button", name="Change the status of 1 input").click()
+    page.get_by_role("button", name="Apply to 1 input").click()
     page.get_by_text("1 input has the new status").wait_for()
     page.get_by_role("row", name=re.compile(IDEA)).get_by_text("Accepted").wait_for()
 
@@ -261,6 +271,231 @@ def test_input_manager_assign_status_note_and_export(
         assert {row["Assignee"] for row in rows.values()} == {"Ada V."}
         # AND an idea copied to the shortlist phase keeps its votes there
         _copy_keeping_votes(admin, base)
+    except Exception:
+        admin.screenshot(path=str(screenshots / "admin.png"), full_page=True)
+        raise
+
+
+REPORTED_IDEA = "Trinkbrunnen am Marktplatz"  # by Jonas B.; reported, reviewed, then deleted
+MOVED_IDEA = "Un jardin partagé derrière la bibliothèque"  # updated, then moved with votes reset
+ALLOWED_WORD = "bollocks"  # a built-in English word the admin allows
+
+
+def _report_idea(page: Any, base: str) -> str:
+    visit(page, base + "/")
+    page.get_by_role("link", name=PROJECT).first.click()
+    page.get_by_role("link", name=REPORTED_IDEA).first.click()
+    page.get_by_role("heading", name=REPORTED_IDEA).wait_for()
+    page.wait_for_load_state("networkidle")
+    idea_url = str(page.url)
+    page.get_by_role("button", name=f"Report the idea {REPORTED_IDEA}").click()
+    dialog = page.get_by_role("dialog", name=f"Report the idea “{REPORTED_IDEA}”")
+    dialog.get_by_role("radio", name="Inappropriate or offensive").check()
+    assert_accessible(page)
+    dialog.get_by_role("button", name="Send report").click()
+    page.get_by_text("Thank you. A moderator will look at it.").wait_for()
+    return idea_url
+
+
+def _queue_row(page: Any) -> Any:
+    return page.get_by_role("checkbox", name=f"Select Idea by Jonas B.: {REPORTED_IDEA}")
+
+
+def _filter_queue(page: Any, base: str) -> None:
+    """The project's reported ideas, not reviewed yet, reloaded until the worker queued it."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    visit(page, base + "/admin/moderation")
+    page.get_by_label("Project").select_option(label=PROJECT)
+    page.get_by_label("Type").select_option(label="Idea")
+    page.get_by_label("Reports").select_option(label="Reported")
+    for _ in range(15):
+        try:
+            _queue_row(page).wait_for(timeout=2_000)
+            break
+        except PlaywrightTimeout:
+            visit(page, page.url)  # the filters are in the address
+    _queue_row(page).wait_for()
+    assert_accessible(page)
+    # Only ideas of the chosen project are listed: no comment, no other project.
+    assert page.get_by_role("checkbox", name=re.compile(r"^Select Comment by")).count() == 0
+    table = page.get_by_role("table", name="Ideas and comments to moderate, newest first")
+    for row in table.get_by_role("row").all()[1:]:
+        assert PROJECT in row.inner_text()
+
+
+def _review_then_delete(page: Any) -> None:
+    row = page.get_by_role("row").filter(has=_queue_row(page))
+    _queue_row(page).check()
+    page.get_by_role("button", name="Mark reviewed").click()
+    page.get_by_role("status").filter(has_text="1 done, 0 not done.").wait_for()
+    # Reviewed leaves the "not reviewed" queue; "Any" shows it again, marked reviewed.
+    _queue_row(page).wait_for(state="detached")
+    page.get_by_label("Review").select_option(label="Any")
+    row.get_by_text("Visible · reviewed").wait_for()
+    _queue_row(page).check()
+    page.get_by_role("button", name="Delete", exact=True).click()
+    dialog = page.get_by_role("alertdialog", name="Delete the selected item?")
+    dialog.get_by_role("textbox", name="Reason").fill("Reported as offensive; confirmed")
+    assert_accessible(page)
+    dialog.get_by_role("button", name="Delete for good").click()
+    # The summary reads as before; the row leaving the queue says the delete is done.
+    _queue_row(page).wait_for(state="detached")
+
+
+def _allow_word_and_switch(page: Any, base: str) -> None:
+    visit(page, base + "/admin/moderation/profanity")
+    english = page.get_by_role("region", name="English")
+    english.get_by_role("textbox", name="Words to allow in English").fill(ALLOWED_WORD)
+    english.get_by_role("button", name="Allow these words").click()
+    allowed = english.get_by_role("list", name="Words allowed in English")
+    allowed.get_by_text(ALLOWED_WORD).wait_for()
+    switch = page.get_by_role("switch", name="Refuse ideas and comments with profanity")
+    assert switch.is_checked()
+    # The switch shows the saved state: it flips once the server has answered.
+    switch.click()
+    page.get_by_role("status").filter(has_text="The filter is off.").wait_for()
+    assert not switch.is_checked()
+    assert_accessible(page)
+    switch.click()
+    page.get_by_role("status").filter(has_text="The filter is on.").wait_for()
+    assert switch.is_checked()
+    # Both changes were saved: a fresh visit shows the filter on and the word allowed.
+    visit(page, base + "/admin/moderation/profanity")
+    assert page.get_by_role("switch", name="Refuse ideas and comments with profanity").is_checked()
+    page.get_by_role("list", name="Words allowed in English").get_by_text(ALLOWED_WORD).wait_for()
+
+
+def _post_allowed_word(page: Any, base: str) -> None:
+    _open_idea(page, base)
+    text = "Bollocks, this should have happened years ago."
+    page.get_by_role("textbox", name="Add a comment").fill(text)
+    page.get_by_role("button", name="Post comment").click()
+    page.get_by_text(text).wait_for()
+
+
+def test_queue_filters_review_delete_and_the_word_list(
+    runner: Any, browser: Any, screenshots: Path
+) -> None:
+    assert MODERATOR is not None
+    base = runner.base
+    reporter = browser.new_context().new_page()
+    moderator = browser.new_context().new_page()
+    admin = browser.new_context().new_page()
+    pages = {"reporter": reporter, "moderator": moderator, "admin": admin}
+    try:
+        # GIVEN a resident who reports an idea
+        sign_in(reporter, base, REPORTER.email, REPORTER.password)
+        idea_url = _report_idea(reporter, base)
+        # WHEN the moderator narrows the queue to the project's reported ideas
+        sign_in(moderator, base, MODERATOR.email, MODERATOR.password)
+        _filter_queue(moderator, base)
+        # AND marks the idea reviewed, then deletes it
+        _review_then_delete(moderator)
+        # THEN it is gone for everyone
+        visit(reporter, idea_url)
+        reporter.get_by_role("heading", name="Page not found").wait_for()
+        # WHEN the admin allows a built-in word and switches the filter off and on again
+        sign_in(admin, base, LINDENFELD.admin.email, LINDENFELD.admin.password)
+        _allow_word_and_switch(admin, base)
+        # THEN a comment with the allowed word is posted while the filter is on
+        _post_allowed_word(reporter, base)
+    except Exception:
+        for name, page in pages.items():
+            page.screenshot(path=str(screenshots / f"{name}.png"), full_page=True)
+        raise
+
+
+def _official_update_alone(page: Any) -> None:
+    page.get_by_role("checkbox", name=f"Select “{MOVED_IDEA}”").check()
+    page.get_by_role("button", name="Status or official update").click()
+    form = page.get_by_role(
+        "form", name="Give the selected inputs a status, an official update or both"
+    )
+    assert form.get_by_label("New status").input_value() == ""  # each keeps its status
+    form.get_by_role("checkbox", name="Publish an official update on each input").check()
+    form.get_by_role("textbox", name="Official update (English, required)").click()
+    page.keyboard.type("The library agrees: planting starts in April.")
+    assert_accessible(page)
+    form.get_by_role("button", name="Apply to 1 input").click()
+    page.get_by_role("heading", name="1 input has the official update").wait_for()
+
+
+def _moved_rows(page: Any) -> Any:
+    return page.get_by_role("row", name=re.compile(re.escape(MOVED_IDEA)))
+
+
+def _wait_for_likes(page: Any, base: str) -> None:
+    """The input manager once the ideation worker has counted the demo idea's likes."""
+    for _ in range(15):
+        visit(page, base + "/admin/inputs")
+        if _likes(_moved_rows(page).first) > 0:
+            return
+        page.wait_for_timeout(2_000)
+    raise AssertionError(f"{MOVED_IDEA!r} never showed its likes")
+
+
+def _move_resetting_votes(page: Any) -> None:
+    rows = _moved_rows(page)
+    rows.first.get_by_role("checkbox").check()
+    page.get_by_role("button", name="Move or copy").click()
+    page.get_by_label("To phase").select_option(label="Refine the shortlist")
+    page.get_by_role("radio", name="Move the inputs").check()
+    page.get_by_role("radio", name="Reset the votes to zero").check()
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_role(
+        "group", name="Move 1 input to “Refine the shortlist” and reset their votes to zero?"
+    ).wait_for()
+    assert_accessible(page)
+    page.get_by_role("button", name="Yes, move").click()
+    page.get_by_role("heading", name="1 input moved or copied").wait_for()
+    moved = rows.filter(has_text="Refine the shortlist")
+    moved.wait_for()
+    assert rows.count() == 1 and _likes(moved) == 0
+
+
+def _export_xlsx(page: Any) -> None:
+    page.get_by_label("File format").select_option(label="Excel workbook (.xlsx)")
+    page.get_by_role("button", name="Export", exact=True).click()
+    link = page.get_by_role("link", name=re.compile(r"^Download the export \(XLSX"))
+    link.wait_for(timeout=SLOW)
+    assert_accessible(page)
+    href = link.get_attribute("href")
+    assert href
+    response = requests.get(href, timeout=30)
+    response.raise_for_status()
+    assert response.content.startswith(b"PK")  # a zip: the workbook
+    assert MOVED_IDEA.encode() in _sheet(response.content)
+
+
+def _sheet(workbook: bytes) -> bytes:
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(workbook)) as book:
+        return book.read("xl/worksheets/sheet1.xml")
+
+
+def test_input_manager_official_update_move_and_xlsx_export(
+    runner: Any, browser: Any, screenshots: Path
+) -> None:
+    base = runner.base
+    admin = browser.new_context().new_page()
+    try:
+        # GIVEN the admin in the input manager
+        sign_in(admin, base, LINDENFELD.admin.email, LINDENFELD.admin.password)
+        _wait_for_likes(admin, base)
+        # WHEN they post an official update alone on a liked idea
+        _official_update_alone(admin)
+        # AND move it to the shortlist with its votes reset
+        _move_resetting_votes(admin)
+        # THEN the list exports to XLSX with the moved idea in it
+        _export_xlsx(admin)
+        # AND the idea's page shows the update
+        admin.get_by_role("link", name=MOVED_IDEA).first.click()
+        admin.get_by_role("heading", name=MOVED_IDEA).wait_for()
+        admin.wait_for_load_state("networkidle")
+        admin.get_by_text("The library agrees: planting starts in April.").wait_for()
+        assert_accessible(admin)
     except Exception:
         admin.screenshot(path=str(screenshots / "admin.png"), full_page=True)
         raise
