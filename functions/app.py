@@ -20,6 +20,7 @@ from chalicelib import (
     platform,
     projects,
     uploads,
+    verification,
 )
 from chalicelib.api.problems import convert_framework_error
 from chalicelib.api.routing import API_PREFIX
@@ -32,6 +33,7 @@ BLUEPRINTS = (
     platform.bp,
     uploads.bp,
     identity.bp,
+    verification.bp,
     groups.bp,
     projects.bp,
     ideation.bp,

@@ -26,6 +26,7 @@ ENV_MAIL_CONFIGURATION_SET = "TOWNHALL_SES_CONFIGURATION_SET"
 ENV_RESOURCE_OVERRIDE_PREFIX = "TOWNHALL_RESOURCE_"
 ENV_PASSWORD_HASHING = "TOWNHALL_PASSWORD_HASHING"  # noqa: S105 - a variable name
 ENV_SITE_PORT = "TOWNHALL_SITE_PORT"
+ENV_PLATFORM_SECRETS_KEY = "TOWNHALL_PLATFORM_SECRETS_KEY"
 
 Stage = Literal["local", "test", "staging", "production"]
 
@@ -57,6 +58,11 @@ class Settings(BaseModel):
             raise ValueError("fast password hashing is allowed on the test stage only")
         return self
 
+    platform_secrets_key: str | None = Field(
+        default=None,
+        description="KMS key that encrypts the platforms' secrets (the data key on AWS; "
+        "Secrets Manager's default key locally).",
+    )
     site_port: int | None = Field(
         default=None,
         ge=1,
@@ -79,6 +85,11 @@ class Settings(BaseModel):
         return ResourceNames(self.resource_prefix, self.resource_overrides)
 
     @property
+    def platform_secrets_prefix(self) -> str:
+        """Secrets Manager names of the platforms' own secrets start with this (IAM scopes it)."""
+        return f"{self.resource_prefix}/platforms"
+
+    @property
     def is_local(self) -> bool:
         return self.stage in ("local", "test")
 
@@ -98,6 +109,7 @@ class Settings(BaseModel):
             ENV_MAIL_CONFIGURATION_SET: "ses_configuration_set",
             ENV_PASSWORD_HASHING: "password_hashing",
             ENV_SITE_PORT: "site_port",
+            ENV_PLATFORM_SECRETS_KEY: "platform_secrets_key",
         }
         for env_name, field_name in simple.items():
             if env.get(env_name):

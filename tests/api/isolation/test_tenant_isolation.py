@@ -146,6 +146,8 @@ def world(api: Any) -> dict[str, Any]:
             **_inputs_of_a(api, token_a),
             **_exports_of_a(api, token_a),
             **_groups_of_a(api, token_a, a_resident),
+            **_registration_of_a(api, token_a),
+            **_verification_of_a(api, token_a),
         },
         "emails": [a_admin_email, a_resident_email],
         "upload_keys": [header, attachment_key],
@@ -323,6 +325,38 @@ def _groups_of_a(api: Any, token_a: str, resident_id: str) -> dict[str, str]:
     return {"group_id": group_id}
 
 
+def _registration_of_a(api: Any, token_a: str) -> dict[str, str]:
+    """A custom registration field of A (switched on) and an area of A's."""
+    field = {
+        "type": "text",
+        "label": {"en": f"{MARKER} question"},
+        "purpose": {"en": f"{MARKER} purpose"},
+    }
+    created = api.post("/registration/fields", field, token=token_a)
+    assert created.status_code == 201, created.body
+    area = api.post("/registration/areas", {"name": {"en": f"{MARKER} area"}}, token=token_a)
+    assert area.status_code == 201, area.body
+    return {"field_id": body_of(created)["id"], "area_id": body_of(area)["id"]}
+
+
+def _verification_of_a(api: Any, token_a: str) -> dict[str, str]:
+    """A's verification set-up: both methods, a provider with its secret, a batch of codes."""
+    base = "/admin/verification"
+    methods = {"enabled_methods": ["code", "oidc"]}
+    assert api.put(f"{base}/methods", methods, token=token_a).status_code == 200
+    provider = {
+        "name": f"{MARKER} id",
+        "issuer": "https://127.0.0.1:9/alpha",
+        "client_id": f"{MARKER}client",
+        "client_secret": f"{MARKER}secret",
+        "sign_in": True,
+    }
+    assert api.put(f"{base}/oidc", provider, token=token_a).status_code == 200
+    batch = {"label": f"{MARKER} codes", "count": 2}
+    generated = body_of(api.post(f"{base}/code-batches/generate", batch, token=token_a))
+    return {"batch_id": generated["batch"]["id"], "verification_code": generated["codes"][0]}
+
+
 def _bodies(world: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     """Request bodies per operation that aim at A's objects from platform B."""
     ids, (a_admin_email, a_resident_email) = world["ids"], world["emails"]
@@ -331,14 +365,24 @@ def _bodies(world: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     return {
         "set_user_roles": [{"roles": [{"role": "admin", "scope": []}]}],
         "sign_up": [
-            {"email": a_resident_email, "password": PASSWORD, "first_name": "B", "last_name": "B"}
+            {"email": a_resident_email, "password": PASSWORD, "first_name": "B", "last_name": "B"},
+            {
+                "email": "new@beta.example",
+                "password": PASSWORD,
+                "first_name": "B",
+                "last_name": "B",
+                "answers": {ids["field_id"]: "Written on B"},
+            },
         ],
         "confirm_email": [{"token": "x" * 43}],
         "resend_confirmation": [{"email": a_resident_email}],
         "sign_in": [{"email": a_admin_email, "password": PASSWORD}],
         "request_password_reset": [{"email": a_admin_email}],
         "confirm_password_reset": [{"token": "x" * 43, "password": PASSWORD + "!"}],
-        "update_me": [{"first_name": "Changed", "avatar_upload_key": header_key}],
+        "update_me": [
+            {"first_name": "Changed", "avatar_upload_key": header_key},
+            {"answers": {ids["field_id"]: "Written on B", "area": ids["area_id"]}},
+        ],
         "update_platform": [
             {"name": {"en": "Changed"}, "branding": {"logo_upload_key": header_key}}
         ],
@@ -415,10 +459,34 @@ def _bodies(world: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
             {"title": title},
             {"rules": {"rules": [{"type": "verified", "verified": False}]}},
         ],
+        "redeem_verification_code": [{"code": ids["verification_code"]}],
+        "start_oidc_verification": [{"return_to": "/"}],
+        "start_oidc_sign_in": [{"return_to": "/"}],
+        "set_verification_methods": [{"enabled_methods": ["code", "oidc"]}],
+        "set_oidc_provider": [
+            {
+                "name": "Written on B",
+                "issuer": "https://127.0.0.1:9/beta",  # refused at once: no network needed
+                "client_id": "written-on-b",
+                "client_secret": "written-on-b",
+                "sign_in": True,
+            }
+        ],
+        "upload_verification_codes": [
+            {"label": "Written on B", "codes": [ids["verification_code"], "BBBB-0000"]}
+        ],
+        "generate_verification_codes": [{"label": "Written on B", "count": 2}],
+        "revoke_verification_code": [{"code": ids["verification_code"]}],
         "add_members": [
             {"user_ids": [ids["user_id"]]},
             {"emails": [a_resident_email, "resident@beta.example"]},
         ],
+        "create_registration_field": [{"type": "text", "label": title}],
+        "update_registration_field": [{"label": title, "enabled": False}],
+        "reorder_registration_fields": [{"ids": [ids["field_id"]]}],
+        "create_area": [{"name": title}],
+        "update_area": [{"name": title}],
+        "reorder_areas": [{"ids": [ids["area_id"]]}],
         "update_notification_preferences": [
             {"email": {"mention": False, "comment_reply": False, "comment_on_my_idea": False}}
         ],
