@@ -69,3 +69,76 @@ describe("AdminApp", () => {
     expect(screen.getByRole("link", { name: "http://localhost:3000/confirm-email?token=t1" })).toBeInTheDocument();
   });
 });
+
+describe("AdminApp for managers and moderators", () => {
+  const park = {
+    id: "p-1",
+    slug: "new-park",
+    title: { en: "A new park" },
+    folder_id: null,
+    status: "draft" as const,
+    visibility: "public" as const,
+    position: 0,
+    header_image_url: null,
+    current_phase_id: null,
+    current_method: null,
+    published_at: null,
+    archived_at: null,
+  };
+
+  function team(roles: typeof admin.roles) {
+    const user = { ...resident, id: "u-team", roles };
+    server.use(
+      http.post("/api/v1/auth/refresh", () => HttpResponse.json(authSession(user))),
+      http.get("/api/v1/admin/projects", () => HttpResponse.json({ items: [park], next_cursor: null })),
+      http.get("/api/v1/admin/folders", () => HttpResponse.json(empty)),
+      http.get("/api/v1/dev/mails", () => problem(403, "admin_only", "Admins only.")),
+      http.get("/api/v1/groups", () => HttpResponse.json(empty)),
+      http.get("/api/v1/moderation/activity", () => HttpResponse.json(empty)),
+    );
+    session.establish(authSession(user));
+  }
+
+  it("offers a project manager their projects, without creating or filtering by folder", async () => {
+    team([{ role: "project_manager", scope: ["p-1"] }]);
+    renderApp("/admin/projects");
+    const nav = await screen.findByRole("navigation", { name: "Back-office" });
+    expect(within(nav).getByRole("link", { name: "Projects" })).toBeInTheDocument();
+    expect(within(nav).getByRole("link", { name: "User groups" })).toBeInTheDocument();
+    for (const name of ["Folders", "Users", "Topics", "Platform settings", "Dashboard"]) {
+      expect(within(nav).queryByRole("link", { name })).toBeNull();
+    }
+    expect(await screen.findByRole("link", { name: "A new park" })).toHaveAttribute("href", "/admin/projects/p-1");
+    expect(screen.getByText("You manage the projects listed here. Only administrators create new projects.")).toBeInTheDocument();
+    expect(screen.queryByRole("link", { name: "New project" })).toBeNull();
+    expect(screen.queryByRole("combobox", { name: "Folder" })).toBeNull();
+  });
+
+  it("offers a folder manager their folders without creating one", async () => {
+    team([{ role: "folder_manager", scope: ["f-1"] }]);
+    renderApp("/admin/folders");
+    const nav = await screen.findByRole("navigation", { name: "Back-office" });
+    expect(within(nav).getByRole("link", { name: "Folders" })).toBeInTheDocument();
+    expect(within(nav).getByRole("link", { name: "Projects" })).toBeInTheDocument();
+    expect(await screen.findByRole("heading", { name: "Folders", level: 1 })).toBeInTheDocument();
+    expect(screen.queryByRole("link", { name: "New folder" })).toBeNull();
+  });
+
+  it("keeps a moderator to moderation, the input manager and reading groups", async () => {
+    team([{ role: "moderator", scope: ["p-1"] }]);
+    renderApp("/admin/projects");
+    const nav = await screen.findByRole("navigation", { name: "Back-office" });
+    expect(within(nav).queryByRole("link", { name: "Projects" })).toBeNull();
+    expect(within(nav).getByRole("link", { name: "User groups" })).toBeInTheDocument();
+    expect(await screen.findByRole("heading", { name: "Page not found" })).toBeInTheDocument();
+  });
+
+  it("gives admins the users and groups pages", async () => {
+    signedInAs(admin);
+    server.use(http.get("/api/v1/dev/mails", () => problem(404, "not_found", "Not found.")));
+    renderApp("/admin");
+    const nav = await screen.findByRole("navigation", { name: "Back-office" });
+    expect(within(nav).getByRole("link", { name: "Users" })).toHaveAttribute("href", "/admin/users");
+    expect(within(nav).getByRole("link", { name: "User groups" })).toHaveAttribute("href", "/admin/groups");
+  });
+});

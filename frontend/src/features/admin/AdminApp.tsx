@@ -5,6 +5,8 @@ import { isAdmin, useSession } from "@/features/auth/useSession";
 import { NotFoundPage } from "@/app/NotFoundPage";
 import { isTeamMember, moderationLinks, ModerationRoutes } from "@/features/moderation/admin";
 import { InputManagerPage } from "@/features/inputs";
+import { GroupPage, GroupsPage, NewGroupPage, peopleLinks, UsersPage } from "@/features/people/admin";
+import { managesFolders, managesProjects } from "./access";
 import { useDevMails } from "./api";
 import { DashboardPage } from "./DashboardPage";
 import { FolderEditPage } from "./FolderEditPage";
@@ -19,7 +21,8 @@ import { TopicsPage } from "./TopicsPage";
 
 function AdminNav() {
   const intl = useIntl();
-  const admin = isAdmin(useSession());
+  const state = useSession();
+  const admin = isAdmin(state);
   // The mail viewer exists only on the local stage: show it when the API answers.
   const mails = useDevMails();
   const links = [
@@ -31,8 +34,14 @@ function AdminNav() {
     { to: "/admin/settings", id: "admin.nav.settings" },
     ...(mails.isSuccess ? [{ to: "/admin/mail", id: "admin.nav.mail" }] : []),
   ];
-  // Moderators and managers see only the team's work lists; the platform's setup is for admins.
-  const shown = admin ? [...links, ...moderationLinks(true)] : moderationLinks(false);
+  // Managers also see what their grants reach (the API lists only that); the platform's setup is for admins.
+  const reach: { to: string; id: string; end?: boolean }[] = [
+    ...(managesFolders(state) ? [{ to: "/admin/folders", id: "admin.nav.folders" }] : []),
+    ...(managesProjects(state) ? [{ to: "/admin/projects", id: "admin.nav.projects" }] : []),
+  ];
+  const shown = admin
+    ? [...links, ...peopleLinks(true), ...moderationLinks(true)]
+    : [...reach, ...moderationLinks(false), ...peopleLinks(false)];
   // The input manager is every team member's (the server shows each the inputs they may answer).
   shown.push({ to: "/admin/inputs", id: "inputs.nav" });
   return (
@@ -84,6 +93,10 @@ function AdminOnly() {
           <Route path="mail" element={<MailViewerPage />} />
           <Route path="moderation/*" element={<ModerationRoutes />} />
           <Route path="inputs" element={<InputManagerPage />} />
+          <Route path="users" element={<UsersPage />} />
+          <Route path="groups" element={<GroupsPage />} />
+          <Route path="groups/new" element={<NewGroupPage />} />
+          <Route path="groups/:groupId" element={<GroupPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </div>
@@ -91,8 +104,13 @@ function AdminOnly() {
   );
 }
 
-/** The back-office of a moderator or manager who is not an admin: the team's work lists only. */
+/**
+ * The back-office of a moderator or manager who is not an admin: the team's
+ * work lists, the groups to read, and for managers the projects (and folders)
+ * their grants name, without what only admins may do (creating, ordering).
+ */
 function TeamOffice() {
+  const state = useSession();
   return (
     <div className="admin">
       <AdminNav />
@@ -101,6 +119,21 @@ function TeamOffice() {
           <Route index element={<Navigate to="moderation" replace />} />
           <Route path="moderation/*" element={<ModerationRoutes />} />
           <Route path="inputs" element={<InputManagerPage />} />
+          <Route path="groups" element={<GroupsPage />} />
+          <Route path="groups/:groupId" element={<GroupPage />} />
+          {managesProjects(state) ? (
+            <>
+              <Route path="projects" element={<ProjectsPage />} />
+              <Route path="projects/:projectId" element={<ProjectEditPage />} />
+              <Route path="projects/:projectId/input-form" element={<InputFormPage />} />
+            </>
+          ) : null}
+          {managesFolders(state) ? (
+            <>
+              <Route path="folders" element={<FoldersPage />} />
+              <Route path="folders/:folderId" element={<FolderEditPage />} />
+            </>
+          ) : null}
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </div>

@@ -3,10 +3,12 @@ import { FormattedMessage, useIntl } from "react-intl";
 import { Link } from "react-router";
 import { SelectField } from "@/components/Field";
 import { LoadError, Loading } from "@/components/Loading";
+import { isAdmin, useSession } from "@/features/auth/useSession";
 import { StatusBadge } from "@/features/projects/StatusBadge";
 import { api, unwrap } from "@/lib/api/client";
 import type { ProjectStatus, ProjectSummary } from "@/lib/api/types";
 import { useLocalized } from "@/lib/i18n";
+import { managesFolders } from "./access";
 import { useAdminFolders, useAdminProjects, useInvalidateProjects } from "./api";
 import { projectAction } from "./projectActions";
 import { ReorderList } from "./ReorderList";
@@ -14,9 +16,16 @@ import { StatusActions } from "./StatusActions";
 
 const STATUSES: ProjectStatus[] = ["draft", "published", "archived"];
 
-/** Every project, filterable by status and folder; reorderable within one folder. */
+/**
+ * Every project, filterable by status and folder; reorderable within one
+ * folder. Managers see the projects they manage (the API lists only those);
+ * creating projects is for admins, and only those who see folders filter by one.
+ */
 export function ProjectsPage() {
   const intl = useIntl();
+  const state = useSession();
+  const admin = isAdmin(state);
+  const byFolder = admin || managesFolders(state);
   const localize = useLocalized();
   const [status, setStatus] = useState<ProjectStatus | "">("");
   const [folderId, setFolderId] = useState("");
@@ -47,11 +56,17 @@ export function ProjectsPage() {
       <h1>
         <FormattedMessage id="admin.projects.title" />
       </h1>
-      <p>
-        <Link to="/admin/projects/new" className="button">
-          <FormattedMessage id="admin.projects.new" />
-        </Link>
-      </p>
+      {admin ? (
+        <p>
+          <Link to="/admin/projects/new" className="button">
+            <FormattedMessage id="admin.projects.new" />
+          </Link>
+        </p>
+      ) : (
+        <p>
+          <FormattedMessage id="admin.projects.managerIntro" />
+        </p>
+      )}
       <div className="filters" role="search" aria-label={intl.formatMessage({ id: "admin.filters" })}>
         <SelectField
           name="status"
@@ -66,19 +81,21 @@ export function ProjectsPage() {
             </option>
           ))}
         </SelectField>
-        <SelectField
-          name="folder_id"
-          label={<FormattedMessage id="admin.field.folder" />}
-          value={folderId}
-          onChange={(event) => setFolderId(event.target.value)}
-        >
-          <option value="">{intl.formatMessage({ id: "admin.filter.all" })}</option>
-          {folders.data?.items.map((folder) => (
-            <option key={folder.id} value={folder.id}>
-              {localize(folder.title)}
-            </option>
-          ))}
-        </SelectField>
+        {byFolder ? (
+          <SelectField
+            name="folder_id"
+            label={<FormattedMessage id="admin.field.folder" />}
+            value={folderId}
+            onChange={(event) => setFolderId(event.target.value)}
+          >
+            <option value="">{intl.formatMessage({ id: "admin.filter.all" })}</option>
+            {folders.data?.items.map((folder) => (
+              <option key={folder.id} value={folder.id}>
+                {localize(folder.title)}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
       </div>
       {projects.isPending ? <Loading /> : null}
       {projects.isError ? <LoadError error={projects.error} /> : null}
@@ -99,7 +116,7 @@ export function ProjectsPage() {
         />
       ) : (
         <>
-          {projects.data && projects.data.items.length > 1 ? (
+          {byFolder && projects.data && projects.data.items.length > 1 ? (
             <p className="muted">
               <FormattedMessage id="admin.projects.reorderHint" />
             </p>

@@ -1,0 +1,82 @@
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { FormattedMessage } from "react-intl";
+
+interface Props {
+  /** The button that asks: its text (and accessible name). */
+  label: ReactNode;
+  /** The question, naming what happens. */
+  question: ReactNode;
+  /** The button that does it. */
+  yes: ReactNode;
+  /** Does it; a thrown error's message is shown in the question. */
+  onConfirm: () => Promise<void>;
+  describe: (error: unknown) => string;
+}
+
+/** A button whose action asks first; the question takes focus, Escape or "Cancel" gives it back. */
+export function Confirm({ label, question, yes, onConfirm, describe }: Props) {
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const opener = useRef<HTMLButtonElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(false);
+  const titleId = useId();
+
+  useEffect(() => {
+    if (open) cancel.current?.focus();
+    else if (wasOpen.current) opener.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
+
+  if (!open) {
+    return (
+      <button ref={opener} type="button" className="button button--small button--warning" onClick={() => setOpen(true)}>
+        {label}
+      </button>
+    );
+  }
+  return (
+    <div
+      className="confirm"
+      role="alertdialog"
+      aria-labelledby={titleId}
+      onKeyDown={(event) => {
+        if (event.key === "Escape") setOpen(false);
+      }}
+    >
+      <p id={titleId} className="confirm__title">
+        {question}
+      </p>
+      {error ? (
+        <p role="alert" className="field__error">
+          {error}
+        </p>
+      ) : null}
+      <div className="form__actions">
+        <button
+          type="button"
+          className="button button--small button--warning"
+          disabled={busy}
+          onClick={async () => {
+            setBusy(true);
+            setError(null);
+            try {
+              await onConfirm();
+              setOpen(false);
+            } catch (caught) {
+              setError(describe(caught));
+            } finally {
+              setBusy(false);
+            }
+          }}
+        >
+          {yes}
+        </button>
+        <button ref={cancel} type="button" className="button button--small button--secondary" onClick={() => setOpen(false)}>
+          <FormattedMessage id="people.cancel" />
+        </button>
+      </div>
+    </div>
+  );
+}
