@@ -1,3 +1,4 @@
+import { checkedValues } from "./checkedValues";
 import type { RoleGrant } from "./types";
 
 export type ScopedRole = "folder_manager" | "project_manager" | "moderator";
@@ -31,7 +32,7 @@ export function grantsOf(choices: RoleChoices, previous: RoleGrant[], listed: Se
   const grants: RoleGrant[] = choices.admin ? [{ role: "admin", scope: [] }] : [];
   for (const role of SCOPED_ROLES) {
     const unlisted = kept[role].filter((id) => !listed.has(id));
-    const scope = [...new Set([...choices[role], ...unlisted])];
+    const scope = [...new Set([...checkedValues(choices[role]), ...unlisted])];
     if (scope.length) grants.push({ role, scope });
   }
   return grants;

@@ -4,6 +4,7 @@
  * back) here. The checks mirror the server's, so a rule is refused before
  * it is sent.
  */
+import { checkedValues } from "./checkedValues";
 import type { Rule, RuleType } from "./types";
 
 export const RULE_TYPES: RuleType[] = ["field", "email_domain", "role", "verified", "area", "participated", "registered"];
@@ -101,7 +102,7 @@ export function ruleOf(draft: RuleDraft): Rule {
     case "area":
       return { type: "area", operator: draft.operator as "in" | "not_in", area_ids: splitIds(draft.area_ids) };
     case "participated":
-      return { type: "participated", scope: draft.scope, operator: draft.operator as "in" | "not_in", ids: draft.ids };
+      return { type: "participated", scope: draft.scope, operator: draft.operator as "in" | "not_in", ids: checkedValues(draft.ids) };
     case "registered":
       return { type: "registered", operator: draft.operator as "before" | "after", on: draft.on };
   }
@@ -131,9 +132,11 @@ export function draftProblems(draft: RuleDraft): Partial<Record<keyof RuleDraft,
       if (ids.length > MAX_IDS) return { area_ids: "tooMany" };
       return ids.every((id) => REF_ID.test(id)) ? {} : { area_ids: "refId" };
     }
-    case "participated":
-      if (draft.ids.length === 0) return { ids: "chooseOne" };
-      return draft.ids.length > MAX_IDS ? { ids: "tooMany" } : {};
+    case "participated": {
+      const ids = checkedValues(draft.ids);
+      if (ids.length === 0) return { ids: "chooseOne" };
+      return ids.length > MAX_IDS ? { ids: "tooMany" } : {};
+    }
     case "registered":
       return DATE.test(draft.on) ? {} : { on: draft.on ? "date" : "required" };
     default:
