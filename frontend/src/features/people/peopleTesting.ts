@@ -101,7 +101,7 @@ export function usersApi(initial: UserSummary[], pageSize = 25): Sent[] {
         return problem(409, "cannot_remove_own_admin", "You cannot remove your own admin role; ask another admin.");
       }
       const index = users.findIndex((u) => u.id === params.id);
-      users[index] = { ...users[index], roles: body.roles };
+      users[index] = { ...users[index], roles: body.roles.map((grant) => ({ role: grant.role, scope: grant.scope ?? [] })) };
       return HttpResponse.json(users[index]);
     }),
   );
