@@ -1,6 +1,6 @@
 """The dev runner behind ``make run``: the whole platform on one local origin.
 
-``python -m infra.local.runner [--port 8000] [--moto-port 0] [--state-dir .local] [--no-seed]``
+``python -m infra.local.runner [--port 8000] [--moto-port 0] [--oidc-port 0] [--state-dir .local] [--no-seed]``
 
 It starts moto's server, points every AWS client at it, creates the
 resources from the same definitions the CDK app uses, restores the last
@@ -37,6 +37,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--port", type=int, default=8000, help="front server port (0: any free)")
     parser.add_argument("--moto-port", type=int, default=0, help="moto server port (0: any free)")
+    parser.add_argument(
+        "--oidc-port", type=int, default=0, help="local OpenID Connect provider port (0: any free)"
+    )
     parser.add_argument("--state-dir", type=Path, default=Path(".local"), help="keys + snapshot")
     parser.add_argument("--no-seed", action="store_true", help="do not seed the demo platforms")
     parser.add_argument(
@@ -86,6 +89,7 @@ class Running:
     workers: list[threading.Thread]
     snapshotter: Snapshotter
     stop: threading.Event
+    provider: Any = None
 
 
 def _load_state(snapshotter: Snapshotter, no_seed: bool) -> None:
@@ -93,7 +97,9 @@ def _load_state(snapshotter: Snapshotter, no_seed: bool) -> None:
     from infra.local.snapshot import read, restore
 
     if snapshotter.path.exists():
-        counts = restore(read(snapshotter.path), snapshotter.dynamodb, snapshotter.s3)
+        counts = restore(
+            read(snapshotter.path), snapshotter.dynamodb, snapshotter.s3, snapshotter.secretsmanager
+        )
         snapshotter.mark_saved()
         say(
             f"Restored {counts['items']} items and {counts['objects']} files "
@@ -150,8 +156,10 @@ def start(options: argparse.Namespace) -> tuple[Running, int]:
         runtime.client("s3"),
         SNAPSHOT_SECONDS,
         on_error=lambda error: say(f"Snapshot failed (will retry): {error}"),
+        secretsmanager=runtime.client("secretsmanager"),
     )
     _load_state(snapshotter, options.no_seed)
+    provider = _start_provider(options.oidc_port, port)
 
     moto_host, moto_port = moto.get_host_and_port()
     handler.routes = front.Routes(
@@ -175,11 +183,28 @@ def start(options: argparse.Namespace) -> tuple[Running, int]:
     for worker in workers:
         worker.start()
     threads = front.serve(servers)
-    return Running(moto, servers, threads, workers, snapshotter, stop), port
+    return Running(moto, servers, threads, workers, snapshotter, stop, provider), port
 
 
-def _banner(port: int, frontend_built: bool) -> None:
+def _start_provider(oidc_port: int, site_port: int) -> Any:
+    """The local OpenID Connect provider, with every demo platform registered and pointed at it."""
+    from infra.local.demo_verification import use_local_provider
+    from infra.local.oidc_provider import LocalProvider
+
+    try:
+        provider = LocalProvider(port=oidc_port).start()
+    except OSError as error:
+        raise StartError(
+            f"Cannot listen on port {oidc_port} for the local identity provider "
+            f"({error.strerror}); pass --oidc-port to use another one."
+        ) from error
+    use_local_provider(provider, site_port)
+    return provider
+
+
+def _banner(port: int, frontend_built: bool, provider: Any = None) -> None:
     from infra.local import seed
+    from infra.local.demo_verification import printed_codes
 
     say("")
     say(f"Townhall is running at http://localhost:{port} (API at /api/v1/)")
@@ -188,6 +213,13 @@ def _banner(port: int, frontend_built: bool) -> None:
         say(f"  frontend not built: {FRONTEND_DIST / 'index.html'} is missing; run `make frontend`")
     for login in seed.existing_logins():
         say(f"  {login.platform:<10} {login.role:<9} {login.email:<32} password: {login.password}")
+    if provider is not None:
+        say(f"  local identity provider (sign in or verify with 'Local ID'): {provider.issuer}")
+    codes = printed_codes()
+    if codes:
+        say("  verification codes (each verifies one account, once):")
+        for host in dict.fromkeys(host for host, _ in codes):
+            say(f"  {host:<10} " + " ".join(code for h, code in codes if h == host))
     say("Press Ctrl-C to stop (data is kept in the state directory).")
 
 
@@ -197,6 +229,8 @@ def stop_all(running: Running) -> None:
     running.stop.set()
     for worker in running.workers:
         worker.join(timeout=15)
+    if running.provider is not None:
+        running.provider.stop()
     try:
         running.snapshotter.save()
     finally:
@@ -217,7 +251,7 @@ def main(argv: list[str] | None = None) -> int:
     except (StartError, SnapshotError) as error:
         say(f"Townhall did not start: {error}")
         return 1
-    _banner(port, (FRONTEND_DIST / "index.html").is_file())
+    _banner(port, (FRONTEND_DIST / "index.html").is_file(), running.provider)
     while not stop_requested.wait(1.0):
         pass
     say("Stopping: saving a final snapshot ...")

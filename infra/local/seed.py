@@ -15,6 +15,7 @@ from typing import Any
 
 from infra.local import demo_files
 from infra.local.demo_content import PHASES, PLATFORMS, DemoPlatform, DemoProject, Person
+from infra.local.demo_verification import seed_verification
 from infra.local.seed_ideation import IdeationSeeder
 
 ATTACHMENTS = {
@@ -92,6 +93,7 @@ class DemoSeeder:
         if demo.moderator is not None and project_id is not None:
             scope = frozenset({project_id})
             self._person(tenant, demo.moderator, frozenset({RoleGrant(Role.MODERATOR, scope)}))
+        seed_verification(demo)
 
     def _person(self, tenant: Any, person: Person, grants: frozenset[Any]) -> Any:
         return self._accounts.register_user(

@@ -8,7 +8,12 @@ a crash mid-write leaves the previous snapshot intact. Format (version 1)::
     {"version": 1, "taken_at": "<ISO time>",
      "tables":  {"<physical table name>": [<item in DynamoDB JSON>, ...]},
      "buckets": {"<physical bucket name>": [{"key", "content_type",
-                                             "metadata", "body_b64"}, ...]}}
+                                             "metadata", "body_b64"}, ...]},
+     "secrets": {"<secret name>": "<value>"}}
+
+``secrets`` holds what the functions wrote to Secrets Manager at run time
+(the platforms' code-hashing keys and OIDC client secrets), so codes still
+verify after a restart; a snapshot without it restores no secrets.
 
 Binary attribute values (``B``, ``BS``) are base64 text in the file. Queues
 are not captured: a message in flight when the runner stops is lost, as it
@@ -105,14 +110,40 @@ def dump_buckets(s3: Any) -> dict[str, list[dict[str, Any]]]:
     return buckets
 
 
-def take(dynamodb: Any, s3: Any) -> dict[str, Any]:
+def dump_secrets(secretsmanager: Any) -> dict[str, str]:
+    """Every secret's current string value, by name."""
+    secrets: dict[str, str] = {}
+    for page in secretsmanager.get_paginator("list_secrets").paginate():
+        for entry in page.get("SecretList", []):
+            value = secretsmanager.get_secret_value(SecretId=entry["ARN"])
+            if "SecretString" in value:
+                secrets[entry["Name"]] = value["SecretString"]
+    return secrets
+
+
+def take(dynamodb: Any, s3: Any, secretsmanager: Any = None) -> dict[str, Any]:
     """The whole state as one JSON-ready document."""
-    return {
+    document = {
         "version": FORMAT_VERSION,
         "taken_at": datetime.now(UTC).isoformat(),
         "tables": dump_tables(dynamodb),
         "buckets": dump_buckets(s3),
     }
+    if secretsmanager is not None:
+        document["secrets"] = dump_secrets(secretsmanager)
+    return document
+
+
+def restore_secrets(secrets: dict[str, str], secretsmanager: Any) -> None:
+    for name, value in secrets.items():
+        try:
+            secretsmanager.create_secret(Name=name, SecretString=value)
+        except Exception as error:
+            if getattr(error, "response", {}).get("Error", {}).get("Code") != (
+                "ResourceExistsException"
+            ):
+                raise
+            secretsmanager.put_secret_value(SecretId=name, SecretString=value)
 
 
 def _content(document: dict[str, Any]) -> bytes:
@@ -161,7 +192,9 @@ def _write_batch(dynamodb: Any, table: str, items: list[Item]) -> None:
     raise SnapshotError(f"DynamoDB kept refusing {len(requests)} items of table {table}")
 
 
-def restore(document: dict[str, Any], dynamodb: Any, s3: Any) -> dict[str, int]:
+def restore(
+    document: dict[str, Any], dynamodb: Any, s3: Any, secretsmanager: Any = None
+) -> dict[str, int]:
     """Put every item and object back; tables and buckets must exist already.
 
     A table or bucket in the snapshot that this stack no longer defines is an
@@ -194,6 +227,8 @@ def restore(document: dict[str, Any], dynamodb: Any, s3: Any) -> dict[str, int]:
                 Metadata=obj["metadata"],
             )
         counts["objects"] += len(objects)
+    if secretsmanager is not None:
+        restore_secrets(document.get("secrets", {}), secretsmanager)
     return counts
 
 
@@ -206,13 +241,14 @@ class Snapshotter:
     s3: Any
     interval_seconds: float = 30.0
     on_error: Callable[[Exception], None] = lambda error: None
+    secretsmanager: Any = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _last_digest: str | None = None
 
     def save(self) -> bool:
         """Snapshot now; return whether a new file was written."""
         with self._lock:
-            document = take(self.dynamodb, self.s3)
+            document = take(self.dynamodb, self.s3, self.secretsmanager)
             digest = hashlib.sha256(_content(document)).hexdigest()
             if digest == self._last_digest and self.path.exists():
                 return False
@@ -223,7 +259,8 @@ class Snapshotter:
     def mark_saved(self) -> None:
         """Treat the current state as saved (just restored), so an idle runner writes nothing."""
         with self._lock:
-            self._last_digest = hashlib.sha256(_content(take(self.dynamodb, self.s3))).hexdigest()
+            state = take(self.dynamodb, self.s3, self.secretsmanager)
+            self._last_digest = hashlib.sha256(_content(state)).hexdigest()
 
     def run_periodically(self, stop: threading.Event) -> None:
         """Save every ``interval_seconds`` until ``stop`` is set; errors do not end the loop."""

@@ -40,6 +40,7 @@ from infra.constructs.retention import retention
 from infra.packaging import ROOT
 from infra.stacks.data import DataStack, bucket_name
 from infra.stacks.events import EventsStack, configuration_set_name
+from shared.config import Settings
 from shared.events.consumers import CONSUMERS
 
 API_HANDLER = "api_handler"
@@ -155,6 +156,7 @@ class ApiStack(cdk.Stack):
             "TOWNHALL_SIGNING_KEY_SOURCE": f"secretsmanager:{self.data.signing_key.secret_arn}",
             "TOWNHALL_TENANT_HOST_HEADER": TENANT_HOST_HEADER,
             "TOWNHALL_ORIGIN_SECRET_SOURCE": self.data.origin_secret.secret_arn,
+            "TOWNHALL_PLATFORM_SECRETS_KEY": self.data.key.key_arn,
             "TOWNHALL_MAIL_SENDER": f"no-reply@{stage.mail_domain}",
             "TOWNHALL_SES_CONFIGURATION_SET": configuration_set_name(deployment),
             "TOWNHALL_RESOURCE_BUS_EVENTS": names.event_bus,
@@ -236,6 +238,7 @@ class ApiStack(cdk.Stack):
         grant_objects(role, [bucket_name(deployment, b) for b in self.data.buckets], write=True)
         grant_key(role, self.data.key)
         self._grant_secrets(role, self.data.signing_key, self.data.origin_secret)
+        self._grant_platform_secrets(role)
         self._grant_publish(role)
         self._grant_workflows(role, list(self.events_stack.workflows.machines))
         self._grant_email(role)
@@ -273,6 +276,42 @@ class ApiStack(cdk.Stack):
             )
         )
         grant_key(role, self.data.key, encrypt=False)
+
+    def _grant_platform_secrets(self, role: iam.Role) -> None:
+        """The platforms' own secrets (code-hashing keys, OIDC client secrets), by name prefix.
+
+        The API creates them on first use, encrypted with the data key
+        (``TOWNHALL_PLATFORM_SECRETS_KEY``), and replaces a client secret
+        when an admin sets a new one; nothing else may reach the prefix.
+        """
+        prefix = Settings(resource_prefix=self.deployment.prefix).platform_secrets_prefix
+        role.add_to_policy(
+            iam.PolicyStatement(
+                actions=[
+                    "secretsmanager:CreateSecret",
+                    "secretsmanager:PutSecretValue",
+                    "secretsmanager:GetSecretValue",
+                    "secretsmanager:DescribeSecret",
+                ],
+                resources=[
+                    self.format_arn(
+                        service="secretsmanager",
+                        resource="secret",
+                        resource_name=f"{prefix}/*",
+                        arn_format=cdk.ArnFormat.COLON_RESOURCE_NAME,
+                    )
+                ],
+            )
+        )
+        grant_key(role, self.data.key)
+        cdk.Validations.of(role).acknowledge(
+            cdk.Acknowledgment(
+                id=f"AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:secretsmanager:"
+                f"{self.region}:<AWS::AccountId>:secret:{prefix}/*]",
+                reason="Each platform's secrets are created at run time, when an admin sets "
+                "up verification; the prefix holds nothing else.",
+            )
+        )
 
     def _grant_publish(self, role: iam.Role) -> None:
         bus_arn = self.format_arn(

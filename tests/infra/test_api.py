@@ -255,3 +255,36 @@ def test_the_export_task_may_run_as_long_as_its_workflow_waits(
     # THEN it may run as long as the workflow lets its task run
     assert worker["Timeout"] >= max(waits)
     assert worker["Timeout"] == stack_set.deployment.stage.batch.timeout_seconds
+
+
+def test_the_api_alone_reaches_the_platforms_secrets_by_prefix(
+    synthesis: Synthesis, stack_set: Any
+) -> None:
+    # GIVEN the API handler's role and environment
+    template = synthesis.template(stack_set.api)
+    prefix = Settings(resource_prefix=stack_set.deployment.prefix).platform_secrets_prefix
+    statements = [
+        s
+        for s in _policy_statements(template, "ApiHandlerRole")
+        if "secretsmanager:CreateSecret" in s["Action"]
+    ]
+    # THEN one statement creates, replaces and reads secrets under the platforms' prefix only
+    (statement,) = statements
+    assert sorted(statement["Action"]) == [
+        "secretsmanager:CreateSecret",
+        "secretsmanager:DescribeSecret",
+        "secretsmanager:GetSecretValue",
+        "secretsmanager:PutSecretValue",
+    ]
+    assert json.dumps(statement["Resource"]).endswith(f':secret:{prefix}/*"]]}}')
+    # AND new secrets are encrypted with the data key the role may use
+    function = next(
+        f for n, f in _functions(synthesis, stack_set).items() if n.endswith("-api-handler")
+    )
+    assert "DataKey" in json.dumps(
+        function["Environment"]["Variables"]["TOWNHALL_PLATFORM_SECRETS_KEY"]
+    )
+    # AND no worker reaches them
+    for worker in (n for n in stack_set.api.function_names if n != "api_handler"):
+        ident = "".join(p.title() for p in worker.split("_"))
+        assert prefix not in json.dumps(_policy_statements(template, f"{ident}Role"))

@@ -178,3 +178,32 @@ def test_periodic_saving_stops_on_request_and_survives_errors(tmp_path):
     worker.join(timeout=5)
     assert not worker.is_alive()
     assert isinstance(errors[0], ConnectionError)
+
+
+def test_secrets_written_at_run_time_survive_a_restart(tmp_path):
+    # GIVEN a platform secret the functions created, snapshotted with the data
+    path = tmp_path / "snapshot.json.gz"
+    with mock_aws():
+        dynamodb, s3 = _clients()
+        _create(dynamodb, s3)
+        secrets = boto3.client("secretsmanager", region_name="eu-west-1")
+        secrets.create_secret(
+            Name="townhall-local/platforms/demo/verification-code-key", SecretString="k1"
+        )
+        snapshot.write_atomically(path, snapshot.take(dynamodb, s3, secrets))
+
+    # WHEN a fresh stack restores it (one secret already created there)
+    with mock_aws():
+        fresh_dynamodb, fresh_s3 = _clients()
+        _create(fresh_dynamodb, fresh_s3)
+        fresh = boto3.client("secretsmanager", region_name="eu-west-1")
+        fresh.create_secret(
+            Name="townhall-local/platforms/demo/verification-code-key", SecretString="new"
+        )
+        snapshot.restore(snapshot.read(path), fresh_dynamodb, fresh_s3, fresh)
+
+        # THEN the secret has its old value, so codes hashed with it still verify
+        value = fresh.get_secret_value(
+            SecretId="townhall-local/platforms/demo/verification-code-key"
+        )
+        assert value["SecretString"] == "k1"
