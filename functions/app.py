@@ -19,6 +19,7 @@ from chalicelib import (
     notifications,
     platform,
     projects,
+    registration,
     uploads,
     verification,
 )
@@ -34,6 +35,7 @@ BLUEPRINTS = (
     uploads.bp,
     identity.bp,
     verification.bp,
+    registration.bp,
     groups.bp,
     projects.bp,
     ideation.bp,

@@ -1,4 +1,4 @@
-"""A user's own profile: names, language and avatar."""
+"""A user's own profile: names, language, avatar and answers to registration fields."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from shared.events import EventPublisher
+from shared.forms import check_answers
 from shared.identity.events import user_changed
 from shared.identity.schemas import Me, ProfileUpdate
 from shared.identity.users import UserRepository
@@ -23,6 +24,37 @@ class FileStore(Protocol):
     def delete(self, key: str) -> None: ...
 
 
+class RegistrationAnswers(Protocol):
+    """Checks answers to the platform's registration fields (provided by that domain)."""
+
+    def check_answers(
+        self, tenant: TenantContext, answers: dict[str, Any], locale: str, *, partial: bool
+    ) -> dict[str, Any]:
+        """The cleaned answers, or a ``ValidationError`` naming ``answers.<field id>``.
+
+        ``partial``: a change of some answers (the others stay); otherwise
+        every required field must be answered (sign-up).
+        """
+        ...
+
+
+class NoRegistrationFields:
+    """A platform that asks nothing: every answer names an unknown field."""
+
+    def check_answers(
+        self, tenant: TenantContext, answers: dict[str, Any], locale: str, *, partial: bool
+    ) -> dict[str, Any]:
+        return check_answers([], answers, locale, prefix="answers", partial=partial)
+
+
+def merged_answers(
+    stored: dict[str, Any] | None, sent: dict[str, Any], cleaned: dict[str, Any]
+) -> dict[str, Any]:
+    """The stored answers after a change: sent answers replace, sent empty ones clear."""
+    kept = {k: v for k, v in (stored or {}).items() if k not in sent}
+    return {**kept, **cleaned}
+
+
 class ProfileService:
     """Reads and changes the signed-in user's own account."""
 
@@ -30,10 +62,12 @@ class ProfileService:
         self,
         files: FileStore,
         publisher: EventPublisher,
+        answers: RegistrationAnswers | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self._files = files
         self._publisher = publisher
+        self._answers: RegistrationAnswers = answers or NoRegistrationFields()
         self._clock = clock
 
     def avatar_url(self, key: str) -> str:
@@ -55,7 +89,11 @@ class ProfileService:
         change: ProfileUpdate,
         avatar_key: str | None = None,
     ) -> Me:
-        """Apply ``change`` (``avatar_key``: a confirmed upload); a replaced avatar is deleted."""
+        """Apply ``change`` (``avatar_key``: a confirmed upload); a replaced avatar is deleted.
+
+        Answers are checked against the platform's fields before anything is
+        written; every change is announced (smart groups follow the answers).
+        """
         assert principal.user_id is not None
         authorize(
             principal,
@@ -73,6 +111,10 @@ class ProfileService:
             )
             if value is not None
         }
+        if change.answers is not None:
+            locale = change.locale or before.locale
+            cleaned = self._answers.check_answers(tenant, change.answers, locale, partial=True)
+            changes["profile"] = merged_answers(before.profile, change.answers, cleaned)
         if avatar_key:
             changes["avatar_key"] = avatar_key
         elif change.remove_avatar:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator, model_validator
 
@@ -16,6 +16,14 @@ Name = Annotated[str, Field(min_length=1, max_length=80)]
 Password = Annotated[str, Field(min_length=1, max_length=MAX_LENGTH)]
 Token = Annotated[str, Field(min_length=20, max_length=200)]
 ScopeId = Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]{1,64}$")]
+Answers = Annotated[
+    dict[Annotated[str, Field(max_length=64)], Any],
+    Field(
+        max_length=60,
+        description="Answers to the platform's registration fields by field id "
+        "(GET /registration); checked against each field's type.",
+    ),
+]
 SCOPED_ROLES = frozenset({Role.FOLDER_MANAGER, Role.PROJECT_MANAGER})
 
 
@@ -39,6 +47,7 @@ class SignUpRequest(_Strict):
     first_name: Name
     last_name: Name
     locale: str = Field(default="en", examples=["en"])
+    answers: Answers = Field(default_factory=dict)
 
     _names = field_validator("first_name", "last_name", mode="before")(_strip)
     _locale = field_validator("locale")(_check_locale)
@@ -114,6 +123,12 @@ class Me(_UserView):
         description="Set while a moderator's block lasts: posting, commenting, reacting and "
         "editing are refused until then.",
     )
+    verified: bool = Field(
+        default=False, description="The user proved their identity through a verification method."
+    )
+    answers: dict[str, Any] = Field(
+        default_factory=dict, description="The user's answers to registration fields, by field id."
+    )
 
 
 class UserSummary(_UserView):
@@ -137,6 +152,11 @@ class ProfileUpdate(_Strict):
         default=None, max_length=300, description="Key of a confirmed `avatar` upload."
     )
     remove_avatar: bool = False
+    answers: Answers | None = Field(
+        default=None,
+        description="Answers to change, by field id; fields left out keep their answer, "
+        "an empty answer (null, \"\", []) clears an optional one.",
+    )
 
     _names = field_validator("first_name", "last_name", mode="before")(_strip)
     _locale = field_validator("locale")(_check_locale)

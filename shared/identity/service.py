@@ -12,6 +12,7 @@ import secrets
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from pydantic import EmailStr, TypeAdapter
 from pydantic import ValidationError as PydanticValidationError
@@ -24,6 +25,7 @@ from shared.identity.errors import InvalidLinkError
 from shared.identity.events import user_changed
 from shared.identity.models import RoleGrantAttribute, UserRecord
 from shared.identity.passwords import Passwords, password_issues
+from shared.identity.profiles import NoRegistrationFields, RegistrationAnswers
 from shared.identity.ratelimit import (
     MAIL_PER_EMAIL,
     SIGN_IN_PER_EMAIL,
@@ -74,12 +76,14 @@ class IdentityService:
         publisher: EventPublisher,
         limiter: RateLimiter | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        answers: RegistrationAnswers | None = None,
     ) -> None:
         self._passwords = passwords
         self._sessions = sessions
         self._publisher = publisher
         self._limiter = limiter or RateLimiter(clock)
         self._clock = clock
+        self._answers: RegistrationAnswers = answers or NoRegistrationFields()
 
     # Registration ----------------------------------------------------------
 
@@ -94,8 +98,12 @@ class IdentityService:
         *,
         confirmed: bool,
         grants: frozenset[RoleGrant] = frozenset(),
+        profile: dict[str, Any] | None = None,
     ) -> UserRecord:
-        """Create an account (sign-up and seeding); a taken email raises ``email_taken``."""
+        """Create an account (sign-up and seeding); a taken email raises ``email_taken``.
+
+        ``profile``: answers to registration fields, already checked.
+        """
         email = normalize_email(email)
         issues = _email_issues(email) + password_issues(password, email)
         if issues:
@@ -114,6 +122,7 @@ class IdentityService:
                 RoleGrantAttribute(role=g.role.value, scope=set(g.scope) or None) for g in grants
             ],
             token_version=1,
+            profile=profile or None,
             search=search_text(email, first_name, last_name),
             created_at=now,
             updated_at=now,
@@ -132,10 +141,28 @@ class IdentityService:
         first_name: str,
         last_name: str,
         locale: str,
+        answers: dict[str, Any] | None = None,
     ) -> UserRecord:
-        """Register a resident and send them the confirmation email."""
+        """Register a resident with their answers to the platform's registration fields
+        (every required one answered), and send them the confirmation email."""
+        normalized = normalize_email(email)
+        issues = _email_issues(normalized) + password_issues(password, normalized)
+        profile: dict[str, Any] = {}
+        try:
+            profile = self._answers.check_answers(tenant, answers or {}, locale, partial=False)
+        except ValidationError as error:
+            issues += error.issues
+        if issues:
+            raise ValidationError(issues=issues)
         user = self.register_user(
-            tenant, email, password, first_name, last_name, locale, confirmed=False
+            tenant,
+            email,
+            password,
+            first_name,
+            last_name,
+            locale,
+            confirmed=False,
+            profile=profile,
         )
         self._limiter.record(tenant, [(MAIL_PER_EMAIL, user.email)])
         self._send_confirmation(tenant, user, origin)

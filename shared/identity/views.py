@@ -54,7 +54,14 @@ def _fields(record: UserRecord, avatar_url: Callable[[str], str]) -> dict[str, o
 
 
 def me_of(record: UserRecord, avatar_url: Callable[[str], str]) -> Me:
-    return Me.model_validate({**_fields(record, avatar_url), "blocked": block_of(record)})
+    return Me.model_validate(
+        {
+            **_fields(record, avatar_url),
+            "blocked": block_of(record),
+            "verified": record.verified_at is not None,
+            "answers": dict(record.profile or {}),
+        }
+    )
 
 
 def summary_of(record: UserRecord, avatar_url: Callable[[str], str]) -> UserSummary:

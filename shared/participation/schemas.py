@@ -16,6 +16,9 @@ class MethodInfo(BaseModel):
 
     id: str
     actions: list[ParticipationAction]
+    anonymous_actions: list[ParticipationAction] = Field(
+        description="Actions a phase may open to everyone, signed-out visitors too."
+    )
     config_schema: dict[str, Any] = Field(
         description="JSON schema of `method_config` for phases running this method."
     )
@@ -25,6 +28,7 @@ class MethodInfo(BaseModel):
         return cls(
             id=method.id,
             actions=sorted(method.actions),
+            anonymous_actions=sorted(method.anonymous_actions),
             config_schema=config_schema(method),
         )
 

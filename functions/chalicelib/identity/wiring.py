@@ -7,6 +7,7 @@ are accepted on local stages only.
 from __future__ import annotations
 
 from chalicelib import runtime
+from chalicelib.registration.wiring import registration
 from shared.groups import GroupMembership
 from shared.identity import (
     AccessTokens,
@@ -18,9 +19,10 @@ from shared.identity import (
     load_signing_key,
 )
 from shared.identity.directory import UserDirectory
-from shared.identity.facts import NoRequirements, UserFacts
+from shared.identity.facts import UserFacts
 from shared.identity.models import UserRecord
 from shared.identity.passwords import hasher_for
+from shared.registration import PlatformRequirements
 from shared.tenancy.context import TenantContext
 
 
@@ -45,19 +47,26 @@ def sessions() -> SessionService:
 
 
 def _facts(tenant: TenantContext, user: UserRecord) -> UserFacts:
-    """What permission rules ask of a signed-in user: groups now, fields still to answer."""
-    return UserFacts(tenant, user, GroupMembership(tenant, user), NoRequirements())
+    """What permission rules ask of a signed-in user: groups now, fields still to answer.
+
+    Built per request, so the platform's fields are read at most once per request.
+    """
+    return UserFacts(
+        tenant, user, GroupMembership(tenant, user), PlatformRequirements(registration())
+    )
 
 
 @runtime.cached
 def accounts() -> IdentityService:
     hasher = hasher_for(runtime.settings().password_hashing)
-    return IdentityService(Passwords(hasher), sessions(), runtime.publisher())
+    return IdentityService(
+        Passwords(hasher), sessions(), runtime.publisher(), answers=registration()
+    )
 
 
 @runtime.cached
 def profiles() -> ProfileService:
-    return ProfileService(runtime.uploads(), runtime.publisher())
+    return ProfileService(runtime.uploads(), runtime.publisher(), answers=registration())
 
 
 @runtime.cached

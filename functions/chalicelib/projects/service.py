@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from chalicelib import runtime
 from chalicelib.groups.wiring import groups
+from chalicelib.registration.wiring import registration
 from shared.participation import REGISTRY
 from shared.projects import ProjectService
 from shared.tenancy.context import TenantContext
@@ -21,4 +22,5 @@ def projects() -> ProjectService:
         methods=REGISTRY,
         default_locale=_default_locale,
         groups=groups(),
+        fields=registration(),
     )

@@ -39,6 +39,8 @@ def test_sign_up_creates_an_unconfirmed_resident(api):
         "roles",
         "created_at",
         "blocked",
+        "verified",
+        "answers",
     }
 
 
