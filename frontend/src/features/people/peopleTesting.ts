@@ -9,7 +9,7 @@ import type { Group, Member, RoleGrant, UserSummary } from "./types";
 
 export const trees = { ...projectSummary, id: "p-2", slug: "trees", title: { en: "1,000 trees" }, position: 1 };
 
-export function user(id: string, first: string, last: string, roles: RoleGrant[] = []): UserSummary {
+export function user(id: string, first: string, last: string, roles: UserSummary["roles"] = []): UserSummary {
   return {
     id,
     email: `${first.toLowerCase()}@example.org`,
