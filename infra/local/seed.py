@@ -15,6 +15,7 @@ from typing import Any
 
 from infra.local import demo_files
 from infra.local.demo_content import PHASES, PLATFORMS, DemoPlatform, DemoProject, Person
+from infra.local.demo_registration import seed_registration
 from infra.local.demo_verification import seed_verification
 from infra.local.seed_ideation import IdeationSeeder
 
@@ -75,11 +76,14 @@ class DemoSeeder:
         grants = frozenset({RoleGrant(Role.ADMIN)})
         admin = self._person(tenant, demo.admin, grants)
         principal = Principal(admin.user_id, demo.id, grants, email_confirmed=True)
+        answers = seed_registration(demo, principal)
         residents = [
             Principal(
-                self._person(tenant, resident, frozenset()).user_id, demo.id, email_confirmed=True
+                self._person(tenant, resident, frozenset(), profile).user_id,
+                demo.id,
+                email_confirmed=True,
             )
-            for resident in demo.residents
+            for resident, profile in zip(demo.residents, answers, strict=True)
         ]
         for folder in demo.folders:
             folder_id = self._folder(tenant, principal, demo, folder.title, folder.description)
@@ -95,7 +99,13 @@ class DemoSeeder:
             self._person(tenant, demo.moderator, frozenset({RoleGrant(Role.MODERATOR, scope)}))
         seed_verification(demo)
 
-    def _person(self, tenant: Any, person: Person, grants: frozenset[Any]) -> Any:
+    def _person(
+        self,
+        tenant: Any,
+        person: Person,
+        grants: frozenset[Any],
+        profile: dict[str, Any] | None = None,
+    ) -> Any:
         return self._accounts.register_user(
             tenant,
             person.email,
@@ -105,6 +115,7 @@ class DemoSeeder:
             person.locale,
             confirmed=True,
             grants=grants,
+            profile=profile,
         )
 
     def _upload(

@@ -184,3 +184,17 @@ def test_the_team_has_work_waiting_a_reported_comment_and_an_assigned_idea(seede
     ]
     assert [r["reason"] for r in reported] == ["other"]
     assert "advert" in reported[0]["note"]
+
+
+def test_residents_are_asked_the_citys_questions_and_answered_some(seeded):
+    form = _get(seeded, "/api/v1/registration")["fields"]
+    ids = [field["id"] for field in form]
+    assert ids[:3] == ["gender", "birthyear", "area"]
+    assert len(ids) == 5  # and the city's two own questions
+    area = form[2]
+    assert [option["label"]["de"] for option in area["options"]][0] == "Altstadt"
+    resident = LINDENFELD.residents[1]
+    signed_in = _sign_in(seeded, resident.email, resident.password)
+    me = _get(seeded, "/api/v1/me", json.loads(signed_in.body)["access_token"])
+    assert me["answers"]["gender"] == "male"
+    assert me["answers"]["area"] == area["options"][2]["id"]
