@@ -31,6 +31,8 @@ export const resident: Me = {
   roles: [],
   created_at: "2026-01-05T10:00:00Z",
   blocked: null,
+  verified: false,
+  answers: {},
 };
 
 export const admin: Me = {
