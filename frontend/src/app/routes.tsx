@@ -11,6 +11,7 @@ import { ProfilePage } from "@/features/profile/ProfilePage";
 import { FolderPage } from "@/features/projects/FolderPage";
 import { HomePage } from "@/features/projects/HomePage";
 import { ProjectPage } from "@/features/projects/ProjectPage";
+import { VerifyPage } from "@/features/verification";
 import { Layout } from "./Layout";
 import { NotFoundPage } from "./NotFoundPage";
 
@@ -32,6 +33,7 @@ export const routes: RouteObject[] = [
       { path: "confirm-email", element: <ConfirmEmailPage /> },
       { path: "reset-password", element: <ResetPasswordPage /> },
       { path: "profile", element: <ProfilePage /> },
+      { path: "verify", element: <VerifyPage /> },
       { path: "notifications", element: <NotificationsPage /> },
       { path: "unsubscribe", element: <UnsubscribePage /> },
       {

@@ -15,5 +15,7 @@ export const defaultHandlers = [
   http.post("/api/v1/auth/refresh", () => problem(401, "not_authenticated", "Please sign in.")),
   http.get("/api/v1/folders", () => HttpResponse.json({ items: [], next_cursor: null })),
   http.get("/api/v1/projects", () => HttpResponse.json({ items: [], next_cursor: null })),
+  http.get("/api/v1/verification/methods", () => HttpResponse.json({ methods: [], sign_in: [] })),
+  http.get("/api/v1/verification/me", () => HttpResponse.json({ verified_at: null, method: null })),
   ...socialHandlers,
 ];

@@ -5,6 +5,7 @@ import { isAdmin, useSession } from "@/features/auth/useSession";
 import { NotFoundPage } from "@/app/NotFoundPage";
 import { isTeamMember, moderationLinks, ModerationRoutes } from "@/features/moderation/admin";
 import { InputManagerPage } from "@/features/inputs";
+import { VerificationAdminPage } from "@/features/verification/admin";
 import { GroupPage, GroupsPage, NewGroupPage, peopleLinks, UsersPage } from "@/features/people/admin";
 import { managesFolders, managesProjects } from "./access";
 import { useDevMails } from "./api";
@@ -32,6 +33,7 @@ function AdminNav() {
     { to: "/admin/topics", id: "admin.nav.topics" },
     { to: "/admin/idea-statuses", id: "admin.nav.ideaStatuses" },
     { to: "/admin/settings", id: "admin.nav.settings" },
+    { to: "/admin/verification", id: "verification.admin.nav" },
     ...(mails.isSuccess ? [{ to: "/admin/mail", id: "admin.nav.mail" }] : []),
   ];
   // Managers also see what their grants reach (the API lists only that); the platform's setup is for admins.
@@ -90,6 +92,7 @@ function AdminOnly() {
           <Route path="topics" element={<TopicsPage />} />
           <Route path="idea-statuses" element={<IdeaStatusesPage />} />
           <Route path="settings" element={<PlatformSettingsPage />} />
+          <Route path="verification" element={<VerificationAdminPage />} />
           <Route path="mail" element={<MailViewerPage />} />
           <Route path="moderation/*" element={<ModerationRoutes />} />
           <Route path="inputs" element={<InputManagerPage />} />

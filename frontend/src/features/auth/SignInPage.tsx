@@ -5,6 +5,7 @@ import { Link, useNavigate, useSearchParams } from "react-router";
 import { z } from "zod";
 import { TextField } from "@/components/Field";
 import { Form } from "@/components/Form";
+import { SignInProviders } from "@/features/verification";
 import { useValidationMessages } from "@/lib/forms/messages";
 import { signIn } from "./api";
 
@@ -34,6 +35,7 @@ export function SignInPage() {
       <h1>
         <FormattedMessage id="signIn.title" />
       </h1>
+      <SignInProviders next={safeNext(params.get("next"))} />
       <Form
         form={form}
         submitLabel={<FormattedMessage id="signIn.submit" />}

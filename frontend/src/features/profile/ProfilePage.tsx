@@ -9,6 +9,7 @@ import { isSupportedLocale, nativeLanguageName } from "@/config/locales";
 import { RequireAuth } from "@/features/auth/RequireAuth";
 import { useSession } from "@/features/auth/useSession";
 import { NotificationPreferences } from "@/features/notifications";
+import { VerificationStatus } from "@/features/verification";
 import { api, session, unwrap } from "@/lib/api/client";
 import type { Me } from "@/lib/api/types";
 import { uploadFile } from "@/lib/api/upload";
@@ -165,6 +166,7 @@ export function ProfilePage() {
               </p>
             ) : null}
             <ProfileForm key={`${user.id}-${user.locale}`} user={user} />
+            <VerificationStatus />
             <NotificationPreferences />
           </>
         ) : null}

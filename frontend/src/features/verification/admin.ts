@@ -1,0 +1,1 @@
+export { VerificationAdminPage } from "./VerificationAdminPage";

@@ -1,0 +1,3 @@
+export { SignInProviders } from "./SignInProviders";
+export { VerificationStatus } from "./VerificationStatus";
+export { VerifyPage } from "./VerifyPage";
