@@ -1,8 +1,9 @@
 import { isPlainText } from "@/lib/forms/plainText";
+import { answerProblem, answerValue, emptyAnswer, type Answer } from "@/lib/forms/questions";
 import { z } from "zod";
 import type { CustomField, Idea, InputForm } from "./types";
 
-export type CustomAnswer = string | string[] | boolean;
+export type CustomAnswer = Answer;
 
 export interface ImageValue {
   key: string;
@@ -48,14 +49,6 @@ export interface IdeaFormMessages {
 
 export const TITLE_MAX = 300;
 export const ADDRESS_MAX = 300;
-const TEXT_MAX = 300;
-const MULTILINE_MAX = 5000;
-
-function emptyAnswer(field: CustomField): CustomAnswer {
-  if (field.type === "multiple_choice") return [];
-  if (field.type === "checkbox") return false;
-  return "";
-}
 
 export function emptyValues(form: InputForm): IdeaFormValues {
   return {
@@ -112,18 +105,6 @@ const inRange = (value: string, limit: number) => {
   return !isBlank(value) && Number.isFinite(number) && Math.abs(number) <= limit;
 };
 
-function checkCustom(field: CustomField, value: CustomAnswer | undefined, messages: IdeaFormMessages, label: string): string | null {
-  if (field.type === "checkbox") return field.required && value !== true ? messages.tickRequired(label) : null;
-  const empty = value === undefined || value === "" || (Array.isArray(value) && value.length === 0);
-  if (empty) return field.required ? messages.answerRequired(label) : null;
-  if (typeof value !== "string") return null;
-  if (field.type === "text" && value.length > TEXT_MAX) return messages.maxLength(TEXT_MAX);
-  if (field.type === "multiline" && value.length > MULTILINE_MAX) return messages.maxLength(MULTILINE_MAX);
-  if (field.type === "number" && !Number.isFinite(Number(value))) return messages.number;
-  if (field.type === "date" && !/^\d{4}-\d{2}-\d{2}$/.test(value)) return messages.date;
-  return null;
-}
-
 /** The zod schema of the idea form, shaped by the project's input form. */
 export function ideaSchema(form: InputForm, messages: IdeaFormMessages, label: (field: CustomField) => string) {
   const { builtin } = form;
@@ -174,16 +155,10 @@ export function ideaSchema(form: InputForm, messages: IdeaFormMessages, label: (
         issue(["attachments"], messages.attachmentsRequired);
       }
       for (const field of form.custom_fields.filter((item) => item.enabled)) {
-        const message = checkCustom(field, values.custom_fields[field.id], messages, label(field));
+        const message = answerProblem(field, values.custom_fields[field.id], messages, label(field));
         if (message) issue(["custom_fields", field.id], message);
       }
     });
-}
-
-function customValue(field: CustomField, value: CustomAnswer): unknown {
-  if (field.type === "number") return Number(value);
-  if (field.type === "linear_scale") return Number.parseInt(String(value), 10);
-  return value;
 }
 
 /** The answers to send: enabled fields only, empty answers left out (a checkbox is sent as is). */
@@ -193,7 +168,7 @@ export function customPayload(form: InputForm, values: IdeaFormValues): Record<s
     const value = values.custom_fields[field.id];
     if (value === undefined) continue;
     if (field.type !== "checkbox" && (value === "" || (Array.isArray(value) && value.length === 0))) continue;
-    payload[field.id] = customValue(field, value);
+    payload[field.id] = answerValue(field, value);
   }
   return payload;
 }
