@@ -118,11 +118,13 @@ export function GroupForm({ group, onDone }: Props) {
       onSubmit={async (values) => {
         const title = compact(values.title);
         const description = compact(values.description);
+        // The API takes a description with text in at least one language, or none at all.
+        const texts = { title, ...(Object.keys(description).length ? { description } : {}) };
         const rules = { match: values.rules.match, rules: values.rules.rules.map(ruleOf) };
         const smart = values.membership === "smart";
         const saved = group
-          ? await update.mutateAsync({ title, description, ...(smart ? { rules } : {}) })
-          : await create.mutateAsync({ title, description, membership: values.membership, ...(smart ? { rules } : {}) });
+          ? await update.mutateAsync({ ...texts, ...(smart ? { rules } : {}) })
+          : await create.mutateAsync({ ...texts, membership: values.membership, ...(smart ? { rules } : {}) });
         onDone(saved);
       }}
     >

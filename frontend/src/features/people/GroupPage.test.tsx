@@ -129,7 +129,6 @@ describe("GroupPage", () => {
       path: "/groups/g-2",
       body: {
         title: { en: "City staff" },
-        description: {},
         rules: { match: "any", rules: [{ type: "email_domain", operator: "is", domain: "stadt-lindenfeld.de" }] },
       },
     });
