@@ -2,7 +2,8 @@ import { screen, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
 import { session } from "@/lib/api/client";
-import { admin, authSession, resident } from "@/testing/fixtures";
+import userEvent from "@testing-library/user-event";
+import { admin, authSession, project, resident } from "@/testing/fixtures";
 import { problem } from "@/testing/handlers";
 import { renderApp } from "@/testing/render";
 import { server } from "@/testing/server";
@@ -140,5 +141,33 @@ describe("AdminApp for managers and moderators", () => {
     const nav = await screen.findByRole("navigation", { name: "Back-office" });
     expect(within(nav).getByRole("link", { name: "Users" })).toHaveAttribute("href", "/admin/users");
     expect(within(nav).getByRole("link", { name: "User groups" })).toHaveAttribute("href", "/admin/groups");
+  });
+});
+
+describe("a manager's project form", () => {
+  it("keeps the project's folder for a project manager, who sees no folders", async () => {
+    const user = { ...resident, id: "u-pm", roles: [{ role: "project_manager" as const, scope: ["p-1"] }] };
+    const sent: unknown[] = [];
+    server.use(
+      http.post("/api/v1/auth/refresh", () => HttpResponse.json(authSession(user))),
+      http.get("/api/v1/admin/folders", () => problem(403, "manager_only", "Managers only.")),
+      http.get("/api/v1/dev/mails", () => problem(403, "admin_only", "Admins only.")),
+      http.get("/api/v1/projects/p-1", () => HttpResponse.json(project)),
+      http.get("/api/v1/participation-methods", () => HttpResponse.json({ items: [] })),
+      http.get("/api/v1/groups", () => HttpResponse.json(empty)),
+      http.patch("/api/v1/projects/p-1", async ({ request }) => {
+        sent.push(await request.json());
+        return HttpResponse.json(project);
+      }),
+    );
+    session.establish(authSession(user));
+    renderApp("/admin/projects/p-1");
+    const form = await screen.findByRole("form", { name: "Project details" });
+    expect(within(form).queryByRole("combobox", { name: "Folder" })).toBeNull();
+    await userEvent.click(within(form).getByRole("button", { name: "Save changes" }));
+    expect(await screen.findByText("Your changes have been saved.")).toBeInTheDocument();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ folder_id: "f-1" });
+    expect(sent[0]).not.toHaveProperty("move_out_of_folder");
   });
 });

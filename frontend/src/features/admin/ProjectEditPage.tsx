@@ -7,6 +7,7 @@ import { z } from "zod";
 import { CheckboxField, SelectField, TextField } from "@/components/Field";
 import { Form } from "@/components/Form";
 import { LoadError, Loading } from "@/components/Loading";
+import { isAdmin, useSession } from "@/features/auth/useSession";
 import { StatusBadge } from "@/features/projects/StatusBadge";
 import { api, unwrap } from "@/lib/api/client";
 import type { Project, Visibility } from "@/lib/api/types";
@@ -14,6 +15,7 @@ import { uploadFile } from "@/lib/api/upload";
 import { useValidationMessages } from "@/lib/forms/messages";
 import { useLocalized } from "@/lib/i18n";
 import { useAdminFolders, useAdminProject, useInvalidateProjects } from "./api";
+import { managesFolders } from "./access";
 import { AttachmentsEditor } from "./AttachmentsEditor";
 import { ImageField } from "./ImageField";
 import { LocalizedRichTextFields, LocalizedTextFields } from "./LocalizedFields";
@@ -33,6 +35,11 @@ function ProjectForm({ project }: { project?: Project }) {
   const navigate = useNavigate();
   const invalidate = useInvalidateProjects();
   const folders = useAdminFolders();
+  const state = useSession();
+  // Project managers see no folders, so the folder stays as it is; folder managers
+  // move projects between their folders only (leaving them is refused).
+  const admin = isAdmin(state);
+  const byFolder = admin || managesFolders(state);
   const { locales, defaultLocale } = usePlatformLocales();
   const [header, setHeader] = useState<File | null>(null);
   const [saved, setSaved] = useState(false);
@@ -131,18 +138,20 @@ function ProjectForm({ project }: { project?: Project }) {
         errors={errors}
         control={form.control}
       />
-      <SelectField
-        label={<FormattedMessage id="admin.field.folder" />}
-        error={errors.folder_id?.message}
-        {...form.register("folder_id")}
-      >
-        <option value="">{intl.formatMessage({ id: "admin.field.noFolder" })}</option>
-        {folders.data?.items.map((folder) => (
-          <option key={folder.id} value={folder.id}>
-            {localize(folder.title)}
-          </option>
-        ))}
-      </SelectField>
+      {byFolder ? (
+        <SelectField
+          label={<FormattedMessage id="admin.field.folder" />}
+          error={errors.folder_id?.message}
+          {...form.register("folder_id")}
+        >
+          {admin ? <option value="">{intl.formatMessage({ id: "admin.field.noFolder" })}</option> : null}
+          {folders.data?.items.map((folder) => (
+            <option key={folder.id} value={folder.id}>
+              {localize(folder.title)}
+            </option>
+          ))}
+        </SelectField>
+      ) : null}
       <SelectField
         label={<FormattedMessage id="admin.field.visibility" />}
         error={errors.visibility?.message}
