@@ -8,16 +8,17 @@ runs the ideation method enables nothing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from shared.errors import NotFoundError
 from shared.participation.methods.ideation import IdeationConfig, IdeationMethod
 from shared.participation.permissions import phase_facts
 from shared.permissions import PhaseFacts, Resource
+from shared.projects.access import project_resource
 from shared.projects.models import PhaseRecord, ProjectRecord
 from shared.projects.repository import ProjectRepository
-from shared.projects.statuses import Status, is_listed
+from shared.projects.statuses import Status
 from shared.projects.timeline import Span
 from shared.tenancy.context import TenantContext
 
@@ -52,13 +53,10 @@ class PhaseContext:
 
     def resource(self, item_id: str | None = None, owner_id: str | None = None) -> Resource:
         """The policy's view of an idea (or of the phase, without ids) in this phase."""
-        return Resource(
-            tenant_id=self.tenant_id,
+        return replace(
+            project_resource(self.project),
             id=item_id,
             owner_id=owner_id,
-            folder_id=self.project.folder_id,
-            published=is_listed(Status(self.project.status)),
-            visibility=self.project.visibility,
             project_id=self.project.project_id,
             phase=self.facts,
         )

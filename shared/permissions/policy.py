@@ -112,6 +112,7 @@ class Resource:
     visibility: str = "public"
     project_id: str | None = None
     phase: PhaseFacts | None = None
+    group_ids: frozenset[str] = frozenset()  # visibility ``groups``: whose members may see it
 
     @property
     def project_ref(self) -> str | None:
@@ -188,9 +189,18 @@ def _manager(principal: Principal, resource: Resource | None) -> Decision:
 
 
 def _viewer(principal: Principal, resource: Resource | None) -> Decision:
+    """Published public things for everyone; group-visible ones for the groups' members;
+    everything for those who manage it. Anything else does not exist for the viewer."""
     if resource is None or (resource.published and resource.visibility == "public"):
         return ALLOW
     if _manages(principal, resource):
+        return ALLOW
+    if (
+        resource.published
+        and resource.visibility == "groups"
+        and principal.is_authenticated
+        and principal.facts.in_any_group(resource.group_ids)
+    ):
         return ALLOW
     return Decision(False, Reason.NOT_PUBLISHED)
 

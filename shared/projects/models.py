@@ -23,7 +23,9 @@ attachments). Global secondary indexes, all sorted by ``<position:08d>#<id>``:
   folder: the admin lists of all statuses.
 - ``listed`` (gsi3pk, sparse): ``T#t#PROJECTS#LISTED`` / ``T#t#FOLDERS#LISTED``
   only on what residents may list (published or archived, public): the home
-  page is a Query, never a Scan.
+  page is a Query, never a Scan. Listed projects visible to some groups only
+  carry ``T#t#PROJECTS#GROUPS`` instead: a small partition the home page
+  reads whole for signed-in residents, keeping those their groups admit.
 
 A slug claim is written with ``attribute_not_exists(pk)`` so two concurrent
 creations can never share a slug. Projects and folders carry a version
@@ -39,6 +41,7 @@ from pynamodb.attributes import (
     JSONAttribute,
     NumberAttribute,
     UnicodeAttribute,
+    UnicodeSetAttribute,
     UTCDateTimeAttribute,
     VersionAttribute,
 )
@@ -136,6 +139,7 @@ class ProjectRecord(Publishable, discriminator="project"):
     project_id = UnicodeAttribute()
     folder_id = UnicodeAttribute(null=True)
     visibility = UnicodeAttribute()
+    visible_group_ids = UnicodeSetAttribute(null=True)  # visibility ``groups``: whose members
     timeline = JSONAttribute(default=list)
     copied_from = UnicodeAttribute(null=True)
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from shared.participation.actions import ParticipationAction
 from shared.participation.methods.registry import MethodRegistry
 from shared.participation.permissions import phase_facts, stored_permissions
-from shared.permissions import PHASE_ACTIONS, Principal, Resource, can
+from shared.permissions import PHASE_ACTIONS, Principal, can
 from shared.permissions.schemas import Permission
+from shared.projects.access import project_resource
 from shared.projects.models import AttachmentRecord, FolderRecord, PhaseRecord, ProjectRecord
 from shared.projects.ports import FileStore
 from shared.projects.schemas import (
@@ -19,7 +21,7 @@ from shared.projects.schemas import (
     Project,
     ProjectSummary,
 )
-from shared.projects.statuses import Status, Visibility, is_listed
+from shared.projects.statuses import Status, Visibility
 from shared.projects.timeline import Span, current_span
 
 
@@ -66,6 +68,7 @@ class Presenter:
             folder_id=record.folder_id,
             status=Status(record.status),
             visibility=Visibility(record.visibility),
+            visible_group_ids=sorted(record.visible_group_ids or ()),
             position=int(record.position),
             header_image_url=self._image(record.header_image_key),
             current_phase_id=current.phase_id if current else None,
@@ -88,11 +91,9 @@ class Presenter:
             date.fromisoformat(record.end_date) if record.end_date else None,
         )
         is_open = project.status == Status.PUBLISHED.value and span.contains(self._today)
-        resource = Resource(
-            tenant_id=project.pk.split("#")[1],
-            folder_id=project.folder_id,
-            published=is_listed(Status(project.status)),
-            visibility=project.visibility,
+        resource = replace(
+            project_resource(project),
+            id=None,
             project_id=project.project_id,
             phase=phase_facts(method, config, is_open, record.permissions),
         )

@@ -76,9 +76,13 @@ class ProjectRepository(TenantRepository):
         sort = position_key(int(record.position), record.project_id)
         record.gsi1pk, record.gsi1sk = self.group_pk(record.folder_id), sort
         record.gsi2pk, record.gsi2sk = self.key("PROJECTS"), sort
-        listed = is_listed(Status(record.status)) and record.visibility == Visibility.PUBLIC
-        record.gsi3pk = self.key("PROJECTS", "LISTED") if listed else None
-        record.gsi3sk = sort if listed else None
+        listed = is_listed(Status(record.status))
+        partition = {
+            Visibility.PUBLIC.value: self.key("PROJECTS", "LISTED"),
+            Visibility.GROUPS.value: self.key("PROJECTS", "GROUPS"),
+        }.get(record.visibility)
+        record.gsi3pk = partition if listed else None
+        record.gsi3sk = sort if listed and partition else None
 
     def index_folder(self, record: FolderRecord) -> None:
         sort = position_key(int(record.position), record.folder_id)
@@ -176,6 +180,18 @@ class ProjectRepository(TenantRepository):
         return self._page(
             ProjectRecord, "listed", self.key("PROJECTS", "LISTED"), None, cursor, limit
         )
+
+    def group_visible_projects(self) -> list[ProjectRecord]:
+        """Every listed project visible to some groups only, by position (a small set)."""
+        records, cursor = self._page(
+            ProjectRecord, "listed", self.key("PROJECTS", "GROUPS"), None, None, 1000
+        )
+        while cursor:
+            more, cursor = self._page(
+                ProjectRecord, "listed", self.key("PROJECTS", "GROUPS"), None, cursor, 1000
+            )
+            records += more
+        return records
 
     def projects_in_group(
         self,
@@ -317,7 +333,7 @@ def _status_filter(listed_only: bool, status: Status | None) -> Condition | None
         return ProjectRecord.status == status.value
     if listed_only:
         return ProjectRecord.status.is_in(Status.PUBLISHED.value, Status.ARCHIVED.value) & (
-            ProjectRecord.visibility == Visibility.PUBLIC.value
+            ProjectRecord.visibility.is_in(Visibility.PUBLIC.value, Visibility.GROUPS.value)
         )
     return None
 

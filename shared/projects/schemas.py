@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -16,6 +16,7 @@ from shared.projects.slugs import Slug
 from shared.projects.statuses import Status, Visibility
 
 UploadKey = Field(default=None, min_length=3, max_length=500)
+GroupRef = Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]{1,64}$")]
 NO_FOLDER = "none"
 
 
@@ -59,6 +60,9 @@ class ProjectSummary(BaseModel):
     folder_id: str | None
     status: Status
     visibility: Visibility
+    visible_group_ids: list[str] = Field(
+        description="Visibility `groups`: the user groups whose members may see the project."
+    )
     position: int
     header_image_url: str | None
     current_phase_id: str | None
@@ -84,6 +88,9 @@ class ProjectCreate(_Input):
     slug: Slug | None = Field(default=None, description="Generated from the title if omitted.")
     folder_id: str | None = Field(default=None, max_length=64)
     visibility: Visibility = Visibility.PUBLIC
+    visible_group_ids: list[GroupRef] = Field(
+        default_factory=list, max_length=20, description="Required for visibility `groups`."
+    )
     header_image_upload_key: str | None = UploadKey
 
 
@@ -96,6 +103,9 @@ class ProjectUpdate(_Input):
     )
     move_out_of_folder: bool = False
     visibility: Visibility | None = None
+    visible_group_ids: list[GroupRef] | None = Field(
+        default=None, max_length=20, description="For visibility `groups`: whose members see it."
+    )
     header_image_upload_key: str | None = UploadKey
     remove_header_image: bool = False
 

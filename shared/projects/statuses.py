@@ -19,10 +19,11 @@ class Status(StrEnum):
 
 
 class Visibility(StrEnum):
-    """Who may see a published project; ``groups`` will follow with user groups."""
+    """Who may see a published project: everyone, the team only, or members of given groups."""
 
     PUBLIC = "public"
     ADMINS = "admins"
+    GROUPS = "groups"
 
 
 class Transition(StrEnum):

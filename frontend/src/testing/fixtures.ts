@@ -64,6 +64,7 @@ export const projectSummary: ProjectSummary = {
   folder_id: "f-1",
   status: "published",
   visibility: "public",
+  visible_group_ids: [],
   position: 0,
   header_image_url: "http://localhost:3000/_storage/p1.png",
   current_phase_id: "ph-1",

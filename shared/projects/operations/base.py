@@ -13,6 +13,7 @@ from shared.i18n import DEFAULT_LOCALE, pick
 from shared.participation.methods.registry import REGISTRY, MethodRegistry
 from shared.participation.permissions import FieldCatalog, GroupCatalog, NoCatalog
 from shared.permissions import Action, Principal, Resource, authorize, can
+from shared.projects.access import project_resource
 from shared.projects.models import FolderRecord, ProjectRecord, Publishable
 from shared.projects.ports import FileStore
 from shared.projects.presenters import Presenter
@@ -35,16 +36,6 @@ def _default_locale(tenant: TenantContext) -> str:
 
 def invalid(field: str, code: str, message: str) -> ValidationError:
     return ValidationError(issues=[FieldIssue(field, code, message)])
-
-
-def project_resource(record: ProjectRecord) -> Resource:
-    return Resource(
-        tenant_id=record.pk.split("#")[1],
-        id=record.project_id,
-        folder_id=record.folder_id,
-        published=is_listed(Status(record.status)),
-        visibility=record.visibility,
-    )
 
 
 TENANT_SCOPE = "scope:tenant"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from shared.db.pagination import Page
+from shared.db.pagination import Page, decode_cursor
 from shared.errors import ConflictError, NotFoundError
 from shared.html import sanitize_localized
 from shared.permissions import Action, Principal, Resource, Role, authorize, can
@@ -27,7 +27,7 @@ from shared.projects.schemas import (
     ProjectUpdate,
     Reorder,
 )
-from shared.projects.statuses import Status, Transition, next_status
+from shared.projects.statuses import Status, Transition, Visibility, next_status
 from shared.tenancy.context import TenantContext
 
 PROJECT = "project"
@@ -69,6 +69,8 @@ class ProjectOperations(ServiceBase):
         repo = self.repository(tenant)
         if query.folder_id is None:
             records, cursor = repo.listed_projects(query.cursor, query.limit)
+            if principal.is_authenticated:
+                records = self._with_group_projects(repo, principal, records, query.cursor, cursor)
             return self._page(records, cursor)
         folder_id = None if query.folder_id == NO_FOLDER else query.folder_id
         if folder_id is not None:
@@ -76,7 +78,51 @@ class ProjectOperations(ServiceBase):
         records, cursor = repo.projects_in_group(
             folder_id, query.cursor, query.limit, listed_only=True
         )
-        return self._page(records, cursor)
+        return self._page([r for r in records if self.can_view_project(principal, r)], cursor)
+
+    def _visible_groups(
+        self, tenant: TenantContext, visibility: Visibility, group_ids: list[str]
+    ) -> set[str] | None:
+        """The groups a ``groups``-visible project shows to: at least one, each existing."""
+        if visibility is not Visibility.GROUPS:
+            return None
+        if not group_ids:
+            raise invalid(
+                "visible_group_ids", "groups_required", "Choose the groups that may see it."
+            )
+        known = self._groups.existing_groups(tenant, group_ids)
+        unknown = [g for g in group_ids if g not in known]
+        if unknown:
+            raise invalid(
+                "visible_group_ids", "unknown_group", f"There is no group {unknown[0]!r}."
+            )
+        return set(group_ids)
+
+    def _with_group_projects(
+        self,
+        repo: ProjectRepository,
+        principal: Principal,
+        page: list[ProjectRecord],
+        cursor: str | None,
+        next_cursor: str | None,
+    ) -> list[ProjectRecord]:
+        """Merge the group-visible projects this viewer may see into a page of public ones.
+
+        Each goes on the page whose position range holds it: after the previous
+        page's last project and up to this page's last (or anywhere after, on the
+        last page), so every project appears once, in position order.
+        """
+        start = decode_cursor(cursor, repo.tenant) if cursor else None
+        lower = start["gsi3sk"]["S"] if start else ""
+        upper = page[-1].gsi3sk if next_cursor and page else None
+        extra = [
+            record
+            for record in repo.group_visible_projects()
+            if (record.gsi3sk or "") > lower
+            and (upper is None or (record.gsi3sk or "") <= upper)
+            and self.can_view_project(principal, record)
+        ]
+        return sorted([*page, *extra], key=lambda r: r.gsi3sk or "") if extra else page
 
     def admin_list_projects(
         self, tenant: TenantContext, principal: Principal, query: AdminProjectListQuery
@@ -148,6 +194,7 @@ class ProjectOperations(ServiceBase):
             folder_id=body.folder_id,
             status=Status.DRAFT.value,
             visibility=body.visibility.value,
+            visible_group_ids=self._visible_groups(tenant, body.visibility, body.visible_group_ids),
             position=repo.next_project_position(body.folder_id),
             header_image_key=image,
             timeline=[],
@@ -205,8 +252,13 @@ class ProjectOperations(ServiceBase):
             record.title = body.title
         if body.description is not None:
             record.description = sanitize_localized(body.description)
-        if body.visibility is not None:
-            record.visibility = body.visibility.value
+        if body.visibility is not None or body.visible_group_ids is not None:
+            visibility = body.visibility or Visibility(record.visibility)
+            wanted = body.visible_group_ids
+            if wanted is None:
+                wanted = sorted(record.visible_group_ids or ())
+            record.visibility = visibility.value
+            record.visible_group_ids = self._visible_groups(tenant, visibility, wanted)
         old_slug = record.slug
         if body.slug and body.slug != old_slug:
             record.slug = self.claim_slug(repo, PROJECT, project_id, body.slug, record.title)

@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { Controller, useForm } from "react-hook-form";
 import { FormattedMessage, useIntl } from "react-intl";
 import { Link, useNavigate, useParams } from "react-router";
 import { z } from "zod";
@@ -12,9 +12,10 @@ import { StatusBadge } from "@/features/projects/StatusBadge";
 import { api, unwrap } from "@/lib/api/client";
 import type { Project, Visibility } from "@/lib/api/types";
 import { uploadFile } from "@/lib/api/upload";
+import { fieldId } from "@/lib/forms/fieldId";
 import { useValidationMessages } from "@/lib/forms/messages";
 import { useLocalized } from "@/lib/i18n";
-import { useAdminFolders, useAdminProject, useInvalidateProjects } from "./api";
+import { useAdminFolders, useAdminProject, useGroupChoices, useInvalidateProjects } from "./api";
 import { managesFolders } from "./access";
 import { AttachmentsEditor } from "./AttachmentsEditor";
 import { ImageField } from "./ImageField";
@@ -26,7 +27,55 @@ import { StatusActions } from "./StatusActions";
 import { usePlatformLocales } from "./usePlatformLocales";
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const VISIBILITIES: Visibility[] = ["public", "admins"];
+const VISIBILITIES: Visibility[] = ["public", "admins", "groups"];
+
+/** The groups a project visible to some groups shows to: one checkbox per user group. */
+function VisibleGroups({
+  value,
+  onChange,
+  error,
+}: {
+  value: string[];
+  onChange: (next: string[]) => void;
+  error?: string;
+}) {
+  const localize = useLocalized();
+  const groups = useGroupChoices();
+  if (groups.isPending) return <Loading />;
+  if (groups.isError) return <LoadError error={groups.error} />;
+  const items = groups.data.items;
+  return (
+    <fieldset className={error ? "fieldset field--error" : "fieldset"} aria-describedby="visible-groups-hint">
+      <legend>
+        <FormattedMessage id="admin.field.visibleGroups" />
+      </legend>
+      <p className="field__hint" id="visible-groups-hint">
+        <FormattedMessage id={items.length ? "admin.field.visibleGroupsHint" : "admin.field.noGroups"} />
+      </p>
+      {error ? <p className="field__error">{error}</p> : null}
+      <div className="checkbox-grid">
+        {items.map((group, index) => {
+          const id = index === 0 ? fieldId("visible_group_ids") : `${fieldId("visible_group_ids")}-${group.id}`;
+          return (
+            <div className="checkbox" key={group.id}>
+              <input
+                type="checkbox"
+                id={id}
+                name="visible_group_ids"
+                value={group.id}
+                checked={value.includes(group.id)}
+                onChange={(event) =>
+                  onChange(event.target.checked ? [...value, group.id] : value.filter((item) => item !== group.id))
+                }
+              />
+              <label htmlFor={id}>{localize(group.title)}</label>
+            </div>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}
 
 function ProjectForm({ project }: { project?: Project }) {
   const intl = useIntl();
@@ -48,9 +97,13 @@ function ProjectForm({ project }: { project?: Project }) {
     description: localizedText(locales, null, messages.required, 50000, messages.maxLength(50000)),
     folder_id: z.string(),
     visibility: z.enum(VISIBILITIES),
+    visible_group_ids: z.array(z.string()),
     slug: z.string().trim().refine((value) => !value || SLUG.test(value), messages.slug),
     remove_header: z.boolean(),
     header_image: z.any().optional(),
+  }).refine((values) => values.visibility !== "groups" || values.visible_group_ids.length > 0, {
+    path: ["visible_group_ids"],
+    message: intl.formatMessage({ id: "admin.field.visibleGroupsRequired" }),
   });
   type Values = z.infer<typeof schema>;
   const form = useForm<Values>({
@@ -62,6 +115,7 @@ function ProjectForm({ project }: { project?: Project }) {
       description: emptyLocalized(locales, project?.description),
       folder_id: project?.folder_id ?? "",
       visibility: project?.visibility ?? "public",
+      visible_group_ids: project?.visible_group_ids ?? [],
       slug: project?.slug ?? "",
       remove_header: false,
       header_image: undefined,
@@ -78,7 +132,7 @@ function ProjectForm({ project }: { project?: Project }) {
         if (field === "header_image_upload_key") return "header_image";
         if (field === "move_out_of_folder") return "folder_id";
         const root = field.split(".")[0];
-        return ["title", "description", "folder_id", "visibility", "slug"].includes(root)
+        return ["title", "description", "folder_id", "visibility", "visible_group_ids", "slug"].includes(root)
           ? (field as never)
           : null;
       }}
@@ -89,6 +143,7 @@ function ProjectForm({ project }: { project?: Project }) {
           title: compact(values.title),
           description: compact(values.description),
           visibility: values.visibility,
+          ...(values.visibility === "groups" ? { visible_group_ids: values.visible_group_ids } : {}),
           ...(values.folder_id ? { folder_id: values.folder_id } : {}),
           ...(values.slug ? { slug: values.slug } : {}),
           ...(headerKey ? { header_image_upload_key: headerKey } : {}),
@@ -163,6 +218,15 @@ function ProjectForm({ project }: { project?: Project }) {
           </option>
         ))}
       </SelectField>
+      {form.watch("visibility") === "groups" ? (
+        <Controller
+          control={form.control}
+          name="visible_group_ids"
+          render={({ field }) => (
+            <VisibleGroups value={field.value} onChange={field.onChange} error={errors.visible_group_ids?.message} />
+          )}
+        />
+      ) : null}
       <TextField
         label={<FormattedMessage id="admin.field.slug" />}
         hint={<FormattedMessage id="admin.field.slugHint" />}

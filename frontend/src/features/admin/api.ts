@@ -12,7 +12,16 @@ export const adminKeys = {
   folder: (id: string) => ["admin", "folder", id] as const,
   methods: ["admin", "participation-methods"] as const,
   mails: ["admin", "mails"] as const,
+  groupChoices: ["admin", "group-choices"] as const,
 };
+
+/** The platform's user groups, for pickers (project visibility, phase permissions). */
+export function useGroupChoices() {
+  return useQuery({
+    queryKey: adminKeys.groupChoices,
+    queryFn: () => unwrap(api.GET("/api/v1/groups", { params: { query: { limit: 100 } } })),
+  });
+}
 
 export function useAdminFolders() {
   return useQuery({

@@ -5086,6 +5086,11 @@ export interface components {
              */
             updated_at: string;
             visibility: components["schemas"]["Visibility"];
+            /**
+             * Visible Group Ids
+             * @description Visibility `groups`: the user groups whose members may see the project.
+             */
+            visible_group_ids: string[];
         };
         /** ProjectCreate */
         ProjectCreate: {
@@ -5115,6 +5120,11 @@ export interface components {
             };
             /** @default public */
             visibility?: components["schemas"]["Visibility"];
+            /**
+             * Visible Group Ids
+             * @description Required for visibility `groups`.
+             */
+            visible_group_ids?: string[];
         };
         /** ProjectListQuery */
         ProjectListQuery: {
@@ -5164,6 +5174,11 @@ export interface components {
                 [key: string]: string;
             };
             visibility: components["schemas"]["Visibility"];
+            /**
+             * Visible Group Ids
+             * @description Visibility `groups`: the user groups whose members may see the project.
+             */
+            visible_group_ids: string[];
         };
         /** ProjectUpdate */
         ProjectUpdate: {
@@ -5209,6 +5224,12 @@ export interface components {
             } | null;
             /** @default null */
             visibility?: components["schemas"]["Visibility"] | null;
+            /**
+             * Visible Group Ids
+             * @description For visibility `groups`: whose members see it.
+             * @default null
+             */
+            visible_group_ids?: string[] | null;
         };
         /**
          * PublicProfile
@@ -6044,10 +6065,10 @@ export interface components {
         };
         /**
          * Visibility
-         * @description Who may see a published project; ``groups`` will follow with user groups.
+         * @description Who may see a published project: everyone, the team only, or members of given groups.
          * @enum {string}
          */
-        Visibility: "public" | "admins";
+        Visibility: "public" | "admins" | "groups";
         /**
          * VotesMode
          * @enum {string}

@@ -150,3 +150,18 @@ def test_a_phase_without_rules_admits_signed_in_residents() -> None:
     assert can(Principal("u1", T), Action.INPUT_REACT, Resource(T, "i1", phase=phase))
     refusal = can(Principal(None, None), Action.INPUT_REACT, Resource(T, "i1", phase=phase))
     assert refusal.reason is Reason.NOT_SIGNED_IN
+
+
+def test_a_group_visible_project_is_seen_by_members_and_its_managers_only() -> None:
+    project = Resource(T, id="p1", visibility="groups", group_ids=frozenset({"g-elders"}))
+    member = Facts(frozenset({"g-elders"}), frozenset(), ())
+    outsider = Facts(frozenset({"g-verified"}), frozenset(), ())
+    manager = frozenset({RoleGrant(Role.PROJECT_MANAGER, frozenset({"p1"}))})
+    assert can(Principal("u1", T, facts=member), Action.PROJECT_VIEW, project)
+    assert can(Principal("u2", T, manager), Action.PROJECT_VIEW, project)
+    for principal in (Principal("u3", T, facts=outsider), Principal(None, None)):
+        assert can(principal, Action.PROJECT_VIEW, project).reason is Reason.NOT_PUBLISHED
+    unpublished = Resource(
+        T, id="p1", published=False, visibility="groups", group_ids=frozenset({"g-elders"})
+    )
+    assert not can(Principal("u1", T, facts=member), Action.PROJECT_VIEW, unpublished)
