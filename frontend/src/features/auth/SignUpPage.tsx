@@ -6,16 +6,33 @@ import { Link } from "react-router";
 import { z } from "zod";
 import { TextField } from "@/components/Field";
 import { Form } from "@/components/Form";
+import {
+  AnswerFields,
+  answersPayload,
+  answerValues,
+  useAnswersSchema,
+  useRegistrationForm,
+  type RegistrationField,
+} from "@/features/registration";
 import { useValidationMessages } from "@/lib/forms/messages";
 import { useLocale } from "@/lib/i18n";
 import { resendConfirmation, signUp } from "./api";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password";
 
+/** The sign-up form, with the platform's registration questions once they are known. */
 export function SignUpPage() {
+  const registration = useRegistrationForm();
+  // Without the questions (a failed read) sign-up still works: the server asks what is missing.
+  if (registration.isPending) return null;
+  return <SignUpForm fields={registration.data?.fields ?? []} />;
+}
+
+function SignUpForm({ fields }: { fields: RegistrationField[] }) {
   const messages = useValidationMessages();
   const { locale } = useLocale();
   const [registered, setRegistered] = useState<string | null>(null);
   const [resent, setResent] = useState(false);
+  const answers = useAnswersSchema(fields);
   const schema = z.object({
     first_name: z.string().trim().min(1, messages.required).max(100, messages.maxLength(100)),
     last_name: z.string().trim().min(1, messages.required).max(100, messages.maxLength(100)),
@@ -24,12 +41,13 @@ export function SignUpPage() {
       .string()
       .min(PASSWORD_MIN_LENGTH, messages.minLength(PASSWORD_MIN_LENGTH))
       .max(PASSWORD_MAX_LENGTH, messages.maxLength(PASSWORD_MAX_LENGTH)),
+    answers,
   });
   const form = useForm<z.infer<typeof schema>>({
     resolver: zodResolver(schema),
     // The error summary takes focus instead (GOV.UK pattern), then links to each field.
     shouldFocusError: false,
-    defaultValues: { first_name: "", last_name: "", email: "", password: "" },
+    defaultValues: { first_name: "", last_name: "", email: "", password: "", answers: answerValues(fields) },
   });
   const { errors } = form.formState;
 
@@ -66,8 +84,8 @@ export function SignUpPage() {
       <Form
         form={form}
         submitLabel={<FormattedMessage id="signUp.submit" />}
-        onSubmit={async (values) => {
-          await signUp({ ...values, locale });
+        onSubmit={async ({ answers: given, ...values }) => {
+          await signUp({ ...values, locale, answers: answersPayload(fields, given, "omit") });
           setRegistered(values.email);
         }}
       >
@@ -98,6 +116,14 @@ export function SignUpPage() {
           error={errors.password?.message}
           {...form.register("password")}
         />
+        {fields.length ? (
+          <fieldset className="fieldset">
+            <legend>
+              <FormattedMessage id="registration.signUp.legend" />
+            </legend>
+            <AnswerFields fields={fields} form={form} prefix="answers" />
+          </fieldset>
+        ) : null}
       </Form>
       <p>
         <FormattedMessage

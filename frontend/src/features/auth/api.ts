@@ -8,6 +8,8 @@ export interface SignUpValues {
   first_name: string;
   last_name: string;
   locale: string;
+  /** Answers to the platform's registration fields, by field id. */
+  answers?: Record<string, unknown>;
 }
 
 export async function signUp(body: SignUpValues): Promise<Me> {

@@ -17,7 +17,11 @@ interface Props {
   submitLabel: ReactNode;
   initialText?: string;
   initialPicks?: MentionPick[];
-  /** Sends the body with mention tokens; a thrown ApiProblem is shown on the field. */
+  /**
+   * Sends the body with mention tokens; a thrown ApiProblem is shown on the
+   * field. Resolving `false` means it was not sent (the resident stopped to
+   * answer questions and cancelled): the text stays.
+   */
   onSubmit: (body: string) => Promise<unknown>;
   onCancel?: () => void;
   autoFocus?: boolean;
@@ -61,7 +65,8 @@ export function CommentForm({
     async (values) => {
       setPosted(false);
       try {
-        await onSubmit(toTokens(values.body.trim(), picks.current));
+        const sent = await onSubmit(toTokens(values.body.trim(), picks.current));
+        if (sent === false) return;
         form.reset({ body: "" });
         picks.current = [];
         setPosted(true);

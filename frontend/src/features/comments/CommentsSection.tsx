@@ -1,8 +1,7 @@
 import { useState } from "react";
 import { FormattedMessage, useIntl } from "react-intl";
-import { Link, useLocation } from "react-router";
 import { Loading } from "@/components/Loading";
-import { BlockedNotice } from "@/features/moderation";
+import { ParticipationReason, useProfileGate } from "@/features/participation";
 import type { Comment, CommentThread } from "@/lib/api/types";
 import {
   useCommentPermission,
@@ -13,42 +12,6 @@ import {
 } from "./api";
 import { CommentForm } from "./CommentForm";
 import { CommentItem } from "./CommentItem";
-
-/** Why the viewer cannot comment, in words, with a way forward where there is one. */
-function NotAllowed({ reason }: { reason: string | null | undefined }) {
-  const location = useLocation();
-  if (reason === "blocked") return <BlockedNotice />;
-  if (reason === "not_signed_in") {
-    const next = encodeURIComponent(location.pathname + location.search);
-    return (
-      <p className="notice">
-        <FormattedMessage
-          id="comments.reason.signIn"
-          values={{ link: (chunks) => <Link to={`/sign-in?next=${next}`}>{chunks}</Link> }}
-        />
-      </p>
-    );
-  }
-  if (reason === "phase_closed") {
-    return (
-      <p className="notice">
-        <FormattedMessage id="comments.reason.phaseClosed" />
-      </p>
-    );
-  }
-  if (reason === "action_disabled") {
-    return (
-      <p className="notice">
-        <FormattedMessage id="comments.reason.disabled" />
-      </p>
-    );
-  }
-  return (
-    <p className="notice">
-      <FormattedMessage id="comments.reason.other" />
-    </p>
-  );
-}
 
 function LoadFailed() {
   return (
@@ -62,16 +25,25 @@ function NewComment({ ideaId, permission: known }: { ideaId: string; permission?
   const intl = useIntl();
   const permission = useCommentPermission(ideaId, known);
   const post = usePostComment(ideaId);
+  const gate = useProfileGate();
   if (permission.isPending) return null;
   if (permission.isError) return <LoadFailed />;
-  if (!permission.data.allowed) return <NotAllowed reason={permission.data.reason} />;
+  const { allowed, reason } = permission.data;
+  // Missing answers do not stop the writing: they are asked for on "Post", then it is posted.
+  const answerFirst = reason === "missing_profile_fields";
+  if (!allowed && !answerFirst) return <ParticipationReason reason={reason ?? ""} action="comment" />;
+  const fields = answerFirst ? permission.data.fields : undefined;
   return (
-    <CommentForm
-      id={`idea-${ideaId}-new-comment`}
-      label={intl.formatMessage({ id: "comments.addLabel" })}
-      submitLabel={<FormattedMessage id="comments.post" />}
-      onSubmit={(body) => post.mutateAsync({ body })}
-    />
+    <>
+      {answerFirst && !gate.asking ? <ParticipationReason reason={reason ?? ""} action="comment" /> : null}
+      <CommentForm
+        id={`idea-${ideaId}-new-comment`}
+        label={intl.formatMessage({ id: "comments.addLabel" })}
+        submitLabel={<FormattedMessage id="comments.post" />}
+        onSubmit={(body) => gate.attempt(() => post.mutateAsync({ body }), fields)}
+      />
+      {gate.panel}
+    </>
   );
 }
 

@@ -21,6 +21,8 @@ function useViewerKey(): string {
 export interface CommentPermission {
   allowed: boolean;
   reason: string;
+  /** For `missing_profile_fields`: the answers to ask for before posting. */
+  fields?: string[];
 }
 
 /**

@@ -10,7 +10,7 @@ import { useLocale, useLocalized } from "@/lib/i18n";
 import { ideaKeys, useIdea, useInputForm, useProjectForIdeas, useTopics } from "./api";
 import { editLocale, emptyValues, ideaPayload, valuesFromIdea } from "./ideaForm";
 import { IdeaForm } from "./IdeaForm";
-import { PostingReason } from "./IdeationPhase";
+import { CompleteProfile, ParticipationReason } from "@/features/participation";
 import { postingDecision } from "./phase";
 import type { Idea } from "./types";
 
@@ -30,7 +30,7 @@ function NewIdea() {
   const phase = project.data.phases.find((item) => item.id === phaseId);
   if (!phase || phase.method !== "ideation") return <LoadError error={new ApiProblem(404, { code: "not_found", detail: "" })} />;
   const open = postingDecision(phase, true);
-  const decision = open.allowed && blocked ? { allowed: false, reason: "blocked" } : open;
+  const decision = open.allowed && blocked ? { allowed: false, reason: "blocked", fields: [] } : open;
   return (
     <div className="idea-form-page">
       <p>
@@ -62,8 +62,15 @@ function NewIdea() {
             navigate(`/ideas/${idea.id}`);
           }}
         />
+      ) : decision.reason === "missing_profile_fields" ? (
+        // Arrived here directly: ask the missing answers, then the phase (re-read) lets them post.
+        <CompleteProfile
+          fieldIds={decision.fields}
+          onDone={() => void project.refetch()}
+          onCancel={() => navigate(`/projects/${project.data.slug || project.data.id}`)}
+        />
       ) : (
-        <PostingReason reason={decision.reason} />
+        <ParticipationReason reason={decision.reason} action="post_input" />
       )}
     </div>
   );

@@ -1,59 +1,48 @@
 import { useState } from "react";
 import { FormattedMessage, useIntl } from "react-intl";
-import { Link, useLocation } from "react-router";
+import { ParticipationReason, useProfileGate } from "@/features/participation";
 import { isApiProblem } from "@/lib/api/problem";
 import { useProblemTranslator } from "@/lib/forms/messages";
 import { useReaction } from "./api";
 import type { Idea, ReactionKind } from "./types";
 
-function ReasonText({ reason }: { reason: string }) {
-  const location = useLocation();
-  if (reason === "not_signed_in") {
-    const next = encodeURIComponent(location.pathname);
-    return (
-      <FormattedMessage
-        id="ideas.react.signIn"
-        values={{ link: (chunks) => <Link to={`/sign-in?next=${next}`}>{chunks}</Link> }}
-      />
-    );
-  }
-  if (reason === "phase_closed") return <FormattedMessage id="ideas.react.closed" />;
-  if (reason === "blocked") return <FormattedMessage id="ideas.react.blocked" />;
-  return <FormattedMessage id="ideas.react.disabled" />;
-}
-
 /**
  * Like and dislike toggles (aria-pressed). When reacting is not allowed the
- * buttons are disabled and the reason is said next to them, with a sign-in
- * link when signing in is what is missing; the like limit is explained too.
+ * buttons are disabled and the reason is said next to them, with the way to
+ * qualify where there is one; the like limit is explained too. When only
+ * answers about the resident are missing the buttons stay usable: pressing
+ * one asks for them in place, then sends the reaction.
  */
 export function ReactionButtons({ idea, dislikesEnabled }: { idea: Idea; dislikesEnabled: boolean }) {
   const intl = useIntl();
   const translate = useProblemTranslator();
   const reaction = useReaction(idea);
+  const gate = useProfileGate();
   const [announcement, setAnnouncement] = useState("");
   const [failure, setFailure] = useState<string | null>(null);
-  const allowed = idea.permissions.react.allowed;
+  const decision = idea.permissions.react;
+  const answerFirst = decision.reason === "missing_profile_fields";
+  const allowed = decision.allowed || answerFirst;
   const outOfLikes = idea.likes_left === 0 && idea.my_reaction !== "like";
   const noteId = `idea-${idea.id}-reaction-note`;
 
   const press = (kind: ReactionKind) => {
     const next = idea.my_reaction === kind ? null : kind;
     setFailure(null);
-    reaction.mutate(next, {
-      onSuccess: () =>
-        setAnnouncement(
-          intl.formatMessage({ id: next ? `ideas.react.done.${next}` : "ideas.react.done.removed" }),
-        ),
-      onError: (error) => {
-        const fallback = intl.formatMessage({ id: "error.action" });
-        setFailure(isApiProblem(error) ? translate(error.code, error.detail || fallback) : fallback);
-      },
+    const send = async () => {
+      await reaction.mutateAsync(next);
+      setAnnouncement(
+        intl.formatMessage({ id: next ? `ideas.react.done.${next}` : "ideas.react.done.removed" }),
+      );
+    };
+    gate.attempt(send, answerFirst ? decision.fields : undefined).catch((error: unknown) => {
+      const fallback = intl.formatMessage({ id: "error.action" });
+      setFailure(isApiProblem(error) ? translate(error.code, error.detail || fallback) : fallback);
     });
   };
 
-  const note = !allowed ? (
-    <ReasonText reason={idea.permissions.react.reason} />
+  const note = !decision.allowed ? (
+    <ParticipationReason reason={decision.reason} action="react" inline />
   ) : outOfLikes ? (
     <FormattedMessage id="ideas.react.limitReached" />
   ) : idea.likes_left !== null ? (
@@ -105,6 +94,7 @@ export function ReactionButtons({ idea, dislikesEnabled }: { idea: Idea; dislike
       <p role="status" className="visually-hidden">
         {announcement}
       </p>
+      {gate.panel}
     </div>
   );
 }

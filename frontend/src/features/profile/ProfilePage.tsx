@@ -9,6 +9,7 @@ import { isSupportedLocale, nativeLanguageName } from "@/config/locales";
 import { RequireAuth } from "@/features/auth/RequireAuth";
 import { useSession } from "@/features/auth/useSession";
 import { NotificationPreferences } from "@/features/notifications";
+import { ProfileAnswers } from "@/features/registration";
 import { VerificationStatus } from "@/features/verification";
 import { api, session, unwrap } from "@/lib/api/client";
 import type { Me } from "@/lib/api/types";
@@ -166,6 +167,7 @@ export function ProfilePage() {
               </p>
             ) : null}
             <ProfileForm key={`${user.id}-${user.locale}`} user={user} />
+            <ProfileAnswers user={user} />
             <VerificationStatus />
             <NotificationPreferences />
           </>

@@ -1,0 +1,7 @@
+import type { components } from "@/lib/api/schema";
+
+type Schemas = components["schemas"];
+
+export type RegistrationField = Schemas["RegistrationField"];
+export type RegistrationForm = Schemas["RegistrationForm"];
+export type Area = Schemas["Area"];
