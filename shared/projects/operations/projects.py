@@ -229,12 +229,9 @@ class ProjectOperations(ServiceBase):
             return
         if target is not None:
             self._check_folder(repo, target)
-        # Moving needs rights where the project lands, too (a folder manager's own folder).
-        authorize(
-            principal,
-            Action.PROJECT_MANAGE,
-            Resource(tenant_id=repo.tenant.tenant_id, id=record.project_id, folder_id=target),
-        )
+        # Placing a project is the business of whoever manages where it lands: an admin, or
+        # the manager of the folder it moves into. Managing the project itself is not enough.
+        authorize(principal, Action.PROJECT_MANAGE, scope_resource(repo.tenant, target))
         record.folder_id = target
         record.position = repo.next_project_position(target)
 

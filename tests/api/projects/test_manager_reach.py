@@ -105,3 +105,19 @@ def test_a_moderator_does_not_manage_the_project_they_moderate(api, admin, token
     response = api.patch(f"/projects/{project['id']}", {"title": {"en": "No"}}, token=token)
     assert response.status_code == 403
     assert api.post(f"/projects/{project['id']}/phases", PHASE, token=token).status_code == 403
+
+
+def test_a_project_manager_cannot_move_their_project_into_a_folder(api, admin, tokens):
+    # GIVEN a project manager of a project outside folders, and a folder they do not manage
+    project = admin.project("Placed by admins")
+    folder = admin.folder("Somebody's folder")
+    token = tokens.project_manager(project["id"])
+    # WHEN they try to move it into the folder (or the folder's manager pulls it out again)
+    moved = api.patch(f"/projects/{project['id']}", {"folder_id": folder["id"]}, token=token)
+    # THEN placing projects stays with admins and the managers of the folder it lands in
+    assert moved.status_code == 403
+    assert body_of(moved)["code"] == "manager_only"
+    assert admin.call("GET", f"/projects/{project['id']}")["folder_id"] is None
+    # AND their other changes still work
+    renamed = api.patch(f"/projects/{project['id']}", {"title": {"en": "Renamed"}}, token=token)
+    assert renamed.status_code == 200
