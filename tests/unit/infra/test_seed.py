@@ -192,7 +192,7 @@ def test_residents_are_asked_the_citys_questions_and_answered_some(seeded):
     assert ids[:3] == ["gender", "birthyear", "area"]
     assert len(ids) == 5  # and the city's two own questions
     area = form[2]
-    assert [option["label"]["de"] for option in area["options"]][0] == "Altstadt"
+    assert area["options"][0]["label"]["de"] == "Altstadt"
     resident = LINDENFELD.residents[1]
     signed_in = _sign_in(seeded, resident.email, resident.password)
     me = _get(seeded, "/api/v1/me", json.loads(signed_in.body)["access_token"])
