@@ -1,12 +1,15 @@
 import { screen, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { session } from "@/lib/api/client";
 import userEvent from "@testing-library/user-event";
 import { admin, authSession, project, resident } from "@/testing/fixtures";
 import { problem } from "@/testing/handlers";
 import { renderApp } from "@/testing/render";
 import { server } from "@/testing/server";
+import { preloadAdmin } from "./adminTesting";
+
+beforeAll(preloadAdmin);
 
 const empty = { items: [], next_cursor: null };
 
@@ -87,21 +90,27 @@ describe("AdminApp for managers and moderators", () => {
     archived_at: null,
   };
 
-  function team(roles: typeof admin.roles) {
+  /** Sign a team member in; returns how often the folders were listed. */
+  function team(roles: typeof admin.roles): { folderCalls: number } {
     const user = { ...resident, id: "u-team", roles };
+    const calls = { folderCalls: 0 };
     server.use(
       http.post("/api/v1/auth/refresh", () => HttpResponse.json(authSession(user))),
       http.get("/api/v1/admin/projects", () => HttpResponse.json({ items: [park], next_cursor: null })),
-      http.get("/api/v1/admin/folders", () => HttpResponse.json(empty)),
+      http.get("/api/v1/admin/folders", () => {
+        calls.folderCalls += 1;
+        return HttpResponse.json(empty);
+      }),
       http.get("/api/v1/dev/mails", () => problem(403, "admin_only", "Admins only.")),
       http.get("/api/v1/groups", () => HttpResponse.json(empty)),
       http.get("/api/v1/moderation/activity", () => HttpResponse.json(empty)),
     );
     session.establish(authSession(user));
+    return calls;
   }
 
   it("offers a project manager their projects, without creating or filtering by folder", async () => {
-    team([{ role: "project_manager", scope: ["p-1"] }]);
+    const calls = team([{ role: "project_manager", scope: ["p-1"] }]);
     renderApp("/admin/projects");
     const nav = await screen.findByRole("navigation", { name: "Back-office" });
     expect(within(nav).getByRole("link", { name: "Projects" })).toBeInTheDocument();
@@ -113,6 +122,8 @@ describe("AdminApp for managers and moderators", () => {
     expect(screen.getByText("You manage the projects listed here. Only administrators create new projects.")).toBeInTheDocument();
     expect(screen.queryByRole("link", { name: "New project" })).toBeNull();
     expect(screen.queryByRole("combobox", { name: "Folder" })).toBeNull();
+    // AND the folders, which the API refuses to list for them, are never asked for
+    expect(calls.folderCalls).toBe(0);
   });
 
   it("offers a folder manager their folders without creating one", async () => {
@@ -148,9 +159,13 @@ describe("a manager's project form", () => {
   it("keeps the project's folder for a project manager, who sees no folders", async () => {
     const user = { ...resident, id: "u-pm", roles: [{ role: "project_manager" as const, scope: ["p-1"] }] };
     const sent: unknown[] = [];
+    let folderCalls = 0;
     server.use(
       http.post("/api/v1/auth/refresh", () => HttpResponse.json(authSession(user))),
-      http.get("/api/v1/admin/folders", () => problem(403, "manager_only", "Managers only.")),
+      http.get("/api/v1/admin/folders", () => {
+        folderCalls += 1;
+        return problem(403, "manager_only", "Managers only.");
+      }),
       http.get("/api/v1/dev/mails", () => problem(403, "admin_only", "Admins only.")),
       http.get("/api/v1/projects/p-1", () => HttpResponse.json(project)),
       http.get("/api/v1/participation-methods", () => HttpResponse.json({ items: [] })),
@@ -169,5 +184,6 @@ describe("a manager's project form", () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ folder_id: "f-1" });
     expect(sent[0]).not.toHaveProperty("move_out_of_folder");
+    expect(folderCalls).toBe(0);
   });
 });

@@ -83,12 +83,13 @@ function ProjectForm({ project }: { project?: Project }) {
   const messages = useValidationMessages();
   const navigate = useNavigate();
   const invalidate = useInvalidateProjects();
-  const folders = useAdminFolders();
   const state = useSession();
   // Project managers see no folders, so the folder stays as it is; folder managers
   // move projects between their folders only (leaving them is refused).
   const admin = isAdmin(state);
   const byFolder = admin || managesFolders(state);
+  // Only admins and folder managers may list folders (the API refuses project managers).
+  const folders = useAdminFolders(byFolder);
   const { locales, defaultLocale } = usePlatformLocales();
   const [header, setHeader] = useState<File | null>(null);
   const [saved, setSaved] = useState(false);

@@ -26,10 +26,11 @@ export function ProjectsPage() {
   const state = useSession();
   const admin = isAdmin(state);
   const byFolder = admin || managesFolders(state);
+  // Only admins and folder managers may list folders (the API refuses project managers).
+  const folders = useAdminFolders(byFolder);
   const localize = useLocalized();
   const [status, setStatus] = useState<ProjectStatus | "">("");
   const [folderId, setFolderId] = useState("");
-  const folders = useAdminFolders();
   const projects = useAdminProjects(status, folderId);
   const invalidate = useInvalidateProjects();
   const label = (project: ProjectSummary) => localize(project.title);

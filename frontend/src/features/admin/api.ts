@@ -23,10 +23,12 @@ export function useGroupChoices() {
   });
 }
 
-export function useAdminFolders() {
+/** The folders the viewer may list: pass `enabled` false for those who may not (project managers). */
+export function useAdminFolders(enabled = true) {
   return useQuery({
     queryKey: adminKeys.folders,
     queryFn: () => unwrap(api.GET("/api/v1/admin/folders", { params: { query: { limit: 100 } } })),
+    enabled,
   });
 }
 
