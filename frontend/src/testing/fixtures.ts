@@ -8,6 +8,9 @@ import type {
   Project,
   ProjectSummary,
 } from "@/lib/api/types";
+import type { components } from "@/lib/api/schema";
+
+type RegistrationField = components["schemas"]["RegistrationField"];
 
 export const platform: Platform = {
   id: "alpha",
@@ -106,3 +109,26 @@ export const project: Project = {
   created_at: "2026-01-01T00:00:00Z",
   updated_at: "2026-01-01T00:00:00Z",
 };
+
+/** A registration field as the API shows it (a built-in gender question unless `overrides` say otherwise). */
+export function registrationField(overrides: Partial<RegistrationField> = {}): RegistrationField {
+  return {
+    id: "gender",
+    builtin: true,
+    type: "single_choice",
+    label: { en: "Gender" },
+    help: null,
+    purpose: { en: "To report participation by gender." },
+    required: false,
+    enabled: true,
+    options: [
+      { id: "female", label: { en: "Woman" } },
+      { id: "male", label: { en: "Man" } },
+    ],
+    scale_min: null,
+    scale_max: null,
+    min_label: null,
+    max_label: null,
+    ...overrides,
+  };
+}

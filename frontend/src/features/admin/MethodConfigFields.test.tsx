@@ -11,7 +11,8 @@ import { PhasesEditor } from "./PhasesEditor";
 /** The ideation method's settings as pydantic writes their JSON schema (an Enum lands in $defs). */
 const ideation = {
   id: "ideation",
-  actions: ["post", "react", "comment"],
+  actions: ["comment", "post_input", "react"],
+  anonymous_actions: [],
   config_schema: {
     type: "object",
     additionalProperties: false,
@@ -30,7 +31,7 @@ const ideation = {
     },
   },
 };
-const information = { id: "information", actions: [], config_schema: { type: "object", properties: {} } };
+const information = { id: "information", actions: [], anonymous_actions: [], config_schema: { type: "object", properties: {} } };
 
 const ideationPhase = {
   ...phase,
@@ -46,7 +47,12 @@ const ideationPhase = {
 };
 
 function withMethods() {
-  server.use(http.get("/api/v1/participation-methods", () => HttpResponse.json({ items: [information, ideation] })));
+  server.use(
+    http.get("/api/v1/participation-methods", () => HttpResponse.json({ items: [information, ideation] })),
+    // The phase's permissions offer the platform's groups and registration questions.
+    http.get("/api/v1/groups", () => HttpResponse.json({ items: [], next_cursor: null })),
+    http.get("/api/v1/registration", () => HttpResponse.json({ fields: [] })),
+  );
 }
 
 async function openForm(phases = [ideationPhase]) {

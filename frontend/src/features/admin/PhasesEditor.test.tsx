@@ -9,7 +9,7 @@ import { server } from "@/testing/server";
 import { PhasesEditor } from "./PhasesEditor";
 
 const methods = {
-  items: [{ id: "information", actions: [], config_schema: { type: "object", properties: {} } }],
+  items: [{ id: "information", actions: [], anonymous_actions: [], config_schema: { type: "object", properties: {} } }],
 };
 
 const decide = {

@@ -15,10 +15,17 @@ import { useInvalidateProjects, useParticipationMethods } from "./api";
 import { LocalizedRichTextFields, LocalizedTextFields } from "./LocalizedFields";
 import { compact, emptyLocalized, localizedText } from "./localizedSchema";
 import { MethodConfigFields, methodConfigBody } from "./MethodConfigFields";
+import {
+  actionsWithoutGroups,
+  PermissionsFields,
+  permissionsBody,
+  permissionValues,
+  type PermissionValues,
+} from "./PermissionsFields";
 import { usePlatformLocales } from "./usePlatformLocales";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const PHASE_FIELDS = ["title", "description", "start_date", "end_date", "method", "method_config"];
+const PHASE_FIELDS = ["title", "description", "start_date", "end_date", "method", "method_config", "permissions"];
 
 /**
  * An overlap names no field when the API puts it in `detail` only: show it
@@ -40,6 +47,14 @@ function PhaseForm({ project, phase, onDone }: { project: Project; phase?: Phase
   const invalidate = useInvalidateProjects();
   const methods = useParticipationMethods();
   const { locales, defaultLocale } = usePlatformLocales();
+  const chooseGroup = intl.formatMessage({ id: "admin.permissions.chooseGroup" });
+  const methodOf = (id: string) => methods.data?.items.find((item) => item.id === id);
+  const stored = permissionValues(phase?.permissions);
+  const rule = z.object({
+    audience: z.string().optional(),
+    group_ids: z.array(z.string()).optional(),
+    required_fields: z.array(z.string()).optional(),
+  });
   const schema = z.object({
     phase: z
       .object({
@@ -49,10 +64,17 @@ function PhaseForm({ project, phase, onDone }: { project: Project; phase?: Phase
         end_date: z.string().refine((value) => !value || DATE.test(value), messages.date),
         method: z.string().min(1, messages.required),
         method_config: z.record(z.string(), z.unknown()),
+        permissions: z.record(z.string(), rule.optional()),
       })
       .refine((value) => !value.end_date || value.end_date >= value.start_date, {
         path: ["end_date"],
         message: messages.endBeforeStart,
+      })
+      .superRefine((value, context) => {
+        // A rule for members of groups names at least one group (the API refuses it otherwise).
+        for (const action of actionsWithoutGroups(methodOf(value.method), value.permissions)) {
+          context.addIssue({ code: "custom", path: ["permissions", action, "group_ids"], message: chooseGroup });
+        }
       }),
   });
   type Values = z.infer<typeof schema>;
@@ -68,12 +90,13 @@ function PhaseForm({ project, phase, onDone }: { project: Project; phase?: Phase
         end_date: phase?.end_date ?? "",
         method: phase?.method ?? "information",
         method_config: phase?.method_config ?? {},
+        permissions: stored as Record<string, PermissionValues>,
       },
     },
   });
   const { errors } = form.formState;
   const methodId = form.watch("phase.method");
-  const method = methods.data?.items.find((item) => item.id === methodId);
+  const method = methodOf(methodId);
   const phaseErrors = errors.phase;
 
   return (
@@ -98,10 +121,9 @@ function PhaseForm({ project, phase, onDone }: { project: Project; phase?: Phase
           end_date: values.end_date || null,
           method: values.method,
           // Empty inputs mean "not set", not an empty string the method must accept.
-          method_config: methodConfigBody(
-            methods.data?.items.find((item) => item.id === values.method),
-            values.method_config,
-          ),
+          method_config: methodConfigBody(methodOf(values.method), values.method_config),
+          // Every action of the method gets its rule: the API replaces the phase's rules with these.
+          permissions: permissionsBody(methodOf(values.method), values.permissions),
         };
         try {
           if (phase) {
@@ -177,6 +199,14 @@ function PhaseForm({ project, phase, onDone }: { project: Project; phase?: Phase
         register={form.register}
         errors={phaseErrors?.method_config as FieldErrors | undefined}
         current={form.watch("phase.method_config")}
+      />
+      <PermissionsFields
+        method={method}
+        prefix="phase.permissions"
+        control={form.control}
+        register={form.register}
+        errors={phaseErrors?.permissions as FieldErrors | undefined}
+        stored={stored}
       />
     </Form>
   );

@@ -1,5 +1,5 @@
 export { AnswerFields } from "./AnswerFields";
 export { answersPayload, answerValues, useAnswersSchema, type AnswerValues } from "./answers";
-export { saveAnswers, useRegistrationForm } from "./api";
+export { saveAnswers, useAreas, useFieldChoices, useRegistrationForm } from "./api";
 export { ProfileAnswers } from "./ProfileAnswers";
-export type { RegistrationField } from "./types";
+export type { Area, RegistrationField } from "./types";
