@@ -34,7 +34,9 @@ describe("the input manager in the back-office", () => {
     expect(await screen.findByRole("heading", { name: "Input manager", level: 1 })).toBeInTheDocument();
     const nav = screen.getByRole("navigation", { name: "Back-office" });
     expect(within(nav).getByRole("link", { name: "Input manager" })).toBeInTheDocument();
-    expect(within(nav).queryByRole("link", { name: "Projects" })).toBeNull();
+    // A project manager's back-office also holds their projects, never the platform's setup.
+    expect(within(nav).getByRole("link", { name: "Projects" })).toBeInTheDocument();
+    expect(within(nav).queryByRole("link", { name: "Platform settings" })).toBeNull();
     expect(await screen.findByRole("table")).toBeInTheDocument();
   });
 });
