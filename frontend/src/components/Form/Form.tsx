@@ -25,7 +25,9 @@ export function flattenErrors(errors: FieldErrors, prefix = ""): ErrorSummaryIte
     if (!value) continue;
     const name = prefix ? `${prefix}.${key}` : key;
     if (typeof value.message === "string" && value.message) {
-      items.push({ fieldId: key === "root" ? null : fieldId(name), message: value.message });
+      // A list's own error (react-hook-form's `root` of an array) links to the list; the form's own to nothing.
+      const target = key === "root" ? prefix : name;
+      items.push({ fieldId: target ? fieldId(target) : null, message: value.message });
     } else if (typeof value === "object") {
       items.push(...flattenErrors(value as FieldErrors, name));
     }

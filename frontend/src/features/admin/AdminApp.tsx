@@ -6,6 +6,7 @@ import { NotFoundPage } from "@/app/NotFoundPage";
 import { isTeamMember, moderationLinks, ModerationRoutes } from "@/features/moderation/admin";
 import { InputManagerPage } from "@/features/inputs";
 import { VerificationAdminPage } from "@/features/verification/admin";
+import { RegistrationAdminPage } from "@/features/registration/admin";
 import { GroupPage, GroupsPage, NewGroupPage, peopleLinks, UsersPage } from "@/features/people/admin";
 import { managesFolders, managesProjects } from "./access";
 import { useDevMails } from "./api";
@@ -34,6 +35,7 @@ function AdminNav() {
     { to: "/admin/idea-statuses", id: "admin.nav.ideaStatuses" },
     { to: "/admin/settings", id: "admin.nav.settings" },
     { to: "/admin/verification", id: "verification.admin.nav" },
+    { to: "/admin/registration", id: "registration.admin.nav" },
     ...(mails.isSuccess ? [{ to: "/admin/mail", id: "admin.nav.mail" }] : []),
   ];
   // Managers also see what their grants reach (the API lists only that); the platform's setup is for admins.
@@ -93,6 +95,7 @@ function AdminOnly() {
           <Route path="idea-statuses" element={<IdeaStatusesPage />} />
           <Route path="settings" element={<PlatformSettingsPage />} />
           <Route path="verification" element={<VerificationAdminPage />} />
+          <Route path="registration" element={<RegistrationAdminPage />} />
           <Route path="mail" element={<MailViewerPage />} />
           <Route path="moderation/*" element={<ModerationRoutes />} />
           <Route path="inputs" element={<InputManagerPage />} />

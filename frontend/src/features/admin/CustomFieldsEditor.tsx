@@ -1,135 +1,15 @@
 import { useEffect, useRef } from "react";
-import { useFieldArray, useWatch, type Control, type FieldErrors, type UseFormReturn } from "react-hook-form";
-import { FormattedMessage, useIntl } from "react-intl";
-import { CheckboxField, SelectField } from "@/components/Field";
+import { useFieldArray, type UseFormReturn } from "react-hook-form";
+import { FormattedMessage } from "react-intl";
+import { CheckboxField } from "@/components/Field";
 import { fieldId } from "@/lib/forms/fieldId";
-import {
-  FIELD_TYPES,
-  SCALE_MAXIMUMS,
-  SCALE_MINIMUMS,
-  isChoice,
-  newOption,
-  newQuestion,
-  type InputFormValues,
-} from "./inputFormValues";
-import { LocalizedTextFields } from "./LocalizedFields";
+import { newQuestion, type InputFormValues } from "./inputFormValues";
+import { QuestionDefinitionFields } from "./QuestionEditor";
 
 interface Common {
   form: UseFormReturn<InputFormValues>;
   locales: string[];
   defaultLocale: string;
-}
-
-/** The message of an array's own error, which react-hook-form keeps in `root` or on the array. */
-function arrayError(errors: unknown): string | undefined {
-  const node = errors as { message?: string; root?: { message?: string } } | undefined;
-  return node?.root?.message ?? node?.message;
-}
-
-function OptionsEditor({ form, locales, defaultLocale, index }: Common & { index: number }) {
-  const intl = useIntl();
-  const name = `custom_fields.${index}.options` as const;
-  const { fields, append, remove } = useFieldArray({ control: form.control, name });
-  const errors = form.formState.errors;
-  const error = arrayError(errors.custom_fields?.[index]?.options);
-  const number = index + 1;
-  return (
-    <fieldset className="fieldset" id={fieldId(name)} tabIndex={-1} aria-describedby={error ? `${fieldId(name)}-error` : undefined}>
-      <legend>
-        <FormattedMessage id="admin.inputForm.options" />
-      </legend>
-      {error ? (
-        <p className="field__error" id={`${fieldId(name)}-error`}>
-          {error}
-        </p>
-      ) : null}
-      <ol className="question-options">
-        {fields.map((option, optionIndex) => (
-          <li key={option.id}>
-            <LocalizedTextFields
-              name={`${name}.${optionIndex}.label`}
-              label={intl.formatMessage({ id: "admin.inputForm.option" }, { number: optionIndex + 1 })}
-              locales={locales}
-              defaultLocale={defaultLocale}
-              errors={errors as FieldErrors<InputFormValues>}
-              register={form.register}
-              required
-            />
-            <button
-              type="button"
-              className="button button--small button--secondary"
-              onClick={() => remove(optionIndex)}
-            >
-              <FormattedMessage
-                id="admin.inputForm.removeOption"
-                values={{ option: optionIndex + 1, number }}
-              />
-            </button>
-          </li>
-        ))}
-      </ol>
-      <button type="button" className="button button--small" onClick={() => append(newOption(locales))}>
-        <FormattedMessage id="admin.inputForm.addOption" values={{ number }} />
-      </button>
-    </fieldset>
-  );
-}
-
-function ScaleEditor({ form, locales, defaultLocale, index }: Common & { index: number }) {
-  const intl = useIntl();
-  const errors = form.formState.errors;
-  const question = errors.custom_fields?.[index];
-  return (
-    <div className="question-scale">
-      <SelectField
-        label={<FormattedMessage id="admin.inputForm.scaleMin" />}
-        error={question?.scale_min?.message}
-        {...form.register(`custom_fields.${index}.scale_min`)}
-      >
-        {SCALE_MINIMUMS.map((value) => (
-          <option key={value} value={value}>
-            {value}
-          </option>
-        ))}
-      </SelectField>
-      <SelectField
-        label={<FormattedMessage id="admin.inputForm.scaleMax" />}
-        error={question?.scale_max?.message}
-        {...form.register(`custom_fields.${index}.scale_max`)}
-      >
-        {SCALE_MAXIMUMS.map((value) => (
-          <option key={value} value={value}>
-            {value}
-          </option>
-        ))}
-      </SelectField>
-      <LocalizedTextFields
-        name={`custom_fields.${index}.min_label`}
-        label={intl.formatMessage({ id: "admin.inputForm.minLabel" })}
-        locales={locales}
-        defaultLocale={defaultLocale}
-        errors={errors as FieldErrors<InputFormValues>}
-        register={form.register}
-      />
-      <LocalizedTextFields
-        name={`custom_fields.${index}.max_label`}
-        label={intl.formatMessage({ id: "admin.inputForm.maxLabel" })}
-        locales={locales}
-        defaultLocale={defaultLocale}
-        errors={errors as FieldErrors<InputFormValues>}
-        register={form.register}
-      />
-    </div>
-  );
-}
-
-function QuestionTypeFields({ form, locales, defaultLocale, index }: Common & { index: number }) {
-  const type = useWatch({ control: form.control as Control<InputFormValues>, name: `custom_fields.${index}.type` });
-  if (isChoice(type)) return <OptionsEditor form={form} locales={locales} defaultLocale={defaultLocale} index={index} />;
-  if (type === "linear_scale") {
-    return <ScaleEditor form={form} locales={locales} defaultLocale={defaultLocale} index={index} />;
-  }
-  return null;
 }
 
 /**
@@ -138,7 +18,6 @@ function QuestionTypeFields({ form, locales, defaultLocale, index }: Common & { 
  * move it up or down, remove it. Nothing is saved until the form is.
  */
 export function CustomFieldsEditor({ form, locales, defaultLocale }: Common) {
-  const intl = useIntl();
   const { fields, append, remove, move } = useFieldArray({ control: form.control, name: "custom_fields" });
   const errors = form.formState.errors;
   const focusAfter = useRef<string | null>(null);
@@ -186,43 +65,13 @@ export function CustomFieldsEditor({ form, locales, defaultLocale }: Common) {
                     {error}
                   </p>
                 ) : null}
-                <SelectField
-                  label={<FormattedMessage id="admin.inputForm.type" />}
-                  error={errors.custom_fields?.[index]?.type?.message}
-                  {...form.register(`${name}.type`, {
-                    onChange: (event: { target: { value: string } }) => {
-                      // A new choice question starts with the two options it needs.
-                      const options = form.getValues(`${name}.options`);
-                      if ((event.target.value === "single_choice" || event.target.value === "multiple_choice") && options.length === 0) {
-                        form.setValue(`${name}.options`, [newOption(locales), newOption(locales)]);
-                      }
-                    },
-                  })}
-                >
-                  {FIELD_TYPES.map((type) => (
-                    <option key={type} value={type}>
-                      {intl.formatMessage({ id: `admin.inputForm.type.${type}` })}
-                    </option>
-                  ))}
-                </SelectField>
-                <LocalizedTextFields
-                  name={`${name}.label`}
-                  label={intl.formatMessage({ id: "admin.inputForm.label" })}
+                <QuestionDefinitionFields
+                  form={form}
                   locales={locales}
                   defaultLocale={defaultLocale}
-                  errors={errors as FieldErrors<InputFormValues>}
-                  register={form.register}
-                  required
+                  name={name}
+                  number={number}
                 />
-                <LocalizedTextFields
-                  name={`${name}.help`}
-                  label={intl.formatMessage({ id: "admin.inputForm.help" })}
-                  locales={locales}
-                  defaultLocale={defaultLocale}
-                  errors={errors as FieldErrors<InputFormValues>}
-                  register={form.register}
-                />
-                <QuestionTypeFields form={form} locales={locales} defaultLocale={defaultLocale} index={index} />
                 <CheckboxField
                   label={<FormattedMessage id="admin.inputForm.questionRequired" />}
                   {...form.register(`${name}.required`)}

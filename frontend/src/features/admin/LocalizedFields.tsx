@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { Controller, type Control, type FieldErrors, type FieldValues, type Path, type UseFormRegister } from "react-hook-form";
 import { FormattedMessage } from "react-intl";
 import { TextField } from "@/components/Field";
@@ -23,6 +24,8 @@ interface Props<T extends FieldValues> {
   errors: FieldErrors<T>;
   /** Whether the default locale's text is required. */
   required?: boolean;
+  /** What the field is for, under its legend (text inputs only). */
+  hint?: ReactNode;
 }
 
 /** An error about the field as a whole (e.g. "enter a text in at least one language"). */
@@ -44,15 +47,19 @@ export function LocalizedTextFields<T extends FieldValues>({
   errors,
   register,
   required = false,
+  hint,
 }: Props<T> & { register: UseFormRegister<T> }) {
+  const described = [hint ? `${fieldId(name)}-hint` : null, errorAt(errors, name) ? `${fieldId(name)}-error` : null]
+    .filter(Boolean)
+    .join(" ");
   return (
-    <fieldset
-      className="fieldset"
-      id={fieldId(name)}
-      tabIndex={-1}
-      aria-describedby={errorAt(errors, name) ? `${fieldId(name)}-error` : undefined}
-    >
+    <fieldset className="fieldset" id={fieldId(name)} tabIndex={-1} aria-describedby={described || undefined}>
       <legend>{label}</legend>
+      {hint ? (
+        <p className="field__hint" id={`${fieldId(name)}-hint`}>
+          {hint}
+        </p>
+      ) : null}
       <GroupError errors={errors} name={name} />
       {locales.map((locale) => (
         <TextField
