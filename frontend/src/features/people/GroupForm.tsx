@@ -11,7 +11,7 @@ import { fieldId } from "@/lib/forms/fieldId";
 import { useValidationMessages } from "@/lib/forms/messages";
 import { useCreateGroup, usePickerProjects, useUpdateGroup } from "./api";
 import { builderField, draftOf, draftProblems, emptyDraft, ruleOf, type DraftProblem, type RuleDraft } from "./ruleDrafts";
-import { RuleBuilder, type RulesValues, type ScopeChoices } from "./RuleBuilder";
+import { fieldTypes, RuleBuilder, useRegistrationChoices, type RulesValues, type ScopeChoices } from "./RuleBuilder";
 import type { Group, Match } from "./types";
 
 const TEXT_MAX = 300;
@@ -51,6 +51,8 @@ export function GroupForm({ group, onDone }: Props) {
   const messages = useValidationMessages();
   const { locales, defaultLocale } = usePlatformLocales();
   const choices = useScopeChoices();
+  const registration = useRegistrationChoices();
+  const types = fieldTypes(registration);
   const create = useCreateGroup();
   const update = useUpdateGroup(group?.id ?? "");
   const problemText: Record<DraftProblem, string> = {
@@ -60,6 +62,7 @@ export function GroupForm({ group, onDone }: Props) {
     chooseOne: intl.formatMessage({ id: "people.rules.problem.chooseOne" }),
     tooMany: intl.formatMessage({ id: "people.rules.problem.tooMany" }),
     date: messages.date,
+    number: intl.formatMessage({ id: "people.rules.problem.number" }),
   };
   const schema = z.object({
     title: localizedText(locales, defaultLocale, messages.required, TEXT_MAX, messages.maxLength(TEXT_MAX)),
@@ -73,7 +76,7 @@ export function GroupForm({ group, onDone }: Props) {
     const result = await checkTexts(values, context, options);
     if (values.membership !== "smart") return result;
     const ruleErrors = values.rules.rules.map((draft) => {
-      const found = Object.entries(draftProblems(draft)).map(([name, problem]) => [
+      const found = Object.entries(draftProblems(draft, types)).map(([name, problem]) => [
         name,
         { type: "rule", message: problemText[problem] },
       ]);
@@ -120,7 +123,7 @@ export function GroupForm({ group, onDone }: Props) {
         const description = compact(values.description);
         // The API takes a description with text in at least one language, or none at all.
         const texts = { title, ...(Object.keys(description).length ? { description } : {}) };
-        const rules = { match: values.rules.match, rules: values.rules.rules.map(ruleOf) };
+        const rules = { match: values.rules.match, rules: values.rules.rules.map((draft) => ruleOf(draft, types)) };
         const smart = values.membership === "smart";
         const saved = group
           ? await update.mutateAsync({ ...texts, ...(smart ? { rules } : {}) })
@@ -169,7 +172,7 @@ export function GroupForm({ group, onDone }: Props) {
           ))}
         </fieldset>
       )}
-      {membership === "smart" ? <RuleBuilder form={form} choices={choices} /> : null}
+      {membership === "smart" ? <RuleBuilder form={form} choices={choices} registration={registration} /> : null}
     </Form>
   );
 }

@@ -11,7 +11,7 @@ import { AddMembers } from "./AddMembers";
 import { Confirm } from "./Confirm";
 import { GroupForm } from "./GroupForm";
 import { useErrorMessage } from "./problems";
-import type { ScopeChoices } from "./RuleBuilder";
+import { useRegistrationChoices, type ScopeChoices } from "./RuleBuilder";
 import { RuleText } from "./RuleText";
 import type { Group } from "./types";
 import { displayName } from "./UsersPage";
@@ -22,6 +22,7 @@ function Rules({ group }: { group: Group }) {
   const projects = usePickerProjects();
   const topics = useAdminTopics();
   const statuses = useAdminIdeaStatuses();
+  const registration = useRegistrationChoices();
   const choices: ScopeChoices = {
     project: projects.data ?? [],
     topic: topics.data?.items ?? [],
@@ -38,7 +39,7 @@ function Rules({ group }: { group: Group }) {
       <ul>
         {group.rules.map((rule, index) => (
           <li key={index}>
-            <RuleText rule={rule} choices={choices} />
+            <RuleText rule={rule} choices={choices} registration={registration} />
           </li>
         ))}
       </ul>

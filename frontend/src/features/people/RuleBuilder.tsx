@@ -1,10 +1,22 @@
-import { useRef } from "react";
+import { useRef, type ReactNode } from "react";
 import { useFieldArray, type FieldErrors, type UseFormReturn } from "react-hook-form";
 import { FormattedMessage, useIntl } from "react-intl";
 import { CheckboxField, SelectField, TextField } from "@/components/Field";
+import { isAdmin, useSession } from "@/features/auth/useSession";
+import { useAreas, useFieldChoices, type Area, type RegistrationField } from "@/features/registration";
 import { fieldId } from "@/lib/forms/fieldId";
 import { useLocalized } from "@/lib/i18n";
-import { emptyDraft, NO_VALUE_OPERATORS, OPERATORS, ROLES, RULE_TYPES, SCOPES, type RuleDraft, type Scope } from "./ruleDrafts";
+import {
+  emptyDraft,
+  NO_VALUE_OPERATORS,
+  OPERATORS,
+  ROLES,
+  RULE_TYPES,
+  SCOPES,
+  type FieldTypes,
+  type RuleDraft,
+  type Scope,
+} from "./ruleDrafts";
 import type { Match } from "./types";
 
 export const MAX_RULES = 20;
@@ -22,6 +34,25 @@ export interface Choice {
 /** The projects, topics and idea statuses a participation rule can name. */
 export type ScopeChoices = Record<Scope, Choice[]>;
 
+/** The registration fields a field rule compares, and the areas an area rule names. */
+export interface RegistrationChoices {
+  fields: RegistrationField[];
+  areas: Area[];
+}
+
+/** The platform's registration fields (admins: switched-off ones too; the team: those asked) and areas. */
+export function useRegistrationChoices(): RegistrationChoices {
+  const admin = isAdmin(useSession());
+  const fields = useFieldChoices(admin);
+  const areas = useAreas();
+  return { fields: fields.fields, areas: areas.data?.items ?? [] };
+}
+
+/** Each field's type by id, so values are checked and sent as the field stores its answers. */
+export function fieldTypes(registration: RegistrationChoices): FieldTypes {
+  return Object.fromEntries(registration.fields.map((field) => [field.id, field.type]));
+}
+
 type RuleErrors = FieldErrors<RuleDraft> | undefined;
 
 function message(errors: RuleErrors, name: keyof RuleDraft): string | undefined {
@@ -33,11 +64,61 @@ interface RuleProps<T extends RulesValues> {
   form: UseFormReturn<T>;
   index: number;
   choices: ScopeChoices;
+  registration: RegistrationChoices;
   onRemove: (() => void) | null;
 }
 
+/** The value a field rule compares answers with, as an input fitting the field's type. */
+function FieldValue({
+  form,
+  base,
+  field,
+  error,
+}: {
+  form: UseFormReturn<RulesValues>;
+  base: `rules.rules.${number}`;
+  field: RegistrationField | undefined;
+  error?: string;
+}) {
+  const intl = useIntl();
+  const localize = useLocalized();
+  const label = <FormattedMessage id="people.rules.value" />;
+  const register = form.register(`${base}.value`);
+  const select = (options: ReactNode) => (
+    <SelectField label={label} error={error} {...register}>
+      <option value="">{intl.formatMessage({ id: "people.rules.chooseValue" })}</option>
+      {options}
+    </SelectField>
+  );
+  switch (field?.type) {
+    case "single_choice":
+    case "multiple_choice":
+      return select(
+        field.options.map((option) => (
+          <option key={option.id} value={option.id}>
+            {localize(option.label)}
+          </option>
+        )),
+      );
+    case "checkbox":
+      return select(
+        <>
+          <option value="true">{intl.formatMessage({ id: "people.rules.value.yes" })}</option>
+          <option value="false">{intl.formatMessage({ id: "people.rules.value.no" })}</option>
+        </>,
+      );
+    case "number":
+    case "linear_scale":
+      return <TextField label={label} error={error} type="number" step="any" inputMode="decimal" {...register} />;
+    case "date":
+      return <TextField label={label} error={error} type="date" {...register} />;
+    default:
+      return <TextField label={label} error={error} maxLength={200} {...register} />;
+  }
+}
+
 /** One rule: what it looks at, how it compares, and the value fitting that kind of rule. */
-function RuleFields<T extends RulesValues>({ form: typed, index, choices, onRemove }: RuleProps<T>) {
+function RuleFields<T extends RulesValues>({ form: typed, index, choices, registration, onRemove }: RuleProps<T>) {
   const intl = useIntl();
   const localize = useLocalized();
   // The rules are at the same place in every form that uses the builder.
@@ -53,6 +134,12 @@ function RuleFields<T extends RulesValues>({ form: typed, index, choices, onRemo
 
   const typeField = form.register(`${base}.type`);
   const scopeField = form.register(`${base}.scope`);
+  const fieldSelect = form.register(`${base}.field_id`);
+  const field = registration.fields.find((item) => item.id === draft.field_id);
+  // An older rule may name a field or areas the platform no longer has: they stay, named by their ids.
+  const lostField = draft.field_id && !field ? draft.field_id : null;
+  const areaIds = Array.isArray(draft.area_ids) ? draft.area_ids : [];
+  const lostAreas = areaIds.filter((id) => !registration.areas.some((area) => area.id === id));
   const operator =
     operators.length > 0 ? (
       <SelectField
@@ -101,22 +188,30 @@ function RuleFields<T extends RulesValues>({ form: typed, index, choices, onRemo
       </SelectField>
       {draft.type === "field" ? (
         <>
-          <TextField
+          <SelectField
             label={<FormattedMessage id="people.rules.fieldId" />}
-            hint={<FormattedMessage id="people.rules.fieldIdHint" />}
             error={message(errors, "field_id")}
-            maxLength={64}
-            {...form.register(`${base}.field_id`)}
-          />
+            {...fieldSelect}
+            onChange={(event) => {
+              void fieldSelect.onChange(event);
+              // A value of another field (an option id, a number) would not fit the new one.
+              form.setValue(`${base}.value`, "");
+              form.clearErrors(`${base}.value`);
+            }}
+          >
+            <option value="">{intl.formatMessage({ id: "people.rules.chooseField" })}</option>
+            {registration.fields.map((item) => (
+              <option key={item.id} value={item.id}>
+                {localize(item.label)}
+              </option>
+            ))}
+            {lostField ? (
+              <option value={lostField}>{intl.formatMessage({ id: "people.rules.unknownField" }, { id: lostField })}</option>
+            ) : null}
+          </SelectField>
           {operator}
           {NO_VALUE_OPERATORS.has(draft.operator) ? null : (
-            <TextField
-              label={<FormattedMessage id="people.rules.value" />}
-              hint={<FormattedMessage id="people.rules.valueHint" />}
-              error={message(errors, "value")}
-              maxLength={200}
-              {...form.register(`${base}.value`)}
-            />
+            <FieldValue form={form} base={base} field={field} error={message(errors, "value")} />
           )}
         </>
       ) : null}
@@ -153,12 +248,41 @@ function RuleFields<T extends RulesValues>({ form: typed, index, choices, onRemo
       {draft.type === "area" ? (
         <>
           {operator}
-          <TextField
-            label={<FormattedMessage id="people.rules.areaIds" />}
-            hint={<FormattedMessage id="people.rules.areaIdsHint" />}
-            error={message(errors, "area_ids")}
-            {...form.register(`${base}.area_ids`)}
-          />
+          <fieldset
+            className="fieldset"
+            id={fieldId(`${base}.area_ids`)}
+            tabIndex={-1}
+            aria-describedby={message(errors, "area_ids") ? `${fieldId(`${base}.area_ids`)}-error` : undefined}
+          >
+            <legend>
+              <FormattedMessage id="people.rules.areaIds" />
+            </legend>
+            {message(errors, "area_ids") ? (
+              <p className="field__error" id={`${fieldId(`${base}.area_ids`)}-error`}>
+                {message(errors, "area_ids")}
+              </p>
+            ) : null}
+            {registration.areas.length + lostAreas.length === 0 ? (
+              <p className="muted">
+                <FormattedMessage id="people.rules.none.area" />
+              </p>
+            ) : (
+              <div className="people-picker">
+                {[
+                  ...registration.areas.map((area) => ({ id: area.id, label: localize(area.name) })),
+                  ...lostAreas.map((id) => ({ id, label: intl.formatMessage({ id: "people.rules.unknownArea" }, { id }) })),
+                ].map((choice) => (
+                  <CheckboxField
+                    key={choice.id}
+                    id={fieldId(`${base}.area_ids-${choice.id}`)}
+                    value={choice.id}
+                    label={choice.label}
+                    {...form.register(`${base}.area_ids`)}
+                  />
+                ))}
+              </div>
+            )}
+          </fieldset>
         </>
       ) : null}
       {draft.type === "participated" ? (
@@ -237,7 +361,15 @@ function RuleFields<T extends RulesValues>({ form: typed, index, choices, onRemo
  * with the operator and value inputs that kind of fact takes; members match
  * all of the rules or any of them.
  */
-export function RuleBuilder<T extends RulesValues>({ form: typed, choices }: { form: UseFormReturn<T>; choices: ScopeChoices }) {
+export function RuleBuilder<T extends RulesValues>({
+  form: typed,
+  choices,
+  registration,
+}: {
+  form: UseFormReturn<T>;
+  choices: ScopeChoices;
+  registration: RegistrationChoices;
+}) {
   const form = typed as unknown as UseFormReturn<RulesValues>;
   const rules = useFieldArray({ control: form.control, name: "rules.rules" });
   const add = useRef<HTMLButtonElement>(null);
@@ -268,6 +400,7 @@ export function RuleBuilder<T extends RulesValues>({ form: typed, choices }: { f
           form={form}
           index={index}
           choices={choices}
+          registration={registration}
           onRemove={
             rules.fields.length > 1
               ? () => {

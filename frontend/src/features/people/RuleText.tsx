@@ -1,20 +1,38 @@
 import { FormattedDate, FormattedList, FormattedMessage, useIntl } from "react-intl";
 import { useLocalized } from "@/lib/i18n";
-import type { ScopeChoices } from "./RuleBuilder";
+import type { RegistrationChoices, ScopeChoices } from "./RuleBuilder";
 import type { Rule } from "./types";
 
+interface Props {
+  rule: Rule;
+  choices: ScopeChoices;
+  registration: RegistrationChoices;
+}
+
 /** One smart-group rule in words ("Email address ends in @example.org"). */
-export function RuleText({ rule, choices }: { rule: Rule; choices: ScopeChoices }) {
+export function RuleText({ rule, choices, registration }: Props) {
   const intl = useIntl();
   const localize = useLocalized();
   switch (rule.type) {
-    case "field":
+    case "field": {
+      const field = registration.fields.find((item) => item.id === rule.field_id);
+      const option = field?.options.find((item) => item.id === rule.value);
+      let value = rule.value == null ? "" : String(rule.value);
+      if (option) value = localize(option.label);
+      else if (field?.type === "checkbox") value = intl.formatMessage({ id: `people.rules.value.${value === "true" ? "yes" : "no"}` });
       return (
         <FormattedMessage
           id="people.rule.field"
-          values={{ field: rule.field_id, operator: rule.operator, value: rule.value == null ? "" : String(rule.value) }}
+          values={{
+            field: field
+              ? localize(field.label)
+              : intl.formatMessage({ id: "people.rules.unknownField" }, { id: rule.field_id }),
+            operator: rule.operator,
+            value,
+          }}
         />
       );
+    }
     case "email_domain":
       return <FormattedMessage id="people.rule.email_domain" values={{ operator: rule.operator ?? "is", domain: rule.domain }} />;
     case "role":
@@ -26,13 +44,18 @@ export function RuleText({ rule, choices }: { rule: Rule; choices: ScopeChoices 
       );
     case "verified":
       return <FormattedMessage id="people.rule.verified" values={{ verified: String(rule.verified ?? true) }} />;
-    case "area":
+    case "area": {
+      const names = rule.area_ids.map((id) => {
+        const area = registration.areas.find((item) => item.id === id);
+        return area ? localize(area.name) : intl.formatMessage({ id: "people.rules.unknownArea" }, { id });
+      });
       return (
         <FormattedMessage
           id="people.rule.area"
-          values={{ operator: rule.operator ?? "in", areas: <FormattedList type="disjunction" value={rule.area_ids} /> }}
+          values={{ operator: rule.operator ?? "in", areas: <FormattedList type="disjunction" value={names} /> }}
         />
       );
+    }
     case "participated": {
       const titles = new Map(choices[rule.scope].map((choice) => [choice.id, choice.title]));
       const names = rule.ids.map((id) => {

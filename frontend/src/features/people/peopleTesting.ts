@@ -2,8 +2,9 @@
 import { http, HttpResponse } from "msw";
 import { session } from "@/lib/api/client";
 import type { Me } from "@/lib/api/types";
-import { admin, authSession, folderSummary, projectSummary } from "@/testing/fixtures";
+import { admin, authSession, folderSummary, projectSummary, registrationField } from "@/testing/fixtures";
 import { problem } from "@/testing/handlers";
+import { area, registrationApi } from "@/testing/registration";
 import { server } from "@/testing/server";
 import type { Group, Member, RoleGrant, UserSummary } from "./types";
 
@@ -58,8 +59,20 @@ export interface Sent {
   body?: unknown;
 }
 
-/** Sign `who` in for a back-office test; the pickers' lists answer with the fixtures' folder and projects. */
+/** The registration fields rules compare: built-in ones, a choice and a checkbox of the platform's own. */
+export const ruleFields = [
+  registrationField({ options: [{ id: "female", label: { en: "Woman" } }, { id: "male", label: { en: "Man" } }] }),
+  registrationField({ id: "birthyear", type: "number", label: { en: "Year of birth" }, options: [] }),
+  registrationField({ id: "education", label: { en: "Highest level of education" }, enabled: false, options: [{ id: "master", label: { en: "Master's degree" } }, { id: "primary", label: { en: "Primary school" } }] }),
+  registrationField({ id: "f-travel", builtin: false, label: { en: "How do you get around?" }, options: [{ id: "walk", label: { en: "On foot" } }, { id: "bike", label: { en: "By bike" } }] }),
+  registrationField({ id: "f-volunteer", builtin: false, type: "checkbox", label: { en: "Tell me about volunteering" }, options: [] }),
+  registrationField({ id: "f-moved", builtin: false, type: "date", label: { en: "When did you move here?" }, options: [] }),
+];
+export const ruleAreas = [area("a-north", "North Harbour"), area("a-old", "Old Town")];
+
+/** Sign `who` in for a back-office test; the pickers' lists answer with the fixtures' folder, projects, fields and areas. */
 export function signIn(who: Me = admin): void {
+  registrationApi(ruleFields, ruleAreas);
   server.use(
     http.post("/api/v1/auth/refresh", () => HttpResponse.json(authSession(who))),
     http.get("/api/v1/admin/projects", () => HttpResponse.json({ items: [projectSummary, trees], next_cursor: null })),

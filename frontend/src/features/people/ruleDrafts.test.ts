@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { builderField, draftOf, draftProblems, emptyDraft, ruleOf, splitIds } from "./ruleDrafts";
+import { builderField, draftOf, draftProblems, emptyDraft, ruleOf } from "./ruleDrafts";
 import type { Rule } from "./types";
 
 describe("rule drafts", () => {
@@ -10,10 +10,23 @@ describe("rule drafts", () => {
     { type: "role", operator: "is", role: "resident" },
     { type: "verified", verified: false },
     { type: "area", operator: "not_in", area_ids: ["north", "south"] },
+    { type: "field", field_id: "birthyear", operator: "before", value: 1990 },
+    { type: "field", field_id: "volunteer", operator: "equals", value: false },
     { type: "participated", scope: "status", operator: "in", ids: ["s-1", "s-2"] },
     { type: "registered", operator: "before", on: "2026-01-01" },
   ])("turns a stored %o rule into a draft and back unchanged", (rule) => {
-    expect(ruleOf(draftOf(rule))).toEqual(rule);
+    expect(ruleOf(draftOf(rule), { birthyear: "number", volunteer: "checkbox" })).toEqual(rule);
+  });
+
+  it("sends a field's value as the field stores its answers: numbers, yes or no, text", () => {
+    const draft = (field_id: string, value: string) => ({ ...emptyDraft("field"), operator: "equals", field_id, value });
+    const types = { birthyear: "number", volunteer: "checkbox", moved: "date" } as const;
+    expect(ruleOf(draft("birthyear", "1985"), types)).toMatchObject({ value: 1985 });
+    expect(ruleOf(draft("volunteer", "true"), types)).toMatchObject({ value: true });
+    expect(ruleOf(draft("moved", "2020-05-01"), types)).toMatchObject({ value: "2020-05-01" });
+    // A field the platform no longer has is compared as text.
+    expect(ruleOf(draft("gone", " 12 "), types)).toMatchObject({ value: "12" });
+    expect(draftProblems(draft("birthyear", "nineteen"), types)).toEqual({ value: "number" });
   });
 
   it("accepts a single checked checkbox's value as one id", () => {
@@ -27,13 +40,10 @@ describe("rule drafts", () => {
     expect(draftProblems({ ...emptyDraft("field"), field_id: "x", operator: "not_empty" })).toEqual({});
     expect(draftProblems({ ...emptyDraft("email_domain"), domain: "@example.org" })).toEqual({});
     expect(draftProblems({ ...emptyDraft("email_domain"), domain: "nodot" })).toEqual({ domain: "domain" });
-    expect(draftProblems({ ...emptyDraft("area"), area_ids: "north, süd" })).toEqual({ area_ids: "refId" });
+    expect(draftProblems({ ...emptyDraft("area"), area_ids: [] })).toEqual({ area_ids: "chooseOne" });
+    expect(draftProblems({ ...emptyDraft("area"), area_ids: "a-1" as unknown as string[] })).toEqual({});
     expect(draftProblems({ ...emptyDraft("registered"), on: "" })).toEqual({ on: "required" });
     expect(draftProblems(emptyDraft("verified"))).toEqual({});
-  });
-
-  it("splits typed id lists on commas, semicolons and spaces, once each", () => {
-    expect(splitIds(" north,south;north  east ")).toEqual(["north", "south", "east"]);
   });
 
   it("places the server's rule errors on the builder's inputs", () => {

@@ -4,8 +4,16 @@
  * back) here. The checks mirror the server's, so a rule is refused before
  * it is sent.
  */
+import type { components } from "@/lib/api/schema";
 import { checkedValues } from "./checkedValues";
 import type { Rule, RuleType } from "./types";
+
+type FieldType = components["schemas"]["FieldType"];
+
+/** The type of each registration field a rule may name, by id (an id not listed: compared as text). */
+export type FieldTypes = Record<string, FieldType>;
+
+const NUMBER_TYPES: readonly FieldType[] = ["number", "linear_scale"];
 
 export const RULE_TYPES: RuleType[] = ["field", "email_domain", "role", "verified", "area", "participated", "registered"];
 export const ROLES = ["admin", "folder_manager", "project_manager", "moderator", "resident"] as const;
@@ -37,7 +45,7 @@ export interface RuleDraft {
   domain: string;
   role: (typeof ROLES)[number];
   verified: "true" | "false";
-  area_ids: string;
+  area_ids: string[];
   scope: Scope;
   ids: string[];
   on: string;
@@ -52,16 +60,11 @@ export function emptyDraft(type: RuleType = "email_domain"): RuleDraft {
     domain: "",
     role: "resident",
     verified: "true",
-    area_ids: "",
+    area_ids: [],
     scope: "project",
     ids: [],
     on: "",
   };
-}
-
-/** Ids typed as a list ("north, centre south") as the distinct ids. */
-export function splitIds(text: string): string[] {
-  return [...new Set(text.split(/[\s,;]+/).filter(Boolean))];
 }
 
 export function draftOf(rule: Rule): RuleDraft {
@@ -76,7 +79,7 @@ export function draftOf(rule: Rule): RuleDraft {
     case "verified":
       return { ...draft, verified: rule.verified === false ? "false" : "true" };
     case "area":
-      return { ...draft, operator: rule.operator ?? "in", area_ids: rule.area_ids.join(", ") };
+      return { ...draft, operator: rule.operator ?? "in", area_ids: [...rule.area_ids] };
     case "participated":
       return { ...draft, operator: rule.operator ?? "in", scope: rule.scope, ids: [...rule.ids] };
     case "registered":
@@ -84,15 +87,24 @@ export function draftOf(rule: Rule): RuleDraft {
   }
 }
 
-export function ruleOf(draft: RuleDraft): Rule {
+/** The value to compare a field's answers with, as its type stores them: yes/no, numbers, or text. */
+function fieldValue(value: string, type: FieldType | undefined): string | number | boolean {
+  if (type === "checkbox") return value === "true";
+  if (type && NUMBER_TYPES.includes(type)) return Number(value);
+  return value.trim();
+}
+
+export function ruleOf(draft: RuleDraft, types: FieldTypes = {}): Rule {
   switch (draft.type) {
-    case "field":
+    case "field": {
+      const id = draft.field_id.trim();
       return {
         type: "field",
-        field_id: draft.field_id.trim(),
+        field_id: id,
         operator: draft.operator as Extract<Rule, { type: "field" }>["operator"],
-        ...(NO_VALUE_OPERATORS.has(draft.operator) ? {} : { value: draft.value.trim() }),
+        ...(NO_VALUE_OPERATORS.has(draft.operator) ? {} : { value: fieldValue(draft.value, types[id]) }),
       };
+    }
     case "email_domain":
       return { type: "email_domain", operator: draft.operator as "is" | "is_not", domain: draft.domain.trim().replace(/^@/, "") };
     case "role":
@@ -100,7 +112,7 @@ export function ruleOf(draft: RuleDraft): Rule {
     case "verified":
       return { type: "verified", verified: draft.verified === "true" };
     case "area":
-      return { type: "area", operator: draft.operator as "in" | "not_in", area_ids: splitIds(draft.area_ids) };
+      return { type: "area", operator: draft.operator as "in" | "not_in", area_ids: checkedValues(draft.area_ids) };
     case "participated":
       return { type: "participated", scope: draft.scope, operator: draft.operator as "in" | "not_in", ids: checkedValues(draft.ids) };
     case "registered":
@@ -108,17 +120,20 @@ export function ruleOf(draft: RuleDraft): Rule {
   }
 }
 
-export type DraftProblem = "required" | "refId" | "domain" | "chooseOne" | "tooMany" | "date";
+export type DraftProblem = "required" | "refId" | "domain" | "chooseOne" | "tooMany" | "date" | "number";
 
 /** What is wrong with a draft, by the name of its input (none: it can be sent). */
-export function draftProblems(draft: RuleDraft): Partial<Record<keyof RuleDraft, DraftProblem>> {
+export function draftProblems(draft: RuleDraft, types: FieldTypes = {}): Partial<Record<keyof RuleDraft, DraftProblem>> {
   switch (draft.type) {
     case "field": {
       const problems: Partial<Record<keyof RuleDraft, DraftProblem>> = {};
       const id = draft.field_id.trim();
       if (!id) problems.field_id = "required";
       else if (!REF_ID.test(id)) problems.field_id = "refId";
-      if (!NO_VALUE_OPERATORS.has(draft.operator) && !draft.value.trim()) problems.value = "required";
+      const type = types[id];
+      if (NO_VALUE_OPERATORS.has(draft.operator)) return problems;
+      if (!draft.value.trim()) problems.value = "required";
+      else if (type && NUMBER_TYPES.includes(type) && !Number.isFinite(Number(draft.value))) problems.value = "number";
       return problems;
     }
     case "email_domain": {
@@ -127,10 +142,9 @@ export function draftProblems(draft: RuleDraft): Partial<Record<keyof RuleDraft,
       return DOMAIN.test(domain) && domain.includes(".") ? {} : { domain: "domain" };
     }
     case "area": {
-      const ids = splitIds(draft.area_ids);
-      if (ids.length === 0) return { area_ids: "required" };
-      if (ids.length > MAX_IDS) return { area_ids: "tooMany" };
-      return ids.every((id) => REF_ID.test(id)) ? {} : { area_ids: "refId" };
+      const ids = checkedValues(draft.area_ids);
+      if (ids.length === 0) return { area_ids: "chooseOne" };
+      return ids.length > MAX_IDS ? { area_ids: "tooMany" } : {};
     }
     case "participated": {
       const ids = checkedValues(draft.ids);
