@@ -6,6 +6,11 @@ creates a smart group of everyone with an example.org address (the groups
 worker then evaluates it). The new project manager signs in and finds only
 their project in the back-office, and can open it for editing.
 
+In a second story the admin reads the registration questions and makes the
+demo ideation phase ask one of them before residents react; a resident who
+never answered it is asked in place when they like an idea, answers, and the
+like goes through.
+
 The runner's workers are asynchronous: every wait is for something on the
 page, never a fixed sleep.
 """
@@ -18,6 +23,8 @@ from typing import Any
 import pytest
 
 from infra.local.demo_content import LINDENFELD
+from infra.local.demo_ideation import LINDENFELD_IDEATION
+from infra.local.demo_registration import LINDENFELD as LINDENFELD_REGISTRATION
 from tests.browser.accessibility import assert_accessible
 from tests.browser.steps import sign_in, visit, wait_for_text
 
@@ -26,6 +33,11 @@ MANAGED = LINDENFELD.folders[0].projects[0].title["en"]  # A new park on the old
 NOT_MANAGED = LINDENFELD.folders[0].projects[1].title["en"]  # 1,000 trees for our streets
 MANAGER = LINDENFELD.residents[3]  # Samuel Okafor
 NEIGHBOURS = LINDENFELD.residents[:2]  # Sophie Martin, Jonas Becker
+IDEATION = LINDENFELD_IDEATION.project_title["en"]  # A greener Lindenfeld
+IDEATION_PHASE = LINDENFELD_IDEATION.phase_title["en"]  # Share your ideas
+TRAVEL = LINDENFELD_REGISTRATION.questions[0].body["label"]["en"]  # How do you get around town?
+NEWCOMER = LINDENFELD.residents[4]  # Mei Chen, who answered no registration question
+LIKED = LINDENFELD_IDEATION.ideas[1]  # the shared garden, which Mei has not liked
 
 
 def _name(person: Any) -> str:
@@ -123,4 +135,89 @@ def test_admin_grants_a_role_builds_groups_and_the_manager_sees_only_their_proje
     except Exception:
         admin.screenshot(path=str(screenshots / "admin.png"), full_page=True)
         manager.screenshot(path=str(screenshots / "manager.png"), full_page=True)
+        raise
+
+
+def _read_registration_questions(page: Any, base: str) -> None:
+    visit(page, base + "/admin/registration")
+    page.get_by_role("heading", name="Registration questions", level=1).wait_for()
+    questions = page.get_by_role("region", name="Questions")
+    questions.get_by_role("heading", name=TRAVEL, level=3).wait_for()
+    page.get_by_role("region", name="Areas").get_by_role("heading", name="Old Town").wait_for()
+    questions.get_by_role("button", name=f"Edit question {TRAVEL}").click()
+    form = page.get_by_role("form", name="Edit question")
+    form.get_by_text("Question type: Single choice.", exact=False).wait_for()
+    assert_accessible(page)
+    form.get_by_role("button", name="Cancel").click()
+    form.wait_for(state="detached")
+
+
+def _require_question_for_reacting(page: Any, base: str) -> None:
+    visit(page, base + "/admin/projects")
+    page.get_by_role("link", name=IDEATION).click()
+    page.get_by_role("heading", name="Edit project", level=1).wait_for()
+    page.get_by_role("button", name=f"Edit phase {IDEATION_PHASE}").click()
+    form = page.get_by_role("form", name="Edit phase")
+    reacting = form.get_by_role("group", name="React to ideas")
+    reacting.get_by_role("combobox", name="Who can do this").wait_for()
+    assert reacting.get_by_role("combobox", name="Who can do this").input_value() == "signed_in"
+    reacting.get_by_role("group", name="Questions to answer first").get_by_role(
+        "checkbox", name=TRAVEL
+    ).check()
+    assert_accessible(page)
+    form.get_by_role("button", name="Save phase").click()
+    form.wait_for(state="detached")
+    # The saved rule is what the form shows when opened again.
+    page.get_by_role("button", name=f"Edit phase {IDEATION_PHASE}").click()
+    reacting = page.get_by_role("form", name="Edit phase").get_by_role(
+        "group", name="React to ideas"
+    )
+    travel = reacting.get_by_role("checkbox", name=TRAVEL)
+    travel.wait_for()
+    assert travel.is_checked()
+
+
+def _answer_in_place_then_like(page: Any, base: str) -> None:
+    visit(page, base + "/")
+    page.get_by_role("link", name=IDEATION).first.click()
+    page.get_by_role("heading", name=IDEATION).wait_for()
+    page.get_by_role("link", name=LIKED.title).first.click()
+    page.get_by_role("heading", name=LIKED.title, level=1).wait_for()
+    page.wait_for_load_state("networkidle")
+    page.get_by_text("To react, answer a few questions about yourself first.").wait_for()
+    assert_accessible(page)
+    page.get_by_role("button", name="Like", exact=True).click()
+    # The question opens where the resident tried, its heading taking focus.
+    heading = page.get_by_role("heading", name="A few questions first")
+    heading.wait_for()
+    assert heading.evaluate("element => element === document.activeElement")
+    form = page.get_by_role("form", name="A few questions first")
+    assert_accessible(page)
+    form.get_by_label(TRAVEL).select_option(label="By bike")
+    form.get_by_role("button", name="Save and continue").click()
+    page.get_by_text("You like this idea.").wait_for()
+    page.get_by_role("button", name="Like", exact=True).and_(
+        page.locator("[aria-pressed=true]")
+    ).wait_for()
+    assert_accessible(page)
+
+
+def test_admin_requires_a_question_for_reacting_and_a_resident_answers_it_in_place(
+    runner: Any, browser: Any, screenshots: Path
+) -> None:
+    base = runner.base
+    admin = browser.new_context().new_page()
+    resident = browser.new_context().new_page()
+    try:
+        # GIVEN the demo admin, who reads the platform's registration questions
+        sign_in(admin, base, LINDENFELD.admin.email, LINDENFELD.admin.password)
+        _read_registration_questions(admin, base)
+        # WHEN they make the ideation phase ask how residents get around before they react
+        _require_question_for_reacting(admin, base)
+        # THEN a resident who never answered it is asked in place, answers, and likes the idea
+        sign_in(resident, base, NEWCOMER.email, NEWCOMER.password)
+        _answer_in_place_then_like(resident, base)
+    except Exception:
+        admin.screenshot(path=str(screenshots / "admin.png"), full_page=True)
+        resident.screenshot(path=str(screenshots / "resident.png"), full_page=True)
         raise
