@@ -90,10 +90,10 @@ describe("AdminApp for managers and moderators", () => {
     archived_at: null,
   };
 
-  /** Sign a team member in; returns how often the folders were listed. */
-  function team(roles: typeof admin.roles): { folderCalls: number } {
+  /** Sign a team member in; returns how often the folders and the local mails were listed. */
+  function team(roles: typeof admin.roles): { folderCalls: number; mailCalls: number } {
     const user = { ...resident, id: "u-team", roles };
-    const calls = { folderCalls: 0 };
+    const calls = { folderCalls: 0, mailCalls: 0 };
     server.use(
       http.post("/api/v1/auth/refresh", () => HttpResponse.json(authSession(user))),
       http.get("/api/v1/admin/projects", () => HttpResponse.json({ items: [park], next_cursor: null })),
@@ -101,7 +101,10 @@ describe("AdminApp for managers and moderators", () => {
         calls.folderCalls += 1;
         return HttpResponse.json(empty);
       }),
-      http.get("/api/v1/dev/mails", () => problem(403, "admin_only", "Admins only.")),
+      http.get("/api/v1/dev/mails", () => {
+        calls.mailCalls += 1;
+        return problem(403, "admin_only", "Admins only.");
+      }),
       http.get("/api/v1/groups", () => HttpResponse.json(empty)),
       http.get("/api/v1/moderation/activity", () => HttpResponse.json(empty)),
     );
@@ -122,8 +125,8 @@ describe("AdminApp for managers and moderators", () => {
     expect(screen.getByText("You manage the projects listed here. Only administrators create new projects.")).toBeInTheDocument();
     expect(screen.queryByRole("link", { name: "New project" })).toBeNull();
     expect(screen.queryByRole("combobox", { name: "Folder" })).toBeNull();
-    // AND the folders, which the API refuses to list for them, are never asked for
-    expect(calls.folderCalls).toBe(0);
+    // AND the folders and the local mails, which the API refuses them, are never asked for
+    expect(calls).toEqual({ folderCalls: 0, mailCalls: 0 });
   });
 
   it("offers a folder manager their folders without creating one", async () => {

@@ -25,8 +25,8 @@ function AdminNav() {
   const intl = useIntl();
   const state = useSession();
   const admin = isAdmin(state);
-  // The mail viewer exists only on the local stage: show it when the API answers.
-  const mails = useDevMails();
+  // The mail viewer exists only on the local stage: show it when the API answers (admins only ask).
+  const mails = useDevMails(admin);
   const links = [
     { to: "/admin", id: "admin.nav.dashboard", end: true },
     { to: "/admin/folders", id: "admin.nav.folders" },
