@@ -23,6 +23,9 @@ class WorkerAccess:
     send_email: bool = False
     read_signing_key: bool = False
     start_workflows: tuple[str, ...] = ()
+    # Listing keys (a person's uploads), and erasing every version of objects.
+    list_buckets: tuple[str, ...] = ()
+    erase_buckets: tuple[str, ...] = ()
 
 
 WORKERS: dict[str, WorkerAccess] = {
@@ -83,6 +86,49 @@ WORKERS: dict[str, WorkerAccess] = {
         read_tables=("exports", "ideas", "projects", "users", "platforms"),
         write_tables=("exports",),
         write_buckets=("exports",),
+    ),
+    # The personal_data_export workflow's task: every personal-data provider reads its
+    # domain's tables (users, ideas with projects for the ideation phases, discussion,
+    # notifications, groups, moderation), the job (exports table), the platform's name and
+    # host; the person's uploads are listed and copied into the zip (uploads bucket, read)
+    # streamed into the exports bucket; the "ready" email is requested on the bus.
+    "personal_data_worker": WorkerAccess(
+        read_tables=(
+            "users",
+            "ideas",
+            "projects",
+            "discussion",
+            "notifications",
+            "groups",
+            "moderation",
+            "exports",
+            "platforms",
+        ),
+        write_tables=("exports",),
+        read_buckets=("uploads",),
+        list_buckets=("uploads",),
+        write_buckets=("exports",),
+        publish_events=True,
+    ),
+    # The account_deletion workflow's task: every provider's eraser deletes or anonymises
+    # the person's items in its domain's tables (projects read for the ideation phases),
+    # erases every version of their uploads and archives, and announces each change (and
+    # identity.user.deleted) on the bus so the workers recount.
+    "account_deletion_worker": WorkerAccess(
+        read_tables=("projects", "platforms"),
+        write_tables=(
+            "users",
+            "auth",
+            "ideas",
+            "discussion",
+            "notifications",
+            "groups",
+            "moderation",
+            "verification",
+            "exports",
+        ),
+        erase_buckets=("uploads", "exports"),
+        publish_events=True,
     ),
 }
 

@@ -30,8 +30,9 @@ ORIGIN_VERIFY_HEADER = "x-origin-verify"
 API_STAGE = "api"
 METRICS_NAMESPACE = "Townhall"
 # Functions that run one long job per invocation (a Step Functions task streaming an
-# export of up to 100,000 rows), sized by ``StageSettings.batch`` instead of ``worker``.
-BATCH_FUNCTIONS = frozenset({"export_worker"})
+# export of up to 100,000 rows, a person's archive, an account's erasure), sized by
+# ``StageSettings.batch`` instead of ``worker``.
+BATCH_FUNCTIONS = frozenset({"export_worker", "personal_data_worker", "account_deletion_worker"})
 LAMBDA_RUNTIME = "python3.11"  # matches the project's Python; see docs/adr/0002.
 LAMBDA_ARCHITECTURE = "x86_64"  # Chalice's packager has no arm64 wheels (chalice#1808).
 

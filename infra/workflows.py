@@ -66,6 +66,8 @@ def substitutions(names: ResourceNames) -> dict[str, str]:
     return {
         "EventBusName": names.event_bus,
         "ExportWorkerFunction": function_name(names, "export_worker"),
+        "PersonalDataWorkerFunction": function_name(names, "personal_data_worker"),
+        "AccountDeletionWorkerFunction": function_name(names, "account_deletion_worker"),
     }
 
 

@@ -57,8 +57,13 @@ def secure_bucket(
     cors_origins: Sequence[str] = (),
     cors_methods: Sequence[s3.HttpMethods] = (s3.HttpMethods.GET, s3.HttpMethods.HEAD),
     expire_current_after_days: int | None = None,
+    expire_tagged: Sequence[tuple[str, str, int]] = (),
 ) -> s3.Bucket:
-    """A private, encrypted, versioned, logged bucket."""
+    """A private, encrypted, versioned, logged bucket.
+
+    ``expire_tagged``: (tag key, tag value, days) — objects with that tag expire sooner
+    than the rest (e.g. personal-data archives).
+    """
     rules = [
         s3.LifecycleRule(
             id="tidy-versions",
@@ -73,6 +78,14 @@ def secure_bucket(
                 id="expire-objects", expiration=cdk.Duration.days(expire_current_after_days)
             )
         )
+    rules += [
+        s3.LifecycleRule(
+            id=f"expire-{value}",
+            tag_filters={key: value},
+            expiration=cdk.Duration.days(days),
+        )
+        for key, value, days in expire_tagged
+    ]
     cors = (
         [
             s3.CorsRule(

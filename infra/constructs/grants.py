@@ -33,6 +33,8 @@ TABLE_WRITE = (
 )
 OBJECT_READ = ("s3:GetObject", "s3:GetObjectVersion")
 OBJECT_WRITE = ("s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload")
+OBJECT_ERASE = ("s3:DeleteObject", "s3:DeleteObjectVersion")
+BUCKET_LIST = ("s3:ListBucket", "s3:ListBucketVersions")
 KEY_USE = ("kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey")
 
 
@@ -82,6 +84,33 @@ def grant_objects(role: iam.Role, bucket_names: Iterable[str], *, write: bool) -
     if resources:
         actions = OBJECT_READ + OBJECT_WRITE if write else OBJECT_READ
         role.add_to_policy(iam.PolicyStatement(actions=list(actions), resources=resources))
+
+
+def grant_listing(role: iam.Role, bucket_names: Iterable[str]) -> None:
+    """Listing keys and versions of the named buckets (the bucket ARNs, no wildcard)."""
+    stack = cdk.Stack.of(role)
+    resources = [f"arn:{stack.partition}:s3:::{name}" for name in sorted(set(bucket_names))]
+    if resources:
+        role.add_to_policy(iam.PolicyStatement(actions=list(BUCKET_LIST), resources=resources))
+
+
+def grant_erasure(role: iam.Role, bucket_names: Iterable[str]) -> None:
+    """Deleting every version of objects in the named buckets (and listing them first)."""
+    stack = cdk.Stack.of(role)
+    names = sorted(set(bucket_names))
+    grant_listing(role, names)
+    resources = []
+    for name in names:
+        resources.append(f"arn:{stack.partition}:s3:::{name}/*")
+        rendered = name.replace(stack.account, _rendered(stack, stack.account, "AccountId"))
+        _acknowledge_index_wildcard(
+            role,
+            f"arn:<AWS::Partition>:s3:::{rendered}/*",
+            f"Erasing a person's objects in the {rendered} bucket; keys are per tenant and "
+            "person, chosen by the app.",
+        )
+    if resources:
+        role.add_to_policy(iam.PolicyStatement(actions=list(OBJECT_ERASE), resources=resources))
 
 
 def grant_key(role: iam.Role, key: kms.IKey, *, encrypt: bool = True) -> None:

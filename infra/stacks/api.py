@@ -35,7 +35,13 @@ from infra.config import (
     FunctionSizing,
 )
 from infra.constructs.chalice_app import CachedChalice
-from infra.constructs.grants import grant_key, grant_objects, grant_tables
+from infra.constructs.grants import (
+    grant_erasure,
+    grant_key,
+    grant_listing,
+    grant_objects,
+    grant_tables,
+)
 from infra.constructs.retention import retention
 from infra.packaging import ROOT
 from infra.stacks.data import DataStack, bucket_name
@@ -252,7 +258,10 @@ class ApiStack(cdk.Stack):
         read_buckets = set(access.read_buckets) - set(access.write_buckets)
         grant_objects(role, [bucket_name(deployment, b) for b in read_buckets], write=False)
         grant_objects(role, [bucket_name(deployment, b) for b in access.write_buckets], write=True)
-        if access.read_tables or access.write_tables or access.read_buckets or access.write_buckets:
+        grant_listing(role, [bucket_name(deployment, b) for b in access.list_buckets])
+        grant_erasure(role, [bucket_name(deployment, b) for b in access.erase_buckets])
+        buckets = access.read_buckets or access.write_buckets or access.erase_buckets
+        if access.read_tables or access.write_tables or buckets:
             grant_key(role, self.data.key)
         if access.publish_events:
             self._grant_publish(role)

@@ -20,6 +20,7 @@ from constructs import Construct
 from infra.config import Deployment
 from infra.constructs.buckets import log_bucket, secure_bucket
 from infra.constructs.tables import RegistryTables
+from shared.exports.models import PERSONAL_KEEP_DAYS
 from shared.resources import BUCKETS
 
 BACKUP_COPY_VAULT = "copies"
@@ -74,6 +75,8 @@ class DataStack(cdk.Stack):
             "exports": (s3.HttpMethods.GET, s3.HttpMethods.HEAD),
         }
         expiry = {"exports": 30}  # exports are regenerated on demand; they hold personal data
+        # A resident's archive of their own data goes after a week (shared.privacy.exports).
+        tagged = {"exports": (("retention", "personal-data", PERSONAL_KEEP_DAYS),)}
         self.buckets: dict[str, s3.Bucket] = {
             logical: secure_bucket(
                 self,
@@ -84,6 +87,7 @@ class DataStack(cdk.Stack):
                 cors_origins=stage.platform_origins,
                 cors_methods=methods.get(logical, (s3.HttpMethods.GET,)),
                 expire_current_after_days=expiry.get(logical),
+                expire_tagged=tagged.get(logical, ()),
             )
             for logical in BUCKETS
         }

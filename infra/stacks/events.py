@@ -33,6 +33,8 @@ Grant = Callable[["EventsStack", iam.IGrantable], object]
 WORKFLOW_GRANTS: dict[str, Grant] = {
     "deferred_event": lambda stack, role: stack.bus.grant_put_events_to(role),
     "input_export": lambda stack, role: grant_invoke(stack, role, "export_worker"),
+    "personal_data_export": lambda stack, role: grant_invoke(stack, role, "personal_data_worker"),
+    "account_deletion": lambda stack, role: grant_invoke(stack, role, "account_deletion_worker"),
 }
 
 

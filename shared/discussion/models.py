@@ -37,6 +37,12 @@ Global secondary indexes:
   ``T#t#COMMENTS#<kind>#<target_id>``; gsi2sk ``<likes:010d>#<created ISO>#<id>``
   read backwards: most liked threads first, ties newest first.
 
+- ``by_user`` (gsi3, sparse): gsi3pk ``T#t#USER#<user_id>``; gsi3sk
+  ``COMMENT#<created ISO>#<comment_id>`` on the comments a resident wrote and
+  ``LIKE#<comment_id>`` on their likes: one Query finds a person's comments and
+  likes (data export, account erasure). A comment kept after its author deleted the
+  account has no author (``former-resident``) and leaves this index.
+
 ``likes`` and ``gsi2sk`` are derived by the discussion worker from the like
 items. Edits and deletions update named attributes only, so a recount and an
 edit never undo each other.
@@ -80,6 +86,17 @@ class ByLikesIndex(GlobalSecondaryIndex["DiscussionItem"]):
     gsi2sk = UnicodeAttribute(range_key=True)
 
 
+class ByUserIndex(GlobalSecondaryIndex["DiscussionItem"]):
+    """Sparse: one resident's comments and comment likes."""
+
+    class Meta:
+        index_name = "by_user"
+        projection = AllProjection()
+
+    gsi3pk = UnicodeAttribute(hash_key=True)
+    gsi3sk = UnicodeAttribute(range_key=True)
+
+
 @table_model("discussion")
 class DiscussionItem(Model):
     """Base of every item in the ``discussion`` table (see the module docstring for keys)."""
@@ -94,13 +111,17 @@ class DiscussionItem(Model):
     gsi1sk = UnicodeAttribute(null=True)
     gsi2pk = UnicodeAttribute(null=True)
     gsi2sk = UnicodeAttribute(null=True)
+    gsi3pk = UnicodeAttribute(null=True)
+    gsi3sk = UnicodeAttribute(null=True)
 
     by_target = ByTargetIndex()
     by_likes = ByLikesIndex()
+    by_user = ByUserIndex()
 
 
 class CommentRecord(DiscussionItem, discriminator="comment"):
-    """A comment: pk ``T#t#COMMENT#<comment_id>``, sk ``COMMENT``; by_target, by_likes (roots).
+    """A comment: pk ``T#t#COMMENT#<comment_id>``, sk ``COMMENT``; by_target, by_likes (roots),
+    by_user.
 
     ``root_id`` is the thread's first comment (itself for a root); ``parent_id``
     the comment answered (``None`` for a root). A deleted comment keeps its
@@ -134,7 +155,7 @@ class CommentRecord(DiscussionItem, discriminator="comment"):
 
 
 class CommentLikeRecord(DiscussionItem, discriminator="comment_like"):
-    """One resident's like: pk ``T#t#COMMENT#<comment_id>``, sk ``LIKE#<user_id>``; no index."""
+    """One resident's like: pk ``T#t#COMMENT#<comment_id>``, sk ``LIKE#<user_id>``; by_user."""
 
     comment_id = UnicodeAttribute()
     user_id = UnicodeAttribute()

@@ -24,6 +24,7 @@ from shared.discussion.models import (
     OfficialUpdateRecord,
 )
 from shared.errors import FieldIssue, ValidationError
+from shared.identity.directory import FORMER_RESIDENT
 
 _REF = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 _INDEX_KEYS = {"by_target": "gsi1", "by_likes": "gsi2"}
@@ -82,6 +83,14 @@ class DiscussionRepository(TenantRepository):
         else:
             record.gsi1sk = f"REPLY#{record.root_id}#{stamp}"
             record.gsi2pk = record.gsi2sk = None
+        if record.author_id == FORMER_RESIDENT:
+            record.gsi3pk = record.gsi3sk = None
+        else:
+            record.gsi3pk = self.user_pk(record.author_id)
+            record.gsi3sk = f"COMMENT#{stamp}"
+
+    def user_pk(self, user_id: str) -> str:
+        return self.key("USER", user_id)
 
     # ---- comments --------------------------------------------------------------------
 
@@ -150,7 +159,15 @@ class DiscussionRepository(TenantRepository):
     def add_like(self, comment_id: str, user_id: str, now: datetime) -> bool:
         """Record one like; False if this resident already likes the comment."""
         pk, sk = self.like_key(comment_id, user_id)
-        like = CommentLikeRecord(pk, sk, comment_id=comment_id, user_id=user_id, created_at=now)
+        like = CommentLikeRecord(
+            pk,
+            sk,
+            comment_id=comment_id,
+            user_id=user_id,
+            created_at=now,
+            gsi3pk=self.user_pk(user_id),
+            gsi3sk=f"{LIKE_PREFIX}{comment_id}",
+        )
         try:
             self.check(like).save(condition=CommentLikeRecord.pk.does_not_exist())
         except PutError as error:
@@ -203,6 +220,31 @@ class DiscussionRepository(TenantRepository):
                 return False
             raise
         return True
+
+    # ---- a person's comments and likes (export, erasure) -----------------------------
+
+    def of_user(self, user_id: str) -> tuple[list[CommentRecord], list[CommentLikeRecord]]:
+        """The comments a resident wrote (oldest first) and the likes they gave."""
+        comments: list[CommentRecord] = []
+        likes: list[CommentLikeRecord] = []
+        for item in DiscussionItem.by_user.query(self.user_pk(user_id)):
+            if isinstance(item, CommentRecord):
+                comments.append(self.check(item))
+            elif isinstance(item, CommentLikeRecord):
+                likes.append(self.check(item))
+        return comments, likes
+
+    def disown(self, record: CommentRecord, actions: list[Action]) -> None:
+        """Cut a comment from its author (with ``actions``): author gone, out of by_user."""
+        self.update_comment(
+            record,
+            [
+                *actions,
+                CommentRecord.author_id.set(FORMER_RESIDENT),
+                CommentRecord.gsi3pk.remove(),
+                CommentRecord.gsi3sk.remove(),
+            ],
+        )
 
     # ---- official updates ------------------------------------------------------------
 

@@ -98,6 +98,7 @@ CONSUMERS: tuple[Consumer, ...] = (
             "discussion.comment.updated",
             "discussion.comment.deleted",
             "moderation.report.filed",
+            "moderation.report.withdrawn",
         ),
         function="moderation_worker",
     ),

@@ -1,4 +1,5 @@
-"""PynamoDB model of the ``exports`` table: export jobs of the input manager.
+"""PynamoDB model of the ``exports`` table: export jobs (the input manager's files and
+residents' personal-data archives).
 
 One item per job, in its owner's partition, so "my recent exports" is one
 Query read backwards and nobody else's job can even be addressed:
@@ -17,6 +18,11 @@ one. ``rows_written`` is the progress the worker reports as it streams.
 ``object_key`` (``<tenant>/exports/<job_id>.<ext>``) names the file in the
 ``exports`` bucket, whose lifecycle rule deletes it after 30 days; the job
 item expires (TTL ``expires``) at the same time.
+
+``source`` says what a job exports: ``inputs`` (absent on older items) or
+``personal_data`` (a resident's archive, ``<tenant>/exports/<job_id>.zip``,
+tagged ``retention=personal-data`` so a lifecycle rule deletes it after
+:data:`PERSONAL_KEEP_DAYS`; the job expires with it).
 """
 
 from __future__ import annotations
@@ -34,6 +40,9 @@ from pynamodb.models import Model
 from shared.db.registry import table_model
 
 KEEP_DAYS = 30
+PERSONAL_KEEP_DAYS = 7
+INPUTS = "inputs"
+PERSONAL_DATA = "personal_data"
 
 
 @table_model("exports")
@@ -50,7 +59,7 @@ class ExportsItem(Model):
 
 
 class ExportJobRecord(ExportsItem, discriminator="export_job"):
-    """One export of the input manager's rows to a file."""
+    """One export: the input manager's rows, or a resident's personal data."""
 
     job_id = UnicodeAttribute()
     owner_id = UnicodeAttribute()
@@ -66,3 +75,8 @@ class ExportJobRecord(ExportsItem, discriminator="export_job"):
     upload_id = UnicodeAttribute(null=True)
     error = UnicodeAttribute(null=True)
     attempts = NumberAttribute(default=0)
+    source = UnicodeAttribute(null=True)
+
+    @property
+    def keep_days(self) -> int:
+        return PERSONAL_KEEP_DAYS if self.source == PERSONAL_DATA else KEEP_DAYS

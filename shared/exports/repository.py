@@ -10,7 +10,7 @@ from pynamodb.exceptions import DoesNotExist, UpdateError
 from pynamodb.expressions.condition import Condition
 
 from shared.db.repository import TenantRepository
-from shared.exports.models import KEEP_DAYS, ExportJobRecord
+from shared.exports.models import INPUTS, ExportJobRecord
 from shared.exports.schemas import ExportStatus
 
 RECENT_LIMIT = 20
@@ -41,6 +41,7 @@ class ExportJobRepository(TenantRepository):
         query: dict[str, Any],
         locale: str,
         now: datetime,
+        source: str = INPUTS,
     ) -> ExportJobRecord:
         record = ExportJobRecord(
             self.pk(owner_id),
@@ -53,8 +54,9 @@ class ExportJobRepository(TenantRepository):
             locale=locale,
             rows_written=0,
             created_at=now,
-            expires=now + timedelta(days=KEEP_DAYS),
+            source=source,
         )
+        record.expires = now + timedelta(days=record.keep_days)
         record.save(condition=ExportJobRecord.pk.does_not_exist())
         return record
 
@@ -65,15 +67,30 @@ class ExportJobRepository(TenantRepository):
             return None
         return self.check(record) if isinstance(record, ExportJobRecord) else None
 
-    def recent(self, owner_id: str, limit: int = RECENT_LIMIT) -> list[ExportJobRecord]:
-        """The owner's latest jobs, newest first."""
+    def recent(
+        self, owner_id: str, limit: int = RECENT_LIMIT, source: str = INPUTS
+    ) -> list[ExportJobRecord]:
+        """The owner's latest jobs of ``source``, newest first."""
         query = ExportJobRecord.query(
             self.pk(owner_id),
             ExportJobRecord.sk.startswith("EXPORT#"),
             scan_index_forward=False,
-            limit=limit,
         )
-        return [self.check(r) for r in query if isinstance(r, ExportJobRecord)][:limit]
+        found = []
+        for record in query:
+            if isinstance(record, ExportJobRecord) and (record.source or INPUTS) == source:
+                found.append(self.check(record))
+                if len(found) == limit:
+                    break
+        return found
+
+    def every_job(self, owner_id: str) -> list[ExportJobRecord]:
+        """Every job of the owner, whatever it exports (erasure of the account)."""
+        query = ExportJobRecord.query(self.pk(owner_id), ExportJobRecord.sk.startswith("EXPORT#"))
+        return [self.check(r) for r in query if isinstance(r, ExportJobRecord)]
+
+    def delete(self, record: ExportJobRecord) -> None:
+        self.check(record).delete()
 
     def _update(self, record: ExportJobRecord, actions: list[Any], condition: Condition) -> bool:
         """One conditional update; False when the job is not in the expected state."""
@@ -124,7 +141,7 @@ class ExportJobRepository(TenantRepository):
                 ExportJobRecord.rows_written.set(rows_written),
                 ExportJobRecord.finished_at.set(now),
                 ExportJobRecord.upload_id.remove(),
-                ExportJobRecord.expires.set(now + timedelta(days=KEEP_DAYS)),
+                ExportJobRecord.expires.set(now + timedelta(days=record.keep_days)),
             ],
             ExportJobRecord.status == ExportStatus.RUNNING.value,
         )

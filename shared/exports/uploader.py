@@ -35,6 +35,7 @@ class MultipartUpload(io.RawIOBase):
         content_type: str,
         part_size: int = PART_SIZE,
         on_start: Callable[[str], object] | None = None,
+        tagging: str | None = None,
     ) -> None:
         super().__init__()
         if part_size < MIN_PART_SIZE:
@@ -44,7 +45,10 @@ class MultipartUpload(io.RawIOBase):
         self._buffer = bytearray()
         self._parts: list[dict[str, Any]] = []
         self.bytes_written = 0
-        created = s3.create_multipart_upload(Bucket=bucket, Key=key, ContentType=content_type)
+        extra = {"Tagging": tagging} if tagging else {}
+        created = s3.create_multipart_upload(
+            Bucket=bucket, Key=key, ContentType=content_type, **extra
+        )
         self.upload_id: str = created["UploadId"]
         self._finished = False
         if on_start:

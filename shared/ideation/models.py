@@ -41,6 +41,11 @@ highest first, or forward for "oldest"; every idea is in all six:
 - ``project_newest`` (gsi9) / ``project_likes`` (gsi10) / ``project_comments`` (gsi11):
   the same sort keys in partition ``T#t#PROJECT#<project_id>#INPUTS``.
 
+Per author (for a person's data export and account erasure):
+
+- ``by_author`` (gsi12): ``T#t#USER#<author_id>`` / ``<created_at ISO>#<id>``; absent on
+  ideas kept after their author deleted the account (author ``former-resident``).
+
 The platform partition holds every idea of a platform (100,000 ideas of a few KB
 each are a few hundred MB); its write rate is that of new ideas and recounts, well
 under the 1,000 writes/s a partition sustains. ``assignee_id`` names the collaborator an
@@ -194,6 +199,17 @@ class ProjectCommentsIndex(GlobalSecondaryIndex["IdeasItem"]):
     gsi11sk = UnicodeAttribute(range_key=True)
 
 
+class ByAuthorIndex(GlobalSecondaryIndex["IdeasItem"]):
+    """Every idea of one author by creation time (export and erasure of their data)."""
+
+    class Meta:
+        index_name = "by_author"
+        projection = AllProjection()
+
+    gsi12pk = UnicodeAttribute(hash_key=True)
+    gsi12sk = UnicodeAttribute(range_key=True)
+
+
 @table_model("ideas")
 class IdeasItem(Model):
     """Base of every item in the ``ideas`` table (see the module docstring for keys)."""
@@ -226,6 +242,8 @@ class IdeasItem(Model):
     gsi10sk = UnicodeAttribute(null=True)
     gsi11pk = UnicodeAttribute(null=True)
     gsi11sk = UnicodeAttribute(null=True)
+    gsi12pk = UnicodeAttribute(null=True)
+    gsi12sk = UnicodeAttribute(null=True)
 
     by_newest = ByNewestIndex()
     by_likes = ByLikesIndex()
@@ -238,10 +256,11 @@ class IdeasItem(Model):
     project_newest = ProjectNewestIndex()
     project_likes = ProjectLikesIndex()
     project_comments = ProjectCommentsIndex()
+    by_author = ByAuthorIndex()
 
 
 class IdeaRecord(IdeasItem, discriminator="idea"):
-    """An idea: pk ``T#t#IDEA#<idea_id>``, sk ``IDEA``; indexes gsi1-gsi4, gsi6-gsi11,
+    """An idea: pk ``T#t#IDEA#<idea_id>``, sk ``IDEA``; indexes gsi1-gsi4, gsi6-gsi12,
     gsi5 if located.
 
     ``images``: ``[{"key", "thumbnail_key"?}]`` (the worker adds resized keys);

@@ -23,6 +23,7 @@ from shared.errors import FieldIssue, ValidationError
 from shared.ideation import ranking
 from shared.ideation.models import IdeaRecord, IdeasItem
 from shared.ideation.schemas import IdeaSort
+from shared.identity.directory import FORMER_RESIDENT
 
 IDEA_SK = "IDEA"
 _REF = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
@@ -117,6 +118,18 @@ class IdeaRepository(TenantRepository):
         record.gsi5pk = self.pins_pk(record.phase_id) if located else None
         record.gsi5sk = ranking.newest_key(created, idea_id) if located else None
         self.index_for_manager(record)
+        self.index_for_author(record)
+
+    def author_pk(self, author_id: str) -> str:
+        return self.key("USER", author_id)
+
+    def index_for_author(self, record: IdeaRecord) -> None:
+        """Set the author's index keys (none once the idea belongs to nobody)."""
+        if record.author_id == FORMER_RESIDENT:
+            record.gsi12pk = record.gsi12sk = None
+            return
+        record.gsi12pk = self.author_pk(record.author_id)
+        record.gsi12sk = ranking.newest_key(record.created_at, record.idea_id)
 
     def index_for_manager(self, record: IdeaRecord) -> None:
         """Set the input manager's six index keys (platform and project partitions)."""
@@ -451,17 +464,55 @@ class IdeaRepository(TenantRepository):
         return True
 
     def write_manager_keys(self, record: IdeaRecord) -> bool:
-        """(Re)write the manager's index keys of an idea stored before they existed."""
+        """(Re)write the manager's and the author's index keys of an idea stored before
+        they existed."""
         self.check(record)
         self.index_for_manager(record)
+        self.index_for_author(record)
         attributes = IdeaRecord.get_attributes()
         actions: list[Action] = [
             attributes[f"gsi{n}{part}"].set(getattr(record, f"gsi{n}{part}"))
             for n in range(6, 12)
             for part in ("pk", "sk")
         ]
+        if record.gsi12pk is not None:
+            actions += [
+                IdeaRecord.gsi12pk.set(record.gsi12pk),
+                IdeaRecord.gsi12sk.set(record.gsi12sk),
+            ]
         try:
             record.update(actions=actions, condition=IdeaRecord.pk.exists())
+        except UpdateError as error:
+            if condition_failed(error):
+                return False
+            raise
+        return True
+
+    # ---- a person's ideas (export, erasure) ------------------------------------------
+
+    def by_author(self, author_id: str) -> list[IdeaRecord]:
+        """Every idea of one author, oldest first (index ``by_author``)."""
+        return [
+            self.check(record)
+            for record in IdeaRecord.by_author.query(self.author_pk(author_id))
+            if isinstance(record, IdeaRecord)
+        ]
+
+    def anonymise(self, record: IdeaRecord, now: datetime) -> bool:
+        """Keep an idea without its author: no author, no files, out of the author index."""
+        self.check(record)
+        try:
+            record.update(
+                actions=[
+                    IdeaRecord.author_id.set(FORMER_RESIDENT),
+                    IdeaRecord.images.set([]),
+                    IdeaRecord.attachments.set([]),
+                    IdeaRecord.gsi12pk.remove(),
+                    IdeaRecord.gsi12sk.remove(),
+                    IdeaRecord.updated_at.set(now),
+                ],
+                condition=IdeaRecord.pk.exists(),
+            )
         except UpdateError as error:
             if condition_failed(error):
                 return False

@@ -13,6 +13,7 @@ from pynamodb.exceptions import DeleteError, UpdateError
 
 from shared.db.repository import TenantRepository
 from shared.identity.models import (
+    AuthItem,
     OneTimeTokenRecord,
     RateCounterRecord,
     RefreshFamilyRecord,
@@ -39,6 +40,7 @@ class AuthRepository(TenantRepository):
     ) -> None:
         RefreshFamilyRecord(
             self.key("FAMILY", family_id),
+            user_pk=self.key("USER", user_id),
             user_id=user_id,
             version=version,
             created_at=now,
@@ -74,6 +76,7 @@ class AuthRepository(TenantRepository):
     ) -> None:
         RefreshTokenRecord(
             self.key("REFRESH", digest(token)),
+            user_pk=self.key("USER", user_id),
             user_id=user_id,
             family_id=family_id,
             csrf_hash=digest(csrf_token),
@@ -111,6 +114,7 @@ class AuthRepository(TenantRepository):
     ) -> None:
         OneTimeTokenRecord(
             self.key("OTT", purpose, digest(token)),
+            user_pk=self.key("USER", user_id),
             user_id=user_id,
             purpose=purpose,
             created_at=now,
@@ -154,6 +158,14 @@ class AuthRepository(TenantRepository):
             return None
         user_id: str = record.user_id
         return user_id
+
+    def erase_user(self, user_id: str) -> int:
+        """Delete every session and one-time-token item of a user (index ``by_user``)."""
+        keys = [self.check(item).pk for item in AuthItem.by_user.query(self.key("USER", user_id))]
+        with AuthItem.batch_write() as batch:
+            for pk in keys:
+                batch.delete(AuthItem(pk))
+        return len(keys)
 
     # Rate limits -----------------------------------------------------------
 

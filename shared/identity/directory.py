@@ -21,6 +21,9 @@ from shared.permissions import Action, Principal, Resource, RoleGrant, can
 from shared.tenancy.context import TenantContext
 
 DELETED_NAME = "Former resident"
+# The author of contributions kept after their author deleted the account: no user has
+# this id (user ids are 32 hex digits), so nothing leads back to the person.
+FORMER_RESIDENT = "former-resident"
 
 
 class PublicProfile(BaseModel):

@@ -20,3 +20,10 @@ def user_changed(tenant_id: str, user_id: str, actor_id: str | None = None) -> D
         actor_id=actor_id or user_id,
         data={"user_id": user_id},
     )
+
+
+def user_deleted(tenant_id: str, user_id: str) -> DomainEvent:
+    """The account and everything it held are gone (the erasure workflow's last step)."""
+    return DomainEvent(
+        type=USER_DELETED, tenant_id=tenant_id, actor_id=user_id, data={"user_id": user_id}
+    )

@@ -24,6 +24,18 @@ Table ``auth`` (hash key ``pk``; ``expires`` is the TTL attribute):
   conditional delete.
 - ``T#<tenant>#RATE#<scope>#<sha256(subject)>#<window>`` — a failure counter
   (``kind=rate``) of one fixed rate-limit window, incremented with ``ADD``.
+
+Refresh tokens, families and one-time tokens also carry ``user_pk`` =
+``T#<tenant>#USER#<user_id>``: the sparse index ``by_user`` lists one user's
+session items, so deleting an account erases them (their values are secret
+hashes, but they still name the user).
+
+A user being deleted carries ``deleting_at`` (set with a bumped token
+version, which ends every session at once) until the erasure workflow
+removes the item; ``consents`` holds the accepted versions of the platform's
+legal documents (``{document: {"version", "accepted_at"}}``);
+``password_set`` is false for accounts created by signing in with an
+identity provider (they confirm a deletion by email instead of a password).
 """
 
 from __future__ import annotations
@@ -40,7 +52,7 @@ from pynamodb.attributes import (
     UnicodeSetAttribute,
     UTCDateTimeAttribute,
 )
-from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
+from pynamodb.indexes import AllProjection, GlobalSecondaryIndex, KeysOnlyProjection
 from pynamodb.models import Model
 
 from shared.db.registry import table_model
@@ -71,6 +83,16 @@ class UsersInTeam(GlobalSecondaryIndex["UserItem"]):
 
     team_pk = UnicodeAttribute(hash_key=True)
     user_id = UnicodeAttribute(range_key=True)
+
+
+class AuthByUser(GlobalSecondaryIndex["AuthItem"]):
+    """Sparse, keys only: one user's session and one-time-token items (account erasure)."""
+
+    class Meta:
+        index_name = "by_user"
+        projection = KeysOnlyProjection()
+
+    user_pk = UnicodeAttribute(hash_key=True)
 
 
 @table_model("users")
@@ -113,6 +135,12 @@ class UserRecord(UserItem, discriminator="user"):
     # Set when the user proved their identity through a verification method.
     verified_at = UTCDateTimeAttribute(null=True)
     verification_method = UnicodeAttribute(null=True)
+    # Accepted versions of the legal documents: {document: {"version", "accepted_at"}}.
+    consents = JSONAttribute(null=True)
+    # False for accounts made by signing in with an identity provider (no password known).
+    password_set = BooleanAttribute(null=True)
+    # Set when the person asked to delete the account; the erasure workflow removes the item.
+    deleting_at = UTCDateTimeAttribute(null=True)
 
 
 class EmailClaim(UserItem, discriminator="email"):
@@ -131,6 +159,8 @@ class AuthItem(Model):
     pk = UnicodeAttribute(hash_key=True)
     kind = DiscriminatorAttribute()
     expires = TTLAttribute()
+    user_pk = UnicodeAttribute(null=True)  # index ``by_user`` (sessions and one-time tokens)
+    by_user = AuthByUser()
 
 
 class RefreshTokenRecord(AuthItem, discriminator="refresh"):

@@ -47,6 +47,25 @@ class NoRegistrationFields:
         return check_answers([], answers, locale, prefix="answers", partial=partial)
 
 
+class PolicyConsents(Protocol):
+    """Checks the legal documents accepted at sign-up (provided by the legal domain)."""
+
+    def accepted_at_sign_up(
+        self, tenant: TenantContext, accepted: dict[str, int]
+    ) -> dict[str, Any]:
+        """The consents to store, or a ``ValidationError`` naming the document not accepted."""
+        ...
+
+
+class NoPolicies:
+    """A platform without legal documents: nothing to accept."""
+
+    def accepted_at_sign_up(
+        self, tenant: TenantContext, accepted: dict[str, int]
+    ) -> dict[str, Any]:
+        return {}
+
+
 def merged_answers(
     stored: dict[str, Any] | None, sent: dict[str, Any], cleaned: dict[str, Any]
 ) -> dict[str, Any]:

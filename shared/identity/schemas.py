@@ -24,6 +24,13 @@ Answers = Annotated[
         "(GET /registration); checked against each field's type.",
     ),
 ]
+AcceptedPolicies = Annotated[
+    dict[Annotated[str, Field(pattern=r"^(privacy|terms)$")], Annotated[int, Field(ge=1)]],
+    Field(
+        description="The versions of the legal documents accepted (GET /legal): every "
+        "published one is required at sign-up.",
+    ),
+]
 SCOPED_ROLES = frozenset({Role.FOLDER_MANAGER, Role.PROJECT_MANAGER})
 
 
@@ -48,6 +55,7 @@ class SignUpRequest(_Strict):
     last_name: Name
     locale: str = Field(default="en", examples=["en"])
     answers: Answers = Field(default_factory=dict)
+    accepted_policies: AcceptedPolicies = Field(default_factory=dict)
 
     _names = field_validator("first_name", "last_name", mode="before")(_strip)
     _locale = field_validator("locale")(_check_locale)
@@ -129,6 +137,15 @@ class Me(_UserView):
     answers: dict[str, Any] = Field(
         default_factory=dict, description="The user's answers to registration fields, by field id."
     )
+    accepted_policies: dict[str, int] = Field(
+        default_factory=dict,
+        description="The versions of the legal documents the user accepted, by document; "
+        "compare with GET /legal to ask for a newer one.",
+    )
+    has_password: bool = Field(
+        default=True,
+        description="False for accounts made by signing in with an identity provider.",
+    )
 
 
 class UserSummary(_UserView):
@@ -155,7 +172,7 @@ class ProfileUpdate(_Strict):
     answers: Answers | None = Field(
         default=None,
         description="Answers to change, by field id; fields left out keep their answer, "
-        "an empty answer (null, \"\", []) clears an optional one.",
+        'an empty answer (null, "", []) clears an optional one.',
     )
 
     _names = field_validator("first_name", "last_name", mode="before")(_strip)

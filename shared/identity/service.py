@@ -25,7 +25,12 @@ from shared.identity.errors import InvalidLinkError
 from shared.identity.events import user_changed
 from shared.identity.models import RoleGrantAttribute, UserRecord
 from shared.identity.passwords import Passwords, password_issues
-from shared.identity.profiles import NoRegistrationFields, RegistrationAnswers
+from shared.identity.profiles import (
+    NoPolicies,
+    NoRegistrationFields,
+    PolicyConsents,
+    RegistrationAnswers,
+)
 from shared.identity.ratelimit import (
     MAIL_PER_EMAIL,
     SIGN_IN_PER_EMAIL,
@@ -77,7 +82,9 @@ class IdentityService:
         limiter: RateLimiter | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         answers: RegistrationAnswers | None = None,
+        policies: PolicyConsents | None = None,
     ) -> None:
+        self._policies: PolicyConsents = policies or NoPolicies()
         self._passwords = passwords
         self._sessions = sessions
         self._publisher = publisher
@@ -99,10 +106,14 @@ class IdentityService:
         confirmed: bool,
         grants: frozenset[RoleGrant] = frozenset(),
         profile: dict[str, Any] | None = None,
+        consents: dict[str, Any] | None = None,
+        external: bool = False,
     ) -> UserRecord:
         """Create an account (sign-up and seeding); a taken email raises ``email_taken``.
 
-        ``profile``: answers to registration fields, already checked.
+        ``profile``: answers to registration fields, already checked; ``consents``:
+        accepted legal documents; ``external``: made by signing in with an identity
+        provider (the random password is known to nobody).
         """
         email = normalize_email(email)
         issues = _email_issues(email) + password_issues(password, email)
@@ -123,6 +134,8 @@ class IdentityService:
             ],
             token_version=1,
             profile=profile or None,
+            consents=consents or None,
+            password_set=False if external else None,
             search=search_text(email, first_name, last_name),
             created_at=now,
             updated_at=now,
@@ -142,6 +155,7 @@ class IdentityService:
         last_name: str,
         locale: str,
         answers: dict[str, Any] | None = None,
+        accepted_policies: dict[str, int] | None = None,
     ) -> UserRecord:
         """Register a resident with their answers to the platform's registration fields
         (every required one answered), and send them the confirmation email."""
@@ -150,6 +164,11 @@ class IdentityService:
         profile: dict[str, Any] = {}
         try:
             profile = self._answers.check_answers(tenant, answers or {}, locale, partial=False)
+        except ValidationError as error:
+            issues += error.issues
+        consents: dict[str, Any] = {}
+        try:
+            consents = self._policies.accepted_at_sign_up(tenant, accepted_policies or {})
         except ValidationError as error:
             issues += error.issues
         if issues:
@@ -163,6 +182,7 @@ class IdentityService:
             locale,
             confirmed=False,
             profile=profile,
+            consents=consents,
         )
         self._limiter.record(tenant, [(MAIL_PER_EMAIL, user.email)])
         self._send_confirmation(tenant, user, origin)
@@ -197,6 +217,8 @@ class IdentityService:
         self._limiter.check(tenant, limits)
         repository = UserRepository(tenant)
         user = repository.find_by_email(email)
+        if user is not None and user.deleting_at is not None:
+            user = None  # being deleted: as if it were gone already
         if not self._passwords.verify(user.password_hash if user else None, password):
             self._limiter.record(tenant, limits)
             raise AuthenticationError(

@@ -191,6 +191,40 @@ class UserRepository(TenantRepository):
             )
         return self._update(user_id, actions)
 
+    def set_consents(self, user_id: str, consents: dict[str, Any], now: datetime) -> UserRecord:
+        """Store the accepted versions of the platform's legal documents."""
+        return self._update(
+            user_id, [UserRecord.consents.set(consents), UserRecord.updated_at.set(now)]
+        )
+
+    def mark_deleting(self, user_id: str, now: datetime) -> UserRecord:
+        """The person asked to delete the account: end every session now (token version)."""
+        return self._update(
+            user_id,
+            [
+                UserRecord.deleting_at.set(now),
+                UserRecord.token_version.add(1),
+                UserRecord.updated_at.set(now),
+            ],
+        )
+
+    def cancel_deleting(self, user_id: str) -> None:
+        """Undo :meth:`mark_deleting` when the erasure could not be started."""
+        self._update(user_id, [UserRecord.deleting_at.remove()])
+
+    def erase(self, user_id: str) -> None:
+        """Delete the user and their email claim (the erasure's last step; gone is fine)."""
+        record = self.get(user_id)
+        if record is None:
+            return
+        try:
+            claim = EmailClaim.get(self._email_key(record.email), consistent_read=True)
+        except EmailClaim.DoesNotExist:
+            claim = None
+        if claim is not None and claim.user_id == user_id:
+            claim.delete()
+        UserRecord(record.pk).delete()
+
     def list_page(
         self, cursor: str | None, limit: int, query: str | None
     ) -> tuple[list[UserRecord], str | None]:

@@ -60,6 +60,11 @@ def me_of(record: UserRecord, avatar_url: Callable[[str], str]) -> Me:
             "blocked": block_of(record),
             "verified": record.verified_at is not None,
             "answers": dict(record.profile or {}),
+            "accepted_policies": {
+                document: int(consent["version"])
+                for document, consent in (record.consents or {}).items()
+            },
+            "has_password": record.password_set is not False,
         }
     )
 

@@ -21,6 +21,8 @@ class MailTemplate(StrEnum):
     PASSWORD_RESET = "password_reset"  # noqa: S105 - a template name
     NOTIFICATION = "notification"
     MODERATION_DIGEST = "moderation_digest"
+    DATA_EXPORT_READY = "data_export_ready"
+    ACCOUNT_DELETION = "account_deletion"
 
 
 class NotificationType(StrEnum):

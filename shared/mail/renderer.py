@@ -33,6 +33,8 @@ HERE = Path(__file__).resolve().parent
 LAYOUTS = {
     MailTemplate.CONFIRM_EMAIL: "action",
     MailTemplate.PASSWORD_RESET: "action",
+    MailTemplate.DATA_EXPORT_READY: "action",
+    MailTemplate.ACCOUNT_DELETION: "action",
     MailTemplate.NOTIFICATION: "notification",
     MailTemplate.MODERATION_DIGEST: "moderation_digest",
 }

@@ -155,6 +155,15 @@ class BlockRepository(TenantRepository):
             gsi1sk=f"{sortable(until)}#{user_id}",
         )
 
+    def get(self, user_id: str) -> BlockRecord | None:
+        """The user's block item (active or past), or None."""
+        try:
+            record = BlockRecord.get(self._pk(user_id), BLOCK_SK, consistent_read=True)
+        except BlockRecord.DoesNotExist:
+            return None
+        found: BlockRecord = self.check(record)
+        return found
+
     def delete(self, user_id: str) -> bool:
         """Remove a user's block item; False if there was none."""
         try:

@@ -28,7 +28,9 @@ newest first):
   project's queue); audit: ``T#t#AUDIT#TARGET#<kind>#<id>`` / ``<at>#<entry_id>``.
 - ``gsi3`` — activity (sparse: not reviewed and visible): ``T#t#PENDING`` /
   ``<project_id>#<created ISO>#<kind>#<id>`` (the digest's pending summary);
-  audit: ``T#t#AUDIT#ACTOR#<actor_id>`` / ``<at>#<entry_id>``.
+  audit: ``T#t#AUDIT#ACTOR#<actor_id>`` / ``<at>#<entry_id>``; report:
+  ``T#t#REPORTER#<user_id>`` / ``<created ISO>#<report_id>`` (a person's reports:
+  data export and account erasure).
 
 An activity item is derived by the moderation worker from its source (the
 idea or comment, and the target's report items): excerpt, author, counts.
@@ -112,7 +114,7 @@ class ReportRecord(ModerationItem, discriminator="report"):
     """One resident's report of one target: pk ``T#t#REPORTS#<kind>#<id>``, sk ``REPORT#<user>``.
 
     ``reason`` is ``spam`` | ``inappropriate`` | ``other``; ``note`` plain text
-    (required for ``other``). No index: the target's partition is the list.
+    (required for ``other``). The target's partition is the list; gsi3 finds a reporter's.
     """
 
     report_id = UnicodeAttribute()

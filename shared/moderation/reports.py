@@ -47,8 +47,13 @@ class ReportRepository(TenantRepository):
     def target_pk(self, kind: str, target_id: str) -> str:
         return self.key("REPORTS", kind, target_id)
 
+    def reporter_pk(self, user_id: str) -> str:
+        return self.key("REPORTER", user_id)
+
     def add(self, record: ReportRecord) -> bool:
         """Store a new report; False if this reporter already reported the target."""
+        record.gsi3pk = self.reporter_pk(record.reporter_id)
+        record.gsi3sk = f"{record.created_at.isoformat()}#{record.report_id}"
         try:
             self.check(record).save(condition=ReportRecord.pk.does_not_exist())
         except PutError as error:
@@ -65,6 +70,14 @@ class ReportRepository(TenantRepository):
             consistent_read=True,
         )
         return [self.check(r) for r in rows if isinstance(r, ReportRecord)]
+
+    def by_reporter(self, user_id: str) -> list[ReportRecord]:
+        """Every report a person filed, oldest first (gsi3)."""
+        rows = ReportRecord.gsi3.query(self.reporter_pk(user_id))
+        return [self.check(r) for r in rows if isinstance(r, ReportRecord)]
+
+    def remove(self, record: ReportRecord) -> None:
+        self.check(record).delete()
 
 
 def visible_content(

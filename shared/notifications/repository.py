@@ -212,6 +212,18 @@ class NotificationsRepository(TenantRepository):
 
     # ---- paging ------------------------------------------------------------------------
 
+    def every_item(self, user_id: str) -> list[NotificationsItem]:
+        """Everything of one user: follows, notifications and preferences (their partition)."""
+        return [self.check(item) for item in NotificationsItem.query(self.user_pk(user_id))]
+
+    def erase_user(self, user_id: str) -> int:
+        """Delete the user's whole partition (account erasure); return how many items went."""
+        items = self.every_item(user_id)
+        with NotificationsItem.batch_write() as batch:
+            for item in items:
+                batch.delete(item)
+        return len(items)
+
     def _user_page(
         self,
         user_id: str,

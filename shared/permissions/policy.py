@@ -57,6 +57,10 @@ class Action(StrEnum):
     REGISTRATION_MANAGE = "registration.manage"
     # Identity verification: methods, codes and the OpenID Connect provider.
     VERIFICATION_MANAGE = "verification.manage"
+    # The person's own data (GDPR): nobody else, not even an admin, acts for them.
+    PERSONAL_DATA_EXPORT = "personal_data.export"
+    ACCOUNT_DELETE = "account.delete"
+    LEGAL_MANAGE = "legal.manage"
 
 
 class Reason(StrEnum):
@@ -210,6 +214,16 @@ def _self(principal: Principal, resource: Resource | None) -> Decision:
     if denied is not None:
         return denied
     if resource is None or resource.owner_id == principal.user_id or principal.is_admin:
+        return ALLOW
+    return Decision(False, Reason.NOT_OWNER)
+
+
+def _only_self(principal: Principal, resource: Resource | None) -> Decision:
+    """The signed-in person on their own account (the resource names them as owner)."""
+    denied = _signed_in(principal)
+    if denied is not None:
+        return denied
+    if resource is not None and resource.owner_id == principal.user_id:
         return ALLOW
     return Decision(False, Reason.NOT_OWNER)
 
@@ -386,6 +400,9 @@ _RULES: dict[Action, Callable[[Principal, Resource | None], Decision]] = {
     Action.GROUP_MANAGE: _admin,
     Action.REGISTRATION_MANAGE: _admin,
     Action.VERIFICATION_MANAGE: _admin,
+    Action.PERSONAL_DATA_EXPORT: _only_self,
+    Action.ACCOUNT_DELETE: _only_self,
+    Action.LEGAL_MANAGE: _admin,
 }
 
 

@@ -1,7 +1,8 @@
 """PynamoDB model of the tenant registry (table ``platforms``).
 
 Key layout (hash key only, the registry is global, not tenant-scoped):
-- ``PLATFORM#<platform_id>`` — the platform itself (name, locales, branding, flags).
+- ``PLATFORM#<platform_id>`` — the platform itself (name, locales, branding, flags,
+  privacy settings).
 - ``HOST#<host name>`` — a host name and the platform it serves (``platform_id``).
 """
 
@@ -42,5 +43,6 @@ class PlatformRecord(Model):
     branding = BrandingAttribute(null=True)
     feature_flags = JSONAttribute(null=True)
     map_view = JSONAttribute(null=True)
+    privacy = JSONAttribute(null=True)  # PrivacySettings: deleted accounts' content, analytics
     created_at = UTCDateTimeAttribute(null=True)
     updated_at = UTCDateTimeAttribute(null=True)

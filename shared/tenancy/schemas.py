@@ -7,6 +7,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from shared.i18n import SUPPORTED_LOCALES, LocaleCode, LocalizedText
+from shared.privacy.modes import ErasureMode
 
 HexColor = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$", examples=["#0b5394"])]
 FeatureFlags = dict[Annotated[str, Field(pattern=r"^[a-z_]{2,40}$")], bool]
@@ -30,6 +31,25 @@ class MapView(BaseModel):
     )
 
 
+class PrivacySettings(BaseModel):
+    """What happens to deleted accounts' contributions; the optional analytics script."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    deleted_content: ErasureMode = Field(
+        default=ErasureMode.ANONYMISE,
+        description="`anonymise`: a deleted account's ideas and comments stay, shown as "
+        '"Former resident"; `delete`: they go with the account.',
+    )
+    analytics_script_url: str | None = Field(
+        default=None,
+        max_length=500,
+        pattern=r"^https://[^\s\"'<>]+$",
+        description="An analytics script (e.g. a self-hosted Matomo) that the site loads "
+        "only for visitors who accept analytics cookies.",
+    )
+
+
 class Platform(BaseModel):
     """A municipality's platform as residents and admins see it."""
 
@@ -43,6 +63,7 @@ class Platform(BaseModel):
     map_view: MapView | None = Field(
         default=None, description="Where maps open; null: maps fit what they show."
     )
+    privacy: PrivacySettings = Field(default_factory=PrivacySettings)
     logo_key: str | None = Field(default=None, exclude=True)
 
 
@@ -68,6 +89,7 @@ class PlatformUpdate(BaseModel):
     branding: BrandingUpdate | None = None
     feature_flags: FeatureFlags | None = None
     map_view: MapView | None = Field(default=None, description="Send null to clear it.")
+    privacy: PrivacySettings | None = None
 
     @model_validator(mode="after")
     def _locales_supported(self) -> PlatformUpdate:

@@ -10,7 +10,7 @@ from shared.errors import ConflictError, FieldIssue, TenantNotFoundError, Valida
 from shared.permissions import Action, Principal, Resource, authorize
 from shared.tenancy.context import TenantContext
 from shared.tenancy.models import BrandingAttribute, PlatformRecord
-from shared.tenancy.schemas import Branding, MapView, Platform, PlatformUpdate
+from shared.tenancy.schemas import Branding, MapView, Platform, PlatformUpdate, PrivacySettings
 
 HOST_CACHE_SECONDS = 30.0
 
@@ -40,6 +40,7 @@ def _to_schema(record: PlatformRecord, logo_url: Callable[[str], str]) -> Platfo
         ),
         map_view=MapView.model_validate(record.map_view) if record.map_view else None,
         feature_flags=dict(record.feature_flags or {}),
+        privacy=PrivacySettings.model_validate(record.privacy or {}),
         logo_key=branding.logo_key,
     )
 
@@ -154,6 +155,8 @@ class PlatformService:
             record.feature_flags = {**(record.feature_flags or {}), **change.feature_flags}
         if change.branding is not None:
             self._apply_branding(record, change, logo_key)
+        if change.privacy is not None:
+            record.privacy = change.privacy.model_dump(mode="json")
         if "map_view" in change.model_fields_set:
             record.map_view = change.map_view.model_dump() if change.map_view else None
         record.updated_at = datetime.now(UTC)

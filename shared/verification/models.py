@@ -20,7 +20,9 @@ Table ``verification`` (hash key ``pk``; entity told apart by ``kind``):
 - ``T#<tenant>#IDENTITY#<sha256(method, subject)>`` — a verified identity
   (``kind=identity``) and the one account it backs, written with
   ``attribute_not_exists(pk)``: an OIDC subject or a code verifies one
-  account per platform.
+  account per platform. ``user_pk`` = ``T#<tenant>#USER#<user_id>`` puts it in
+  the keys-only index ``claims_by_user``, so deleting the account frees the
+  identity (the person may verify again with a new account).
 
 Table ``auth`` (``shared.identity.models``) also holds, with its TTL:
 - ``T#<tenant>#OIDC#<sha256(state)>`` — one OpenID Connect round trip in
@@ -67,6 +69,16 @@ class CodesByState(GlobalSecondaryIndex["VerificationItem"]):
     state_pk = UnicodeAttribute(hash_key=True)
 
 
+class ClaimsByUser(GlobalSecondaryIndex["VerificationItem"]):
+    """Keys only: the identities one account holds (account erasure)."""
+
+    class Meta:
+        index_name = "claims_by_user"
+        projection = KeysOnlyProjection()
+
+    user_pk = UnicodeAttribute(hash_key=True)
+
+
 @table_model("verification")
 class VerificationItem(Model):
     """Base of every item in table ``verification`` (key layout in the module docstring)."""
@@ -79,6 +91,7 @@ class VerificationItem(Model):
     created_at = UTCDateTimeAttribute()
     batches = BatchesIndex()
     codes_by_state = CodesByState()
+    claims_by_user = ClaimsByUser()
 
 
 class SettingsRecord(VerificationItem, discriminator="settings"):
@@ -118,6 +131,7 @@ class IdentityClaim(VerificationItem, discriminator="identity"):
 
     user_id = UnicodeAttribute()
     method = UnicodeAttribute()
+    user_pk = UnicodeAttribute(null=True)
 
 
 class OidcStateRecord(AuthItem, discriminator="oidc_state"):

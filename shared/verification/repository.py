@@ -233,7 +233,11 @@ class VerificationRepository(TenantRepository):
         loser reads and returns the winner.
         """
         claim = IdentityClaim(
-            self._identity_key(method, subject), user_id=user_id, method=method, created_at=now
+            self._identity_key(method, subject),
+            user_id=user_id,
+            method=method,
+            created_at=now,
+            user_pk=self.key("USER", user_id),
         )
         try:
             claim.save(condition=IdentityClaim.pk.does_not_exist())
@@ -243,6 +247,20 @@ class VerificationRepository(TenantRepository):
             owner = self.identity_owner(method, subject)
             return owner if owner is not None else user_id
         return user_id
+
+    def release_identities(self, user_id: str) -> int:
+        """Delete every identity claim of an account (it is being deleted)."""
+        keys = [
+            self.check(item).pk
+            for item in VerificationItem.claims_by_user.query(self.key("USER", user_id))
+        ]
+        for pk in keys:
+            try:
+                IdentityClaim(pk).delete(condition=IdentityClaim.user_id == user_id)
+            except DeleteError as error:
+                if not _condition_failed(error):  # gone already: a retried erasure
+                    raise
+        return len(keys)
 
     # OIDC state (table ``auth``) -------------------------------------------
 

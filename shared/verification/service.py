@@ -251,6 +251,7 @@ class VerificationService:
             identity.last_name or "",
             locale,
             confirmed=identity.email_verified,
+            external=True,
         )
 
     # Admins ----------------------------------------------------------------

@@ -288,3 +288,40 @@ def test_the_api_alone_reaches_the_platforms_secrets_by_prefix(
     for worker in (n for n in stack_set.api.function_names if n != "api_handler"):
         ident = "".join(p.title() for p in worker.split("_"))
         assert prefix not in json.dumps(_policy_statements(template, f"{ident}Role"))
+
+
+def test_the_privacy_tasks_list_and_erase_only_the_buckets_they_declare(
+    synthesis: Synthesis, stack_set: Any
+) -> None:
+    from infra.stacks.data import bucket_name
+
+    # GIVEN the two privacy tasks' roles
+    template = synthesis.template(stack_set.api)
+    uploads = bucket_name(stack_set.deployment, "uploads")
+    exports = bucket_name(stack_set.deployment, "exports")
+
+    def actions_on(role: str) -> dict[str, set[str]]:
+        found: dict[str, set[str]] = {}
+        for s in _policy_statements(template, role):
+            actions = [s["Action"]] if isinstance(s["Action"], str) else s["Action"]
+            for action in actions:
+                found.setdefault(action, set()).add(json.dumps(s["Resource"]))
+        return found
+
+    # WHEN their statements are read
+    archive = actions_on("PersonalDataWorkerRole")
+    erase = actions_on("AccountDeletionWorkerRole")
+
+    # THEN the archive task lists and reads the uploads, writes archives, erases nothing
+    assert "s3:ListBucket" in archive and "s3:GetObject" in archive
+    assert all("uploads" in r for r in archive["s3:ListBucket"])
+    assert "s3:DeleteObjectVersion" not in archive
+    assert any("exports" in r for r in archive["s3:PutObject"])
+    assert "events:PutEvents" in archive
+    # AND the erasure task erases every version in both buckets, but writes no objects
+    erased = " ".join(erase["s3:DeleteObjectVersion"])
+    assert "uploads" in erased and "exports" in erased
+    assert "s3:PutObject" not in erase and "s3:GetObject" not in erase
+    listed = " ".join(erase["s3:ListBucketVersions"])
+    assert "/*" not in listed and "uploads" in listed and "exports" in listed
+    assert uploads and exports

@@ -269,3 +269,54 @@ def test_the_input_export_workflow_may_invoke_the_export_worker_only(
         if m["StateMachineName"] == stack_set.deployment.names.state_machine("input_export")
     ]
     assert machine["DefinitionSubstitutions"]["ExportWorkerFunction"] == worker
+
+
+@pytest.mark.parametrize(
+    ("workflow", "task", "placeholder", "role"),
+    [
+        (
+            "personal_data_export",
+            "personal_data_worker",
+            "PersonalDataWorkerFunction",
+            "WorkflowsPersonalDataExportRole",
+        ),
+        (
+            "account_deletion",
+            "account_deletion_worker",
+            "AccountDeletionWorkerFunction",
+            "WorkflowsAccountDeletionRole",
+        ),
+    ],
+)
+def test_each_privacy_workflow_may_invoke_its_own_task_only(
+    synthesis: Synthesis, stack_set: Any, workflow: str, task: str, placeholder: str, role: str
+) -> None:
+    from infra.workflows import function_name
+
+    # GIVEN the events stack and the task function the API stack deploys
+    template = synthesis.template(stack_set.events)
+    worker = function_name(stack_set.deployment.names, task)
+    assert stack_set.api.function_names[task] == worker
+    # WHEN the workflow role's statements are collected
+    statements = [
+        s
+        for p in props(template, "AWS::IAM::Policy")
+        if any(r["Ref"].startswith(role) for r in p["Roles"])
+        for s in p["PolicyDocument"]["Statement"]
+    ]
+    # THEN it may invoke that one function, and nothing beyond logging and tracing
+    invoke = [s for s in statements if s["Action"] == "lambda:InvokeFunction"]
+    assert len(invoke) == 1 and f":function:{worker}" in json.dumps(invoke[0]["Resource"])
+    others = {
+        a
+        for s in statements
+        if s is not invoke[0]
+        for a in ([s["Action"]] if isinstance(s["Action"], str) else s["Action"])
+    }
+    assert all(a.split(":")[0] in {"logs", "xray"} for a in others), others
+    (machine,) = [
+        m
+        for m in props(template, "AWS::StepFunctions::StateMachine")
+        if m["StateMachineName"] == stack_set.deployment.names.state_machine(workflow)
+    ]
+    assert machine["DefinitionSubstitutions"][placeholder] == worker

@@ -113,3 +113,21 @@ def test_the_site_bucket_is_private_behind_origin_access_control(
     assert len(controls) == 1
     (control,) = controls.values()
     assert control["Properties"]["OriginAccessControlConfig"]["SigningBehavior"] == "always"
+
+
+def test_personal_data_archives_expire_after_a_week(synthesis: Synthesis, stack_set: Any) -> None:
+    # GIVEN the exports bucket
+    template = synthesis.template(stack_set.data)
+    (bucket,) = [b for n, b in _buckets(template).items() if n.startswith("ExportsBucket")]
+    rules = bucket["Properties"]["LifecycleConfiguration"]["Rules"]
+    # THEN objects tagged as a person's archive go after 7 days, the rest after 30
+    tagged = [r for r in rules if r.get("TagFilters")]
+    assert tagged == [
+        {
+            "Id": "expire-personal-data",
+            "Status": "Enabled",
+            "ExpirationInDays": 7,
+            "TagFilters": [{"Key": "retention", "Value": "personal-data"}],
+        }
+    ]
+    assert any(r.get("ExpirationInDays") == 30 and not r.get("TagFilters") for r in rules)

@@ -171,3 +171,75 @@ def test_input_export_marks_the_job_failed_when_the_task_fails(
         "error": "ExportRefusedError",
     }
     assert json.loads(fail["cause"])["errorMessage"] == "no access any more"
+
+
+@pytest.fixture
+def task() -> Iterator[Any]:
+    """Registers a stand-in for one named task function through the in-process shim."""
+    from infra.local import sfn_lambda
+    from infra.workflows import function_name
+
+    def register(chalice_name: str, worker: Any) -> Any:
+        sfn_lambda.install({function_name(NAMES, chalice_name): worker})
+        return worker
+
+    yield register
+    sfn_lambda.uninstall()
+
+
+def test_personal_data_export_runs_the_task_and_ends_with_the_job(
+    aws: dict[str, Any], task: Any
+) -> None:
+    # GIVEN the archive task answering for the deployment's function name
+    worker = task("personal_data_worker", _ExportWorker())
+    # WHEN the workflow runs for a job
+    result = _run(aws, "personal_data_export", JOB)
+    # THEN the task made that job's archive and the execution ends with its summary
+    assert result["status"] == "SUCCEEDED"
+    assert worker.calls == [{"action": "export", **JOB}]
+
+
+def test_personal_data_export_marks_the_job_failed_when_the_task_fails(
+    aws: dict[str, Any], task: Any
+) -> None:
+    worker = task("personal_data_worker", _ExportWorker(ExportRefusedError("account deleted")))
+    result = _run(aws, "personal_data_export", JOB)
+    assert result["status"] == "FAILED" and result["error"] == "ExportFailed"
+    assert [call["action"] for call in worker.calls] == ["export", "fail"]
+    assert worker.calls[1]["error"] == "ExportRefusedError"
+
+
+class _Eraser:
+    """Stands in for ``account_deletion_worker``: fails ``failures`` times, then erases."""
+
+    def __init__(self, failures: int = 0) -> None:
+        self.calls: list[dict[str, Any]] = []
+        self.failures = failures
+
+    def __call__(self, event: dict[str, Any], context: Any) -> dict[str, Any]:
+        self.calls.append(event)
+        if len(self.calls) <= self.failures:
+            raise RuntimeError("a table was throttled")
+        return {"user_id": event["user_id"], "mode": event["mode"], "erased": ["identity"]}
+
+
+ERASURE = {"tenant_id": "alpha", "user_id": "u1", "mode": "anonymise"}
+
+
+def test_account_deletion_retries_a_partial_failure_until_the_erasure_completes(
+    aws: dict[str, Any], task: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # GIVEN an eraser that fails twice (the third, idempotent run completes), and the
+    # interpreter's retry back-off without its waits
+    from types import SimpleNamespace
+
+    from moto.stepfunctions.parser.asl.component.common.retry import retrier_decl
+
+    monkeypatch.setattr(retrier_decl, "time", SimpleNamespace(sleep=lambda seconds: None))
+    worker = task("account_deletion_worker", _Eraser(failures=2))
+    # WHEN the workflow runs for an account
+    result = _run(aws, "account_deletion", ERASURE)
+    # THEN the same erasure ran again until it completed
+    assert result["status"] == "SUCCEEDED", result
+    assert worker.calls == [ERASURE] * 3
+    assert json.loads(result["output"])["erased"] == ["identity"]

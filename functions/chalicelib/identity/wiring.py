@@ -7,6 +7,7 @@ are accepted on local stages only.
 from __future__ import annotations
 
 from chalicelib import runtime
+from chalicelib.legal.wiring import legal
 from chalicelib.registration.wiring import registration
 from shared.groups import GroupMembership
 from shared.identity import (
@@ -60,7 +61,7 @@ def _facts(tenant: TenantContext, user: UserRecord) -> UserFacts:
 def accounts() -> IdentityService:
     hasher = hasher_for(runtime.settings().password_hashing)
     return IdentityService(
-        Passwords(hasher), sessions(), runtime.publisher(), answers=registration()
+        Passwords(hasher), sessions(), runtime.publisher(), answers=registration(), policies=legal()
     )
 
 

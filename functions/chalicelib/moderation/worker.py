@@ -1,7 +1,7 @@
 """The ``moderation_worker`` Lambda: keeps the moderation queue equal to its sources.
 
 Fed by the ``moderation`` consumer's queue (ideas and comments published,
-updated or deleted; reports filed). Each record recomputes one activity item
+updated or deleted; reports filed or withdrawn). Each record recomputes one activity item
 from its content and report items, so duplicate and out-of-order deliveries
 store the same item; failed records alone return to the queue.
 """
@@ -34,12 +34,14 @@ SUBJECTS = {
     "discussion.comment.deleted": ("comment", "comment_id"),
 }
 REPORT_FILED = "moderation.report.filed"
-DETAIL_TYPES = (*SUBJECTS, REPORT_FILED)
+# A deleted account's reports are withdrawn (shared.moderation.personal_data).
+REPORT_WITHDRAWN = "moderation.report.withdrawn"
+DETAIL_TYPES = (*SUBJECTS, REPORT_FILED, REPORT_WITHDRAWN)
 
 
 def subject_of(event: DomainEvent) -> tuple[str, str] | None:
     """The (kind, id) of the content an event is about, or None for other events."""
-    if event.type == REPORT_FILED:
+    if event.type in (REPORT_FILED, REPORT_WITHDRAWN):
         return str(event.data["target_kind"]), str(event.data["target_id"])
     found = SUBJECTS.get(event.type)
     return (found[0], str(event.data[found[1]])) if found else None

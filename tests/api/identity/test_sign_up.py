@@ -41,6 +41,8 @@ def test_sign_up_creates_an_unconfirmed_resident(api):
         "blocked",
         "verified",
         "answers",
+        "accepted_policies",
+        "has_password",
     }
 
 

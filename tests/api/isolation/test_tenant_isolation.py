@@ -148,6 +148,7 @@ def world(api: Any) -> dict[str, Any]:
             **_groups_of_a(api, token_a, a_resident),
             **_registration_of_a(api, token_a),
             **_verification_of_a(api, token_a),
+            **_privacy_of_a(api, token_a),
         },
         "emails": [a_admin_email, a_resident_email],
         "upload_keys": [header, attachment_key],
@@ -357,6 +358,15 @@ def _verification_of_a(api: Any, token_a: str) -> dict[str, str]:
     return {"batch_id": generated["batch"]["id"], "verification_code": generated["codes"][0]}
 
 
+def _privacy_of_a(api: Any, token_a: str) -> dict[str, str]:
+    """A's privacy policy (marked) and A's admin's archive of their own data (queued)."""
+    policy = {"document": "privacy", "content": {"en": f"<p>{MARKER} policy</p>"}}
+    assert api.post("/legal/versions", policy, token=token_a).status_code == 201
+    archive = api.post("/me/data-exports", token=token_a)
+    assert archive.status_code == 202, archive.body
+    return {"data_export_id": body_of(archive)["id"]}
+
+
 def _bodies(world: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     """Request bodies per operation that aim at A's objects from platform B."""
     ids, (a_admin_email, a_resident_email) = world["ids"], world["emails"]
@@ -487,6 +497,11 @@ def _bodies(world: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
         "create_area": [{"name": title}],
         "update_area": [{"name": title}],
         "reorder_areas": [{"ids": [ids["area_id"]]}],
+        "publish_legal_page": [{"document": "privacy", "content": {"en": "<p>Written on B</p>"}}],
+        "accept_policies": [{"privacy": 1}, {"terms": 1}],
+        # Never B's real password: B's callers must stay signed in for the next routes.
+        "delete_my_account": [{"password": "not the password"}, {"confirm": True}],
+        "confirm_account_deletion": [{"token": "x" * 43}],
         "update_notification_preferences": [
             {"email": {"mention": False, "comment_reply": False, "comment_on_my_idea": False}}
         ],

@@ -208,6 +208,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/account-deletion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finish deleting an account without a password, with the emailed link's token. */
+        post: operations["confirm_account_deletion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/confirm-email": {
         parameters: {
             query?: never;
@@ -823,6 +840,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/legal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current privacy policy and terms of use (each null until first published). */
+        get: operations["get_legal_pages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/legal/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every published version of the legal pages, newest first (admins). */
+        get: operations["list_legal_versions"];
+        put?: never;
+        /** Publish a new version of a legal page (admins); residents are asked to accept it. */
+        post: operations["publish_legal_page"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/manage/collaborators": {
         parameters: {
             query?: never;
@@ -961,6 +1013,58 @@ export interface paths {
         patch: operations["update_me"];
         trace?: never;
     };
+    "/api/v1/me/data-exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My recent archives, newest first; finished ones with a 15-minute download link. */
+        get: operations["list_data_exports"];
+        put?: never;
+        /** Make an archive of everything the platform keeps about me (emailed when ready). */
+        post: operations["request_data_export"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/data-exports/{data_export_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of my archives; once done, with a download link valid for 15 minutes. */
+        get: operations["get_data_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/deletion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Delete my account: every session ends now and my personal data is erased. */
+        post: operations["delete_my_account"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/follows": {
         parameters: {
             query?: never;
@@ -1058,6 +1162,23 @@ export interface paths {
         put?: never;
         /** Mark one of my notifications read. */
         post: operations["mark_notification_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept the current versions of the legal pages. */
+        post: operations["accept_policies"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1815,6 +1936,41 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * AccountDeletion
+         * @description What happens next: ``deleting`` (signed out everywhere; erasure under way) or
+         *     ``confirmation_sent`` (follow the emailed link to finish).
+         */
+        AccountDeletion: {
+            /** Status */
+            status: string;
+        };
+        /**
+         * AccountDeletionConfirm
+         * @description Finish deleting an account without a password, with the emailed token.
+         */
+        AccountDeletionConfirm: {
+            /** Token */
+            token: string;
+        };
+        /**
+         * AccountDeletionRequest
+         * @description Delete my account: my password, or (without one) a confirmation.
+         */
+        AccountDeletionRequest: {
+            /**
+             * Confirm
+             * @description Accounts without a password (signed in with an identity provider) confirm with true; a link is then emailed to finish.
+             * @default false
+             */
+            confirm?: boolean;
+            /**
+             * Password
+             * @description Required when the account has a password (Me.has_password).
+             * @default null
+             */
+            password?: string | null;
+        };
         /**
          * ActionPermission
          * @description Who may take one action: an audience, its groups, and the profile fields it needs.
@@ -2652,6 +2808,22 @@ export interface components {
          */
         ContentState: "visible" | "hidden" | "deleted";
         /**
+         * CurrentPolicies
+         * @description The current version of each document (null: not published yet).
+         */
+        CurrentPolicies: {
+            /**
+             * Privacy
+             * @default null
+             */
+            privacy: number | null;
+            /**
+             * Terms
+             * @default null
+             */
+            terms: number | null;
+        };
+        /**
          * CustomField
          * @description One question of a form, with the id its answers are stored under.
          */
@@ -2768,6 +2940,54 @@ export interface components {
              */
             scale_min: number | null;
             type: components["schemas"]["FieldType"];
+        };
+        /**
+         * DataExport
+         * @description One archive of my data and how far it got; ``download_url`` (15 minutes) once done.
+         */
+        DataExport: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Download Url
+             * @default null
+             */
+            download_url: string | null;
+            /**
+             * Error
+             * @default null
+             */
+            error: string | null;
+            /**
+             * Expires At
+             * @description When the archive is deleted (7 days after it was written).
+             * @default null
+             */
+            expires_at: string | null;
+            /**
+             * Files Written
+             * @description JSON files and uploaded files in the archive.
+             */
+            files_written: number;
+            /**
+             * Finished At
+             * @default null
+             */
+            finished_at: string | null;
+            /** Id */
+            id: string;
+            status: components["schemas"]["ExportStatus"];
+        };
+        /**
+         * DataExportList
+         * @description My most recent archives, newest first.
+         */
+        DataExportList: {
+            /** Items */
+            items: components["schemas"]["DataExport"][];
         };
         /** EmailDomainRule */
         "EmailDomainRule-Input": {
@@ -2911,6 +3131,11 @@ export interface components {
              */
             official_update: boolean;
         };
+        /**
+         * ErasureMode
+         * @enum {string}
+         */
+        ErasureMode: "anonymise" | "delete";
         /**
          * ExportFormat
          * @enum {string}
@@ -3916,6 +4141,58 @@ export interface components {
          * @enum {string}
          */
         InputSort: "newest" | "oldest" | "most_liked" | "most_commented";
+        /**
+         * LegalDocument
+         * @description One published version of a legal page (sanitised HTML per language).
+         */
+        LegalDocument: {
+            /** Content */
+            content: {
+                [key: string]: string;
+            };
+            document: components["schemas"]["LegalDocumentKind"];
+            /**
+             * Published At
+             * Format: date-time
+             */
+            published_at: string;
+            /** Version */
+            version: number;
+        };
+        /**
+         * LegalDocumentKind
+         * @enum {string}
+         */
+        LegalDocumentKind: "privacy" | "terms";
+        /**
+         * LegalPages
+         * @description The current version of each legal page (null: not published yet).
+         */
+        LegalPages: {
+            /** @default null */
+            privacy: components["schemas"]["LegalDocument"] | null;
+            /** @default null */
+            terms: components["schemas"]["LegalDocument"] | null;
+        };
+        /**
+         * LegalPublish
+         * @description Publish a new version (it becomes current at once; residents are asked again).
+         */
+        LegalPublish: {
+            /** Content */
+            content: {
+                [key: string]: string;
+            };
+            document: components["schemas"]["LegalDocumentKind"];
+        };
+        /**
+         * LegalVersions
+         * @description Every published version of the legal pages, newest first per page.
+         */
+        LegalVersions: {
+            /** Items */
+            items: components["schemas"]["LegalDocument"][];
+        };
         /** LocaleWords */
         LocaleWords: {
             /**
@@ -4022,6 +4299,13 @@ export interface components {
          */
         Me: {
             /**
+             * Accepted Policies
+             * @description The versions of the legal documents the user accepted, by document; compare with GET /legal to ask for a newer one.
+             */
+            accepted_policies: {
+                [key: string]: number;
+            };
+            /**
              * Answers
              * @description The user's answers to registration fields, by field id.
              */
@@ -4046,6 +4330,12 @@ export interface components {
             email_confirmed: boolean;
             /** First Name */
             first_name: string;
+            /**
+             * Has Password
+             * @description False for accounts made by signing in with an identity provider.
+             * @default true
+             */
+            has_password: boolean;
             /** Id */
             id: string;
             /** Last Name */
@@ -4918,6 +5208,7 @@ export interface components {
             name: {
                 [key: string]: string;
             };
+            privacy: components["schemas"]["PrivacySettings-Output"];
         };
         /**
          * PlatformUpdate
@@ -4955,6 +5246,58 @@ export interface components {
             name?: {
                 [key: string]: string;
             } | null;
+            /** @default null */
+            privacy?: components["schemas"]["PrivacySettings-Input"] | null;
+        };
+        /**
+         * PolicyAcceptance
+         * @description Accept the given versions of the legal documents (they must be the current ones).
+         */
+        PolicyAcceptance: {
+            /**
+             * Privacy
+             * @default null
+             */
+            privacy?: number | null;
+            /**
+             * Terms
+             * @default null
+             */
+            terms?: number | null;
+        };
+        /**
+         * PrivacySettings
+         * @description What happens to deleted accounts' contributions; the optional analytics script.
+         */
+        "PrivacySettings-Input": {
+            /**
+             * Analytics Script Url
+             * @description An analytics script (e.g. a self-hosted Matomo) that the site loads only for visitors who accept analytics cookies.
+             * @default null
+             */
+            analytics_script_url?: string | null;
+            /**
+             * @description `anonymise`: a deleted account's ideas and comments stay, shown as "Former resident"; `delete`: they go with the account.
+             * @default anonymise
+             */
+            deleted_content?: components["schemas"]["ErasureMode"];
+        };
+        /**
+         * PrivacySettings
+         * @description What happens to deleted accounts' contributions; the optional analytics script.
+         */
+        "PrivacySettings-Output": {
+            /**
+             * Analytics Script Url
+             * @description An analytics script (e.g. a self-hosted Matomo) that the site loads only for visitors who accept analytics cookies.
+             * @default null
+             */
+            analytics_script_url: string | null;
+            /**
+             * @description `anonymise`: a deleted account's ideas and comments stay, shown as "Former resident"; `delete`: they go with the account.
+             * @default anonymise
+             */
+            deleted_content: components["schemas"]["ErasureMode"];
         };
         /** @description RFC 9457 problem details. */
         Problem: {
@@ -5770,6 +6113,13 @@ export interface components {
         };
         /** SignUpRequest */
         SignUpRequest: {
+            /**
+             * Accepted Policies
+             * @description The versions of the legal documents accepted (GET /legal): every published one is required at sign-up.
+             */
+            accepted_policies?: {
+                [key: string]: number;
+            };
             /**
              * Answers
              * @description Answers to the platform's registration fields by field id (GET /registration); checked against each field's type.
@@ -6959,6 +7309,84 @@ export interface operations {
             };
             /** @description Problem */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    confirm_account_deletion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountDeletionConfirm"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDeletion"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10844,6 +11272,187 @@ export interface operations {
             };
         };
     };
+    get_legal_pages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalPages"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_legal_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalVersions"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publish_legal_page: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LegalPublish"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalDocument"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_collaborators: {
         parameters: {
             query: {
@@ -11555,6 +12164,254 @@ export interface operations {
             };
         };
     };
+    list_data_exports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataExportList"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    request_data_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataExport"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_data_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                data_export_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataExport"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_my_account: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountDeletionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDeletion"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_my_follows: {
         parameters: {
             query?: {
@@ -11894,6 +12751,75 @@ export interface operations {
             };
             /** @description Problem */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    accept_policies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PolicyAcceptance"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CurrentPolicies"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

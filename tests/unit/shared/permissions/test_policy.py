@@ -147,6 +147,8 @@ def _expected_signed_in(name: str, action: Action, resource: Resource | None) ->
         Action.INPUT_MANAGE,
     ):
         return signed_in and (admin or _manages(name, resource))
+    if action in (Action.PERSONAL_DATA_EXPORT, Action.ACCOUNT_DELETE):
+        return signed_in and owner  # admins included: nobody acts for the person
     if action in (Action.PROFILE_READ, Action.PROFILE_UPDATE, Action.NOTIFICATIONS_READ):
         return signed_in and (resource is None or owner or admin)
     return signed_in and admin  # everything else is for platform admins
