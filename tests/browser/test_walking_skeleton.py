@@ -49,7 +49,7 @@ def _sign_in(page: Any, base: str, email: str, password: str) -> None:
     _visit(page, base + "/sign-in")
     page.get_by_label("Email address").fill(email)
     page.get_by_label("Password", exact=True).fill(password)
-    page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("button", name="Sign in", exact=True).click()
     page.get_by_role("link", name="Back-office").wait_for()
 
 

@@ -25,6 +25,8 @@ class PollMethod:
 
     id = "poll"
     actions = frozenset({ParticipationAction.TAKE_POLL, ParticipationAction.COMMENT})
+    # A quick poll may be answered by visitors who are not signed in; comments need an author.
+    anonymous_actions = frozenset({ParticipationAction.TAKE_POLL})
     config_model = PollConfig
 
     def normalize_config(self, config: MethodConfig) -> MethodConfig:
