@@ -4,6 +4,9 @@ import { Link, NavLink, Outlet, useNavigate } from "react-router";
 import { LoadError, Loading } from "@/components/Loading";
 import { LocaleSwitcher } from "@/components/LocaleSwitcher";
 import { signOut } from "@/features/auth/api";
+import { AnalyticsScript, ConsentProvider, CookieBanner, CookieSettingsLink } from "@/features/consent";
+import { PolicyNotice } from "@/features/legal";
+import { AccountDeletedNotice } from "@/features/privacy";
 import { useSession } from "@/features/auth/useSession";
 import { isTeamMember } from "@/features/moderation";
 import { NotificationBell } from "@/features/notifications";
@@ -30,7 +33,8 @@ export function Layout() {
   const signedIn = sessionState.status === "authenticated";
 
   return (
-    <>
+    <ConsentProvider>
+      <CookieBanner />
       <a className="skip-link" href="#main-content">
         <FormattedMessage id="layout.skipToContent" />
       </a>
@@ -109,6 +113,8 @@ export function Layout() {
             />
           </div>
         ) : null}
+        <AccountDeletedNotice />
+        {platform.isSuccess ? <PolicyNotice /> : null}
         {platform.isPending ? <Loading /> : null}
         {platform.isError ? <LoadError error={platform.error} /> : null}
         {platform.isSuccess ? <Outlet /> : null}
@@ -117,7 +123,25 @@ export function Layout() {
         <p>
           <FormattedMessage id="layout.footer" values={{ name }} />
         </p>
+        <nav aria-label={intl.formatMessage({ id: "layout.footerNav" })} className="site-footer__links">
+          <ul>
+            <li>
+              <Link to="/privacy">
+                <FormattedMessage id="legal.privacy" />
+              </Link>
+            </li>
+            <li>
+              <Link to="/terms">
+                <FormattedMessage id="legal.terms" />
+              </Link>
+            </li>
+            <li>
+              <CookieSettingsLink />
+            </li>
+          </ul>
+        </nav>
       </footer>
-    </>
+      <AnalyticsScript src={platform.data?.privacy?.analytics_script_url} />
+    </ConsentProvider>
   );
 }

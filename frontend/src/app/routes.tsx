@@ -6,7 +6,9 @@ import { ResetPasswordPage } from "@/features/auth/ResetPasswordPage";
 import { SignInPage } from "@/features/auth/SignInPage";
 import { SignUpPage } from "@/features/auth/SignUpPage";
 import { EditIdeaPage, IdeaPage, NewIdeaPage } from "@/features/ideas";
+import { PrivacyPage, TermsPage } from "@/features/legal";
 import { NotificationsPage, UnsubscribePage } from "@/features/notifications";
+import { DeleteAccountPage } from "@/features/privacy";
 import { ProfilePage } from "@/features/profile/ProfilePage";
 import { FolderPage } from "@/features/projects/FolderPage";
 import { HomePage } from "@/features/projects/HomePage";
@@ -36,6 +38,9 @@ export const routes: RouteObject[] = [
       { path: "verify", element: <VerifyPage /> },
       { path: "notifications", element: <NotificationsPage /> },
       { path: "unsubscribe", element: <UnsubscribePage /> },
+      { path: "privacy", element: <PrivacyPage /> },
+      { path: "terms", element: <TermsPage /> },
+      { path: "delete-account", element: <DeleteAccountPage /> },
       {
         path: "admin/*",
         element: (

@@ -21,6 +21,7 @@ export const platform: Platform = {
   branding: { logo_url: null, primary_color: "#1b4f8a", secondary_color: "#c2410c" },
   feature_flags: {},
   map_view: null,
+  privacy: { deleted_content: "anonymise", analytics_script_url: null },
 };
 
 export const resident: Me = {
@@ -36,6 +37,8 @@ export const resident: Me = {
   blocked: null,
   verified: false,
   answers: {},
+  accepted_policies: {},
+  has_password: true,
 };
 
 export const admin: Me = {

@@ -17,5 +17,7 @@ export const defaultHandlers = [
   http.get("/api/v1/projects", () => HttpResponse.json({ items: [], next_cursor: null })),
   http.get("/api/v1/verification/methods", () => HttpResponse.json({ methods: [], sign_in: [] })),
   http.get("/api/v1/verification/me", () => HttpResponse.json({ verified_at: null, method: null })),
+  http.get("/api/v1/legal", () => HttpResponse.json({ privacy: null, terms: null })),
+  http.get("/api/v1/me/data-exports", () => HttpResponse.json({ items: [] })),
   ...socialHandlers,
 ];

@@ -7,6 +7,7 @@ import { isTeamMember, moderationLinks, ModerationRoutes } from "@/features/mode
 import { InputManagerPage } from "@/features/inputs";
 import { VerificationAdminPage } from "@/features/verification/admin";
 import { RegistrationAdminPage } from "@/features/registration/admin";
+import { LegalAdminPage } from "@/features/legal/admin";
 import { GroupPage, GroupsPage, NewGroupPage, peopleLinks, UsersPage } from "@/features/people/admin";
 import { managesFolders, managesProjects } from "./access";
 import { useDevMails } from "./api";
@@ -36,6 +37,7 @@ function AdminNav() {
     { to: "/admin/settings", id: "admin.nav.settings" },
     { to: "/admin/verification", id: "verification.admin.nav" },
     { to: "/admin/registration", id: "registration.admin.nav" },
+    { to: "/admin/privacy", id: "legal.admin.nav" },
     ...(mails.isSuccess ? [{ to: "/admin/mail", id: "admin.nav.mail" }] : []),
   ];
   // Managers also see what their grants reach (the API lists only that); the platform's setup is for admins.
@@ -96,6 +98,7 @@ function AdminOnly() {
           <Route path="settings" element={<PlatformSettingsPage />} />
           <Route path="verification" element={<VerificationAdminPage />} />
           <Route path="registration" element={<RegistrationAdminPage />} />
+          <Route path="privacy" element={<LegalAdminPage />} />
           <Route path="mail" element={<MailViewerPage />} />
           <Route path="moderation/*" element={<ModerationRoutes />} />
           <Route path="inputs" element={<InputManagerPage />} />

@@ -1,7 +1,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { FormattedMessage } from "react-intl";
+import { FormattedMessage, useIntl } from "react-intl";
 import { Link } from "react-router";
 import { z } from "zod";
 import { TextField } from "@/components/Field";
@@ -14,6 +14,7 @@ import {
   useRegistrationForm,
   type RegistrationField,
 } from "@/features/registration";
+import { currentVersions, SignUpConsent, useLegalPages, type LegalPages } from "@/features/legal";
 import { useValidationMessages } from "@/lib/forms/messages";
 import { useLocale } from "@/lib/i18n";
 import { resendConfirmation, signUp } from "./api";
@@ -22,12 +23,19 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password";
 /** The sign-up form, with the platform's registration questions once they are known. */
 export function SignUpPage() {
   const registration = useRegistrationForm();
+  const legal = useLegalPages();
   // Without the questions (a failed read) sign-up still works: the server asks what is missing.
-  if (registration.isPending) return null;
-  return <SignUpForm fields={registration.data?.fields ?? []} />;
+  if (registration.isPending || legal.isPending) return null;
+  return (
+    <SignUpForm
+      fields={registration.data?.fields ?? []}
+      legal={legal.data ?? { privacy: null, terms: null }}
+    />
+  );
 }
 
-function SignUpForm({ fields }: { fields: RegistrationField[] }) {
+function SignUpForm({ fields, legal }: { fields: RegistrationField[]; legal: LegalPages }) {
+  const intl = useIntl();
   const messages = useValidationMessages();
   const { locale } = useLocale();
   const [registered, setRegistered] = useState<string | null>(null);
@@ -42,12 +50,24 @@ function SignUpForm({ fields }: { fields: RegistrationField[] }) {
       .min(PASSWORD_MIN_LENGTH, messages.minLength(PASSWORD_MIN_LENGTH))
       .max(PASSWORD_MAX_LENGTH, messages.maxLength(PASSWORD_MAX_LENGTH)),
     answers,
+    // The platform's current privacy policy and terms must be accepted (when it has any).
+    accept_policies:
+      legal.privacy || legal.terms
+        ? z.boolean().refine((accepted) => accepted, intl.formatMessage({ id: "legal.mustAccept" }))
+        : z.boolean(),
   });
   const form = useForm<z.infer<typeof schema>>({
     resolver: zodResolver(schema),
     // The error summary takes focus instead (GOV.UK pattern), then links to each field.
     shouldFocusError: false,
-    defaultValues: { first_name: "", last_name: "", email: "", password: "", answers: answerValues(fields) },
+    defaultValues: {
+      first_name: "",
+      last_name: "",
+      email: "",
+      password: "",
+      answers: answerValues(fields),
+      accept_policies: false,
+    },
   });
   const { errors } = form.formState;
 
@@ -84,8 +104,20 @@ function SignUpForm({ fields }: { fields: RegistrationField[] }) {
       <Form
         form={form}
         submitLabel={<FormattedMessage id="signUp.submit" />}
-        onSubmit={async ({ answers: given, ...values }) => {
-          await signUp({ ...values, locale, answers: answersPayload(fields, given, "omit") });
+        mapField={(field) => {
+          if (field.startsWith("accepted_policies")) return "accept_policies";
+          const root = field.split(".")[0];
+          return ["first_name", "last_name", "email", "password", "answers"].includes(root)
+            ? (field as "email")
+            : null;
+        }}
+        onSubmit={async ({ answers: given, accept_policies: accepted, ...values }) => {
+          await signUp({
+            ...values,
+            locale,
+            answers: answersPayload(fields, given, "omit"),
+            accepted_policies: accepted ? currentVersions(legal) : {},
+          });
           setRegistered(values.email);
         }}
       >
@@ -124,6 +156,7 @@ function SignUpForm({ fields }: { fields: RegistrationField[] }) {
             <AnswerFields fields={fields} form={form} prefix="answers" />
           </fieldset>
         ) : null}
+        <SignUpConsent pages={legal} error={errors.accept_policies?.message} {...form.register("accept_policies")} />
       </Form>
       <p>
         <FormattedMessage

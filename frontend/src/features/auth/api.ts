@@ -10,6 +10,8 @@ export interface SignUpValues {
   locale: string;
   /** Answers to the platform's registration fields, by field id. */
   answers?: Record<string, unknown>;
+  /** The versions of the legal pages accepted (required when the platform published them). */
+  accepted_policies?: Record<string, number>;
 }
 
 export async function signUp(body: SignUpValues): Promise<Me> {

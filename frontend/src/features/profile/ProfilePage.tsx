@@ -9,6 +9,7 @@ import { isSupportedLocale, nativeLanguageName } from "@/config/locales";
 import { RequireAuth } from "@/features/auth/RequireAuth";
 import { useSession } from "@/features/auth/useSession";
 import { NotificationPreferences } from "@/features/notifications";
+import { DeleteAccountSection, MyDataSection } from "@/features/privacy";
 import { ProfileAnswers } from "@/features/registration";
 import { VerificationStatus } from "@/features/verification";
 import { api, session, unwrap } from "@/lib/api/client";
@@ -170,6 +171,8 @@ export function ProfilePage() {
             <ProfileAnswers user={user} />
             <VerificationStatus />
             <NotificationPreferences />
+            <MyDataSection />
+            <DeleteAccountSection user={user} />
           </>
         ) : null}
       </div>
