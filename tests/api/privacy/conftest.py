@@ -148,7 +148,9 @@ class World:
     def build(self, pump: Any) -> None:
         """Every interaction of the story, then the workers (pump) catch up."""
         ada, bob = self.ada, self.bob
-        avatar = self.upload(ada, "avatar", f"{ada.marker}-avatar.png", png(ada.marker), "image/png")
+        avatar = self.upload(
+            ada, "avatar", f"{ada.marker}-avatar.png", png(ada.marker), "image/png"
+        )
         self.call("PATCH", "/me", ada.token, {"avatar_upload_key": avatar})
         for person in (ada, bob):
             image = self.upload(

@@ -76,7 +76,11 @@ def test_the_archive_holds_every_item_of_the_person_and_nothing_of_anyone_else(
     # AND it has one JSON file per kind, exactly her items in each
     assert set(kinds) == KINDS
     profile = kinds["profile"][0]
-    assert (profile["id"], profile["email"], profile["first_name"]) == (ada.user_id, ada.email, ada.name)
+    assert (profile["id"], profile["email"], profile["first_name"]) == (
+        ada.user_id,
+        ada.email,
+        ada.name,
+    )
     assert profile["answers"] == {"hometown": f"{ada.marker}answer"}
     assert profile["avatar"].startswith("files/avatar/")
     assert _ids(kinds["ideas"]) == [ada.idea_id]
@@ -96,10 +100,14 @@ def test_the_archive_holds_every_item_of_the_person_and_nothing_of_anyone_else(
     ]
     followed = {(f["target_id"], f["following"]) for f in kinds["follows"]}
     assert followed == {(ada.idea_id, True), (bob.idea_id, True)}
-    assert {n["type"] for n in kinds["notifications"]} == {"comment_on_my_idea", "comment_reply"} or {
-        n["type"] for n in kinds["notifications"]
-    } == {"comment_on_my_idea"}
-    assert all(set(n) == {"id", "type", "target_kind", "target_id", "path", "read", "created_at"} for n in kinds["notifications"])
+    assert {n["type"] for n in kinds["notifications"]} == {
+        "comment_on_my_idea",
+        "comment_reply",
+    } or {n["type"] for n in kinds["notifications"]} == {"comment_on_my_idea"}
+    assert all(
+        set(n) == {"id", "type", "target_kind", "target_id", "path", "read", "created_at"}
+        for n in kinds["notifications"]
+    )
     assert kinds["email_preferences"][0]["email_off"] == ["mention"]
     assert _ids(kinds["group_memberships"], "group_id") == [world.group_id]
     assert kinds["participation"][0]["project_ids"] == [world.project_id]
@@ -156,16 +164,24 @@ def _delete(world: World, mode: str) -> None:
     from chalicelib.privacy import wiring as privacy
 
     admin, ada = world.admin, world.ada
-    ok(world.api.patch("/platform", {"privacy": {"deleted_content": mode}}, token=admin, host=HOST_A))
+    ok(
+        world.api.patch(
+            "/platform", {"privacy": {"deleted_content": mode}}, token=admin, host=HOST_A
+        )
+    )
     # A wrong password is refused, and nothing happens
-    wrong = world.api.post("/me/deletion", {"password": "not my password"}, token=ada.token, host=HOST_A)
+    wrong = world.api.post(
+        "/me/deletion", {"password": "not my password"}, token=ada.token, host=HOST_A
+    )
     assert wrong.status_code == 422 and body_of(wrong)["errors"][0]["code"] == "invalid_password"
     assert world.api.get("/me", token=ada.token, host=HOST_A).status_code == 200
     # The right one ends every session at once
     done = world.api.post("/me/deletion", {"password": PASSWORD}, token=ada.token, host=HOST_A)
     assert (done.status_code, body_of(done)) == (202, {"status": "deleting"})
     assert world.api.get("/me", token=ada.token, host=HOST_A).status_code == 401
-    signed_in = world.api.post("/auth/sign-in", {"email": ada.email, "password": PASSWORD}, host=HOST_A)
+    signed_in = world.api.post(
+        "/auth/sign-in", {"email": ada.email, "password": PASSWORD}, host=HOST_A
+    )
     assert signed_in.status_code == 401
     from shared.identity.users import UserRepository
 
