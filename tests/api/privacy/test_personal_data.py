@@ -290,3 +290,31 @@ def test_the_eraser_refuses_an_account_that_did_not_ask(world: World) -> None:
 
     with pytest.raises(ErasureRefusedError):
         wiring.eraser().erase(ALPHA, world.bob.user_id, ErasureMode.DELETE)
+
+
+def test_an_account_without_a_password_confirms_by_email(world: World, pump: Any) -> None:
+    from chalicelib.identity import wiring
+    from shared.identity.users import UserRepository
+    from tests.api.identity.helpers import link_in, sent_messages, token_of
+
+    # GIVEN an account made by signing in with an identity provider
+    user = wiring.accounts().register_user(
+        ALPHA, "sso@example.org", "x" * 40, "Sso", "User", "en", confirmed=True, external=True
+    )
+    token = wiring.sessions().start(ALPHA, user).access.token
+    me = ok(world.api.get("/me", token=token, host=HOST_A))
+    assert me["has_password"] is False
+    # WHEN they ask to delete it, a link is emailed and nothing is deleted yet
+    sent = world.api.post("/me/deletion", {"confirm": True}, token=token, host=HOST_A)
+    assert (sent.status_code, body_of(sent)) == (202, {"status": "confirmation_sent"})
+    pump.drain()
+    (message,) = [m for m in sent_messages() if m["To"] == "sso@example.org"]
+    link = link_in(message)
+    assert "/delete-account?token=" in link
+    assert world.api.get("/me", token=token, host=HOST_A).status_code == 200
+    # THEN the link finishes it, once
+    done = world.api.post("/auth/account-deletion", {"token": token_of(link)}, host=HOST_A)
+    assert (done.status_code, body_of(done)) == (202, {"status": "deleting"})
+    wait_until(lambda: UserRepository(ALPHA).get(user.user_id) is None, "the erasure")
+    again = world.api.post("/auth/account-deletion", {"token": token_of(link)}, host=HOST_A)
+    assert again.status_code == 400
