@@ -12,10 +12,10 @@ import { ParticipationReason } from "./ParticipationReason";
 afterEach(() => session.clear(false));
 
 describe("ParticipationReason", () => {
-  it("sends a resident who must verify to the verification page", async () => {
+  it("sends a resident who must verify to the verification page, and from there back here", async () => {
     renderWithProviders(<ParticipationReason reason="not_verified" action="comment" />);
     expect(await screen.findByText(/Commenting here is open to residents who verified/)).toBeInTheDocument();
-    expect(screen.getByRole("link", { name: "Verify your identity" })).toHaveAttribute("href", "/verify");
+    expect(screen.getByRole("link", { name: "Verify your identity" })).toHaveAttribute("href", "/verify?next=%2F");
   });
 
   it("sends the confirmation link again to a resident who has not confirmed their email", async () => {

@@ -49,9 +49,10 @@ function ResendConfirmation() {
 function Sentence({ reason, action, onCompleteProfile }: Props) {
   const location = useLocation();
   const values = { action };
+  // Signing in and verifying both bring the resident back here afterwards.
+  const next = encodeURIComponent(location.pathname + location.search);
   switch (reason) {
     case "not_signed_in": {
-      const next = encodeURIComponent(location.pathname + location.search);
       return (
         <FormattedMessage
           id="participation.signIn"
@@ -70,7 +71,7 @@ function Sentence({ reason, action, onCompleteProfile }: Props) {
       return (
         <FormattedMessage
           id="participation.verify"
-          values={{ ...values, link: (chunks) => <Link to="/verify">{chunks}</Link> }}
+          values={{ ...values, link: (chunks) => <Link to={`/verify?next=${next}`}>{chunks}</Link> }}
         />
       );
     case "missing_profile_fields":
