@@ -26,7 +26,7 @@ from pynamodb.expressions.update import Action as UpdateAction
 from shared.db.pagination import Page, decode_cursor, encode_cursor
 from shared.db.repository import TenantRepository
 from shared.errors import FieldIssue, NotFoundError, ValidationError
-from shared.identity.directory import DELETED_NAME, PublicProfile
+from shared.identity.directory import DELETED_NAME, FORMER_RESIDENT, PublicProfile
 from shared.moderation.audit import sortable
 from shared.moderation.models import ActivityRecord, ModerationItem
 from shared.moderation.ports import ContentInfo, ContentSource, People, ProjectFacts, ProjectLookup
@@ -220,6 +220,41 @@ class ActivityRepository(TenantRepository):
         condition = (ActivityRecord.target_kind == "comment") & (ActivityRecord.idea_id == idea_id)
         rows = ModerationItem.gsi2.query(self.queue_pk(project_id), filter_condition=condition)
         return [self.check(r) for r in rows if isinstance(r, ActivityRecord)]
+
+    def authored_by(self, user_id: str) -> list[ActivityRecord]:
+        """Every item of the platform's queue whose content ``user_id`` wrote (the tenant
+        queue, filtered: only an account's erasure asks)."""
+        rows = ModerationItem.gsi1.query(
+            self.queue_pk(), filter_condition=ActivityRecord.author_id == user_id
+        )
+        return [self.check(r) for r in rows if isinstance(r, ActivityRecord)]
+
+    def drop_title(self, record: ActivityRecord) -> None:
+        """Remove the (deleted) idea's title an item quotes."""
+        try:
+            self.check(record).update(
+                actions=[ActivityRecord.title.remove()], condition=ActivityRecord.pk.exists()
+            )
+        except UpdateError as error:
+            if not _condition_failed(error):
+                raise
+
+    def forget_author(self, record: ActivityRecord, *, keep_text: bool) -> None:
+        """Cut an item from its deleted author; without ``keep_text`` drop what they wrote.
+
+        Named attributes only: moderators' state and version are untouched, and a later
+        derivation of deleted content keeps these (``ActivityService._mark_deleted``).
+        """
+        actions: list[UpdateAction] = [ActivityRecord.author_id.set(FORMER_RESIDENT)]
+        if not keep_text:
+            actions.append(ActivityRecord.excerpt.set(""))
+            if record.target_kind == "idea":
+                actions.append(ActivityRecord.title.remove())
+        try:
+            self.check(record).update(actions=actions, condition=ActivityRecord.pk.exists())
+        except UpdateError as error:
+            if not _condition_failed(error):
+                raise
 
     def cursor_after(self, record: ActivityRecord, project_id: str | None) -> str | None:
         gsi = "gsi2" if project_id else "gsi1"

@@ -1,7 +1,10 @@
 """Moderation's personal data: reports the person filed, the block about them (``privacy``).
 
 Erasure withdraws the reports (``moderation.report.withdrawn``: the worker
-recounts the queue item) and deletes the block item. The audit trail keeps
+recounts the queue item), deletes the block item, and cuts the queue's items
+of the person's content from them (with "delete", their excerpts and their
+ideas' titles go too, also where others' comments quote those titles; the
+worker never writes them back for deleted content). The audit trail keeps
 its entries: it is the team's record of what it did, and once the account is
 gone its ids name nobody (ADR 0007).
 """
@@ -9,6 +12,7 @@ gone its ids name nobody (ADR 0007).
 from __future__ import annotations
 
 from shared.events import DomainEvent
+from shared.moderation.activity import ActivityRepository
 from shared.moderation.blocks import BlockRepository
 from shared.moderation.reports import ReportRepository
 from shared.privacy.providers import (
@@ -70,3 +74,11 @@ class ModerationData:
                 )
             )
         BlockRepository(tenant).delete(user_id)
+        activity = ActivityRepository(tenant)
+        keep = mode is ErasureMode.ANONYMISE
+        for item in activity.authored_by(user_id):
+            activity.forget_author(item, keep_text=keep)
+            if not keep and item.target_kind == "idea":
+                # Others' comments on a deleted idea quote its title.
+                for comment in activity.comments_of_idea(item.project_id, item.target_id):
+                    activity.drop_title(comment)

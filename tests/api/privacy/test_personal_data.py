@@ -257,10 +257,10 @@ def test_deleting_with_the_delete_setting_removes_contributions(world: World, pu
     assert all(c["deleted"] and not c["body"] for c in gone)
     idea = ok(world.api.get(f"/ideas/{bob.idea_id}", token=bob.token, host=HOST_A))
     assert idea["comments"] == 0
-    # AND her texts are gone from the contributions' tables (recipients' notifications and
-    # the moderation queue's record of deleted content may still quote them: ADR 0007)
+    # AND her texts are gone from the contributions' tables and the moderation queue
+    # (recipients' notifications may still quote a comment until they expire: ADR 0007)
     dynamodb = runtime.client("dynamodb")
-    for logical in ("ideas", "discussion"):
+    for logical in ("ideas", "discussion", "moderation"):
         table = runtime.settings().names.table(logical)
         stored = json.dumps(dynamodb.scan(TableName=table)["Items"])
         for text in ("Comment of ada", "Written by ada", "Idea of ada"):
