@@ -52,7 +52,7 @@ from pynamodb.attributes import (
     UnicodeSetAttribute,
     UTCDateTimeAttribute,
 )
-from pynamodb.indexes import AllProjection, GlobalSecondaryIndex, KeysOnlyProjection
+from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from pynamodb.models import Model
 
 from shared.db.registry import table_model
@@ -86,11 +86,14 @@ class UsersInTeam(GlobalSecondaryIndex["UserItem"]):
 
 
 class AuthByUser(GlobalSecondaryIndex["AuthItem"]):
-    """Sparse, keys only: one user's session and one-time-token items (account erasure)."""
+    """Sparse: one user's session and one-time-token items (account erasure).
+
+    All attributes are projected: PynamoDB needs ``kind`` to build the items it reads.
+    """
 
     class Meta:
         index_name = "by_user"
-        projection = KeysOnlyProjection()
+        projection = AllProjection()
 
     user_pk = UnicodeAttribute(hash_key=True)
 

@@ -28,6 +28,10 @@ Global secondary indexes (both sparse):
   set only while a notification is unread; the unread count is a bounded
   COUNT Query; marking read removes the keys.
 
+- ``by_actor`` (gsi3pk ``T#t#ACTOR#<actor_id>``, gsi3sk ``<notification_id>``): set on
+  notifications someone caused, so an account's erasure finds the
+  notifications that name it (and quote it) in other people's inboxes.
+
 Notifications expire (TTL ``expires``) after :data:`KEEP_DAYS`.
 """
 
@@ -72,6 +76,17 @@ class UnreadIndex(GlobalSecondaryIndex["NotificationsItem"]):
     gsi2sk = UnicodeAttribute(range_key=True)
 
 
+class ByActorIndex(GlobalSecondaryIndex["NotificationsItem"]):
+    """Sparse: the notifications one person caused (account erasure)."""
+
+    class Meta:
+        index_name = "by_actor"
+        projection = AllProjection()
+
+    gsi3pk = UnicodeAttribute(hash_key=True)
+    gsi3sk = UnicodeAttribute(range_key=True)
+
+
 @table_model("notifications")
 class NotificationsItem(Model):
     """Base of every item of the ``notifications`` table (keys: module docstring)."""
@@ -87,12 +102,15 @@ class NotificationsItem(Model):
     gsi1sk = UnicodeAttribute(null=True)
     gsi2pk = UnicodeAttribute(null=True)
     gsi2sk = UnicodeAttribute(null=True)
+    gsi3pk = UnicodeAttribute(null=True)
+    gsi3sk = UnicodeAttribute(null=True)
     # The table's TTL attribute (declared on the base so the table spec sees it); only
     # notifications set it: follows and preferences stay until the account goes.
     expires = TTLAttribute(null=True)
 
     followers = FollowersIndex()
     unread = UnreadIndex()
+    by_actor = ByActorIndex()
 
 
 class FollowRecord(NotificationsItem, discriminator="follow"):

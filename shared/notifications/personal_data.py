@@ -2,7 +2,9 @@
 
 A notification is exported as what reached the person (type, target, when,
 read) without who acted or the quoted text, which are someone else's.
-Erasure deletes the person's whole partition.
+Erasure deletes the person's whole partition, and cuts the notifications
+they caused in other people's inboxes from them (no actor; with "delete",
+no quoted text or title either).
 """
 
 from __future__ import annotations
@@ -64,4 +66,7 @@ class NotificationsData:
         return []
 
     def erase(self, tenant: TenantContext, user_id: str, mode: ErasureMode) -> None:
-        NotificationsRepository(tenant).erase_user(user_id)
+        repository = NotificationsRepository(tenant)
+        repository.erase_user(user_id)
+        for caused in repository.caused_by(user_id):
+            repository.forget_actor(caused, keep_text=mode is ErasureMode.ANONYMISE)

@@ -122,6 +122,9 @@ class NotificationsRepository(TenantRepository):
         self.check(record)
         record.gsi2pk = self.unread_pk(record.user_id)
         record.gsi2sk = record.notification_id
+        if record.actor_id:
+            record.gsi3pk = self.key("ACTOR", record.actor_id)
+            record.gsi3sk = record.notification_id
         record.read = False
         record.expires = record.created_at + timedelta(days=KEEP_DAYS)
         try:
@@ -223,6 +226,33 @@ class NotificationsRepository(TenantRepository):
             for item in items:
                 batch.delete(item)
         return len(items)
+
+    def caused_by(self, actor_id: str) -> list[NotificationRecord]:
+        """The notifications ``actor_id`` caused, in anyone's inbox."""
+        return [
+            self.check(item)
+            for item in NotificationsItem.by_actor.query(self.key("ACTOR", actor_id))
+            if isinstance(item, NotificationRecord)
+        ]
+
+    def forget_actor(self, record: NotificationRecord, *, keep_text: bool) -> None:
+        """Cut a notification from the (deleted) person who caused it; without
+        ``keep_text`` also drop what it quoted (their words, the title of their idea)."""
+        actions: list[Any] = [
+            NotificationRecord.actor_id.remove(),
+            NotificationRecord.gsi3pk.remove(),
+            NotificationRecord.gsi3sk.remove(),
+        ]
+        if not keep_text:
+            actions += [
+                NotificationRecord.excerpt.remove(),
+                NotificationRecord.target_title.set({}),
+            ]
+        try:
+            record.update(actions=actions, condition=NotificationRecord.pk.exists())
+        except UpdateError as error:
+            if not _condition_failed(error):
+                raise
 
     def _user_page(
         self,

@@ -21,7 +21,7 @@ Table ``verification`` (hash key ``pk``; entity told apart by ``kind``):
   (``kind=identity``) and the one account it backs, written with
   ``attribute_not_exists(pk)``: an OIDC subject or a code verifies one
   account per platform. ``user_pk`` = ``T#<tenant>#USER#<user_id>`` puts it in
-  the keys-only index ``claims_by_user``, so deleting the account frees the
+  the sparse index ``claims_by_user``, so deleting the account frees the
   identity (the person may verify again with a new account).
 
 Table ``auth`` (``shared.identity.models``) also holds, with its TTL:
@@ -70,11 +70,11 @@ class CodesByState(GlobalSecondaryIndex["VerificationItem"]):
 
 
 class ClaimsByUser(GlobalSecondaryIndex["VerificationItem"]):
-    """Keys only: the identities one account holds (account erasure)."""
+    """Sparse: the identities one account holds (account erasure)."""
 
     class Meta:
         index_name = "claims_by_user"
-        projection = KeysOnlyProjection()
+        projection = AllProjection()
 
     user_pk = UnicodeAttribute(hash_key=True)
 

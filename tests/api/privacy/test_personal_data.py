@@ -257,14 +257,18 @@ def test_deleting_with_the_delete_setting_removes_contributions(world: World, pu
     assert all(c["deleted"] and not c["body"] for c in gone)
     idea = ok(world.api.get(f"/ideas/{bob.idea_id}", token=bob.token, host=HOST_A))
     assert idea["comments"] == 0
-    # AND her texts are gone from the contributions' tables and the moderation queue
-    # (recipients' notifications may still quote a comment until they expire: ADR 0007)
+    # AND her texts are gone from the contributions' tables, the moderation queue and
+    # the notifications that quoted her in Bob's inbox
     dynamodb = runtime.client("dynamodb")
-    for logical in ("ideas", "discussion", "moderation"):
+    for logical in ("ideas", "discussion", "moderation", "notifications"):
         table = runtime.settings().names.table(logical)
         stored = json.dumps(dynamodb.scan(TableName=table)["Items"])
         for text in ("Comment of ada", "Written by ada", "Idea of ada"):
-            assert text not in stored, (logical, text)
+            assert text not in stored, (
+                logical,
+                text,
+                stored[stored.find(text) - 600 : stored.find(text) + 50],
+            )
     _assert_counts_agree(world, pump)
 
 
@@ -318,3 +322,29 @@ def test_an_account_without_a_password_confirms_by_email(world: World, pump: Any
     wait_until(lambda: UserRepository(ALPHA).get(user.user_id) is None, "the erasure")
     again = world.api.post("/auth/account-deletion", {"token": token_of(link)}, host=HOST_A)
     assert again.status_code == 400
+
+
+def test_deletion_erases_sessions_tokens_and_identity_claims(world: World, pump: Any) -> None:
+    from shared.identity.models import AuthItem
+    from shared.verification.models import IdentityClaim
+    from shared.verification.repository import VerificationRepository
+
+    ada = world.ada
+    # GIVEN Ada's verified identity and a pending password-reset link
+    VerificationRepository(ALPHA).claim_identity("code", "ABCD-1234", ada.user_id, datetime_now())
+    world.api.post("/auth/password-reset", {"email": ada.email}, host=HOST_A)
+    mine = [item for item in AuthItem.scan() if getattr(item, "user_id", None) == ada.user_id]
+    assert {type(item).__name__ for item in mine} >= {"RefreshTokenRecord", "RefreshFamilyRecord"}
+    # WHEN she deletes her account
+    _delete(world, "anonymise")
+    # THEN no session, token or identity claim of hers is left, and the identity is free
+    assert [i for i in AuthItem.scan() if getattr(i, "user_id", None) == ada.user_id] == []
+    claims = [c for c in IdentityClaim.scan() if isinstance(c, IdentityClaim)]
+    assert all(c.user_id != ada.user_id for c in claims)
+    assert VerificationRepository(ALPHA).identity_owner("code", "ABCD-1234") is None
+
+
+def datetime_now() -> Any:
+    from datetime import UTC, datetime
+
+    return datetime.now(UTC)
