@@ -80,7 +80,10 @@ def build_app(
     merged = {**(context or {})}
     keys = ["townhall:regions", "townhall:stages"]
     for stage in ("staging", "production"):
-        keys += [f"townhall:{stage}:{s}" for s in ("alarmEmail", "mailDomain", "platformOrigins")]
+        keys += [
+            f"townhall:{stage}:{s}"
+            for s in ("alarmEmail", "mailDomain", "platformOrigins", "analyticsOrigins")
+        ]
         keys += [f"townhall:{stage}:{region}:tableOverrides" for region in REGIONS]
     for key in keys:
         value = app.node.try_get_context(key)

@@ -65,6 +65,8 @@ class StageSettings:
     alarm_email: str | None = None
     mail_domain: str = "townhall.example.org"
     platform_origins: tuple[str, ...] = ()
+    # Origins of the analytics scripts platforms may load after consent (Content-Security-Policy).
+    analytics_origins: tuple[str, ...] = ()
 
     @property
     def is_production(self) -> bool:
@@ -156,7 +158,9 @@ def stage_settings(name: StageName, context: Mapping[str, Any]) -> StageSettings
 
     Context keys (all optional): ``townhall:<stage>:alarmEmail``,
     ``townhall:<stage>:mailDomain``, ``townhall:<stage>:platformOrigins``
-    (comma separated ``https://`` origins allowed by CORS on the buckets).
+    (comma separated ``https://`` origins allowed by CORS on the buckets),
+    ``townhall:<stage>:analyticsOrigins`` (comma separated ``https://`` origins of the
+    analytics scripts platforms may set: the site's Content-Security-Policy allows them).
     """
     settings = DEFAULT_STAGES[name]
     prefix = f"townhall:{name}:"
@@ -165,12 +169,16 @@ def stage_settings(name: StageName, context: Mapping[str, Any]) -> StageSettings
         changes["alarm_email"] = str(context[prefix + "alarmEmail"])
     if context.get(prefix + "mailDomain"):
         changes["mail_domain"] = str(context[prefix + "mailDomain"])
-    origins = _csv(context.get(prefix + "platformOrigins"))
-    bad = [o for o in origins if not o.startswith("https://")]
-    if bad:
-        raise ValueError(f"platform origins must be https:// origins, got {bad}")
-    if origins:
-        changes["platform_origins"] = origins
+    for key, setting in (
+        ("platformOrigins", "platform_origins"),
+        ("analyticsOrigins", "analytics_origins"),
+    ):
+        origins = _csv(context.get(prefix + key))
+        bad = [o for o in origins if not o.startswith("https://")]
+        if bad:
+            raise ValueError(f"{key} must be https:// origins, got {bad}")
+        if origins:
+            changes[setting] = origins
     return replace(settings, **changes)
 
 

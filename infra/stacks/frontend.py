@@ -31,11 +31,11 @@ FUNCTIONS_DIR = Path(__file__).resolve().parent / "edge_functions"
 CONTENT_SECURITY_POLICY = "; ".join(
     (
         "default-src 'self'",
-        "script-src 'self'",
+        "script-src 'self' {analytics}",
         "style-src 'self' 'unsafe-inline'",
-        "img-src 'self' data: blob: https://*.tile.openstreetmap.org {storage}",
+        "img-src 'self' data: blob: https://*.tile.openstreetmap.org {storage} {analytics}",
         "media-src 'self' {storage}",
-        "connect-src 'self' {storage}",
+        "connect-src 'self' {storage} {analytics}",
         "font-src 'self'",
         "frame-src https://meet.jit.si https://www.youtube-nocookie.com https://player.vimeo.com",
         "frame-ancestors 'none'",
@@ -45,6 +45,13 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "upgrade-insecure-requests",
     )
 )
+
+
+def content_security_policy(storage: str, analytics: tuple[str, ...] = ()) -> str:
+    """The site's policy: the storage origin, and the analytics origins the operator allows
+    (a platform's analytics script loads only from one of them, after consent)."""
+    text = CONTENT_SECURITY_POLICY.format(storage=storage, analytics=" ".join(analytics))
+    return text.replace(" ;", ";")
 
 
 class FrontendStack(cdk.Stack):
@@ -104,7 +111,9 @@ class FrontendStack(cdk.Stack):
                     override=True,
                 ),
                 content_security_policy=cloudfront.ResponseHeadersContentSecurityPolicy(
-                    content_security_policy=CONTENT_SECURITY_POLICY.format(storage=storage),
+                    content_security_policy=content_security_policy(
+                        storage, deployment.stage.analytics_origins
+                    ),
                     override=True,
                 ),
                 frame_options=cloudfront.ResponseHeadersFrameOptions(

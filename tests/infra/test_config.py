@@ -103,3 +103,24 @@ def test_a_table_override_repoints_the_functions_but_not_the_data_stack() -> Non
     assert "townhall-production-users-r1" not in tables
     with pytest.raises(ValueError, match="tableOverrides"):
         deployments({**context, "townhall:production:eu-west-1:tableOverrides": '{"users": ""}'})
+
+
+def test_analytics_origins_are_https_and_enter_the_sites_policy() -> None:
+    from infra.stacks.frontend import content_security_policy
+
+    # WHEN an operator allows a self-hosted analytics origin
+    settings = stage_settings(
+        "production", {"townhall:production:analyticsOrigins": "https://stats.city.example"}
+    )
+    assert settings.analytics_origins == ("https://stats.city.example",)
+    with pytest.raises(ValueError, match="https"):
+        stage_settings("production", {"townhall:production:analyticsOrigins": "http://s.example"})
+    # THEN scripts, beacons and pixels may come from it, and from nowhere else new
+    policy = content_security_policy("https://files.example", settings.analytics_origins)
+    directives = {d.split(" ")[0]: d.split(" ")[1:] for d in policy.split("; ")}
+    assert directives["script-src"] == ["'self'", "https://stats.city.example"]
+    assert "https://stats.city.example" in directives["connect-src"]
+    assert "https://stats.city.example" in directives["img-src"]
+    # AND without one the policy is as strict as before
+    plain = content_security_policy("https://files.example")
+    assert "script-src 'self';" in plain and " ;" not in plain
