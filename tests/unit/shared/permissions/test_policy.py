@@ -114,6 +114,10 @@ def expected(name: str, action: Action, resource: Resource | None) -> bool:
         return False  # another platform's principal never reaches this platform's things
     if action in (Action.PROJECT_VIEW, Action.FOLDER_VIEW):
         return _visible(name, resource)
+    if action in (Action.PERSONAL_DATA_EXPORT, Action.ACCOUNT_DELETE):
+        # The person only, on their own account: nobody acts for them, not even an admin.
+        owner = resource is not None and resource.owner_id == PRINCIPALS[name].user_id
+        return name != "anonymous" and owner
     return _expected_signed_in(name, action, resource)
 
 
@@ -147,8 +151,6 @@ def _expected_signed_in(name: str, action: Action, resource: Resource | None) ->
         Action.INPUT_MANAGE,
     ):
         return signed_in and (admin or _manages(name, resource))
-    if action in (Action.PERSONAL_DATA_EXPORT, Action.ACCOUNT_DELETE):
-        return signed_in and owner  # admins included: nobody acts for the person
     if action in (Action.PROFILE_READ, Action.PROFILE_UPDATE, Action.NOTIFICATIONS_READ):
         return signed_in and (resource is None or owner or admin)
     return signed_in and admin  # everything else is for platform admins
