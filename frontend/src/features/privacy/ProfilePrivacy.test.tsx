@@ -117,3 +117,28 @@ describe("the profile's own-data sections", () => {
     expect(body).toEqual({ confirm: true });
   });
 });
+
+describe("DeleteAccountPage", () => {
+  it("finishes a deletion with the emailed link's token", async () => {
+    let body: unknown = null;
+    server.use(
+      http.post("/api/v1/auth/account-deletion", async ({ request }) => {
+        body = await request.json();
+        return HttpResponse.json({ status: "deleting" }, { status: 202 });
+      }),
+    );
+    renderApp("/delete-account?token=abcdefghijklmnopqrstuvwxyz");
+    await userEvent.click(await screen.findByRole("button", { name: "Delete my account" }));
+    expect(await screen.findByText("Your account has been deleted.")).toBeInTheDocument();
+    expect(body).toEqual({ token: "abcdefghijklmnopqrstuvwxyz" });
+  });
+
+  it("says when the link is not valid any more", async () => {
+    server.use(
+      http.post("/api/v1/auth/account-deletion", () => problem(400, "invalid_link", "This link is not valid.")),
+    );
+    renderApp("/delete-account?token=abcdefghijklmnopqrstuvwxyz");
+    await userEvent.click(await screen.findByRole("button", { name: "Delete my account" }));
+    expect(await screen.findByText(/This link is not valid any more/)).toBeInTheDocument();
+  });
+});
