@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from shared.db.pagination import Page
@@ -23,12 +24,15 @@ from shared.notifications.schemas import (
 )
 from shared.notifications.tokens import UnsubscribeTokens
 from shared.participation.targets import Targets
-from shared.permissions import Action, Principal, Reason, Resource, authorize, can
+from shared.permissions import AccessRule, Action, Principal, Reason, Resource, authorize, can
 from shared.tenancy.context import TenantContext
 
 Clock = Callable[[], datetime]
 _NOTIFICATION_ID = re.compile(r"^[0-9a-f]{32}$")
 OFFICIAL_TYPES = frozenset({NotificationType.IDEA_STATUS_CHANGED, NotificationType.OFFICIAL_UPDATE})
+
+
+_NOT_YET = frozenset({Reason.NOT_SIGNED_IN, Reason.EMAIL_NOT_CONFIRMED, Reason.NOT_VERIFIED})
 
 
 def _now() -> datetime:
@@ -43,15 +47,25 @@ def _user(principal: Principal) -> str:
 class FollowService:
     """Follow and unfollow targets of any registered kind (policy ``FOLLOW``)."""
 
-    def __init__(self, targets: Targets, clock: Clock = _now) -> None:
+    def __init__(
+        self,
+        targets: Targets,
+        clock: Clock = _now,
+        rule: Callable[[TenantContext], AccessRule] | None = None,
+    ) -> None:
         self._targets = targets
         self._clock = clock
+        self._rule = rule
+
+    def _resource(self, tenant: TenantContext, resource: Resource) -> Resource:
+        """The target as the policy sees it, with the platform's rule on who may follow."""
+        return replace(resource, rule=self._rule(tenant)) if self._rule else resource
 
     def _authorized(
         self, tenant: TenantContext, principal: Principal, kind: str, target_id: str
     ) -> str:
         target = self._targets.resolve(tenant, kind, target_id)
-        authorize(principal, Action.FOLLOW, target.resource)
+        authorize(principal, Action.FOLLOW, self._resource(tenant, target.resource))
         return _user(principal)
 
     def state(
@@ -59,10 +73,12 @@ class FollowService:
     ) -> FollowState:
         """Whether the caller follows the target; visitors follow nothing (but 404 stays 404)."""
         target = self._targets.resolve(tenant, kind, target_id)
-        decision = can(principal, Action.FOLLOW, target.resource)
-        if not decision and decision.reason is Reason.NOT_SIGNED_IN:
+        resource = self._resource(tenant, target.resource)
+        decision = can(principal, Action.FOLLOW, resource)
+        if not decision and decision.reason in _NOT_YET:
+            # Visitors, and residents the platform's rule does not admit yet, follow nothing.
             return FollowState(following=False)
-        authorize(principal, Action.FOLLOW, target.resource)
+        authorize(principal, Action.FOLLOW, resource)
         record = NotificationsRepository(tenant).get_follow(_user(principal), kind, target_id)
         return FollowState(following=bool(record and record.following))
 

@@ -30,6 +30,8 @@ class Action(StrEnum):
     PROFILE_UPDATE = "profile.update"
     USER_MANAGE = "user.manage"
     DEV_MAIL_READ = "dev.mail.read"
+    # Reading the platform's content at all (the platform may be for signed-in residents only).
+    PLATFORM_VISIT = "platform.visit"
     # Participation in a phase (the resource carries the project and PhaseFacts).
     INPUT_POST = "input.post"
     INPUT_REACT = "input.react"
@@ -117,6 +119,7 @@ class Resource:
     project_id: str | None = None
     phase: PhaseFacts | None = None
     group_ids: frozenset[str] = frozenset()  # visibility ``groups``: whose members may see it
+    rule: AccessRule | None = None  # a platform-wide rule for the action (e.g. who may follow)
 
     @property
     def project_ref(self) -> str | None:
@@ -355,8 +358,22 @@ def _own_comment_or_moderator(principal: Principal, resource: Resource | None) -
 
 
 def _follower(principal: Principal, resource: Resource | None) -> Decision:
+    """Following a visible target: signed in, and admitted by the platform's rule if any."""
     visible = _viewer(principal, resource)
-    return visible if not visible else _first_refusal(_signed_in(principal))
+    if not visible:
+        return visible
+    denied = _signed_in(principal)
+    if denied is not None or resource is None or resource.rule is None:
+        return _first_refusal(denied)
+    return _first_refusal(_audience(principal, resource.rule, resource))
+
+
+def _visitor(principal: Principal, resource: Resource | None) -> Decision:
+    """A platform for signed-in residents only (``visibility="signed_in"``) shows them alone
+    its content; anything else is open to every visitor."""
+    if resource is not None and resource.visibility == "signed_in":
+        return _first_refusal(_signed_in(principal))
+    return ALLOW
 
 
 PHASE_ACTIONS: dict[ParticipationAction, Action] = {
@@ -379,6 +396,7 @@ _RULES: dict[Action, Callable[[Principal, Resource | None], Decision]] = {
     Action.PROFILE_UPDATE: _self,
     Action.USER_MANAGE: _admin,
     Action.DEV_MAIL_READ: _admin,
+    Action.PLATFORM_VISIT: _visitor,
     Action.INPUT_POST: _participate(ParticipationAction.POST_INPUT),
     Action.INPUT_REACT: _participate(ParticipationAction.REACT),
     Action.COMMENT_POST: _participate(ParticipationAction.COMMENT),

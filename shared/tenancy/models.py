@@ -43,6 +43,7 @@ class PlatformRecord(Model):
     branding = BrandingAttribute(null=True)
     feature_flags = JSONAttribute(null=True)
     map_view = JSONAttribute(null=True)
+    access = JSONAttribute(null=True)  # AccessSettings: who may visit the platform, follow
     privacy = JSONAttribute(null=True)  # PrivacySettings: deleted accounts' content, analytics
     created_at = UTCDateTimeAttribute(null=True)
     updated_at = UTCDateTimeAttribute(null=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -50,6 +51,32 @@ class PrivacySettings(BaseModel):
     )
 
 
+class Visit(StrEnum):
+    EVERYONE = "everyone"
+    SIGNED_IN = "signed_in"
+
+
+class FollowAudience(StrEnum):
+    SIGNED_IN = "signed_in"
+    CONFIRMED_EMAIL = "confirmed_email"
+    VERIFIED = "verified"
+
+
+class AccessSettings(BaseModel):
+    """Who may use the platform as a whole (phases decide, per action, who takes part)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    visit: Visit = Field(
+        default=Visit.EVERYONE,
+        description="`signed_in`: visitors see only the sign-in, sign-up and legal pages until "
+        "they sign in.",
+    )
+    follow: FollowAudience = Field(
+        default=FollowAudience.SIGNED_IN, description="Who may follow ideas and projects."
+    )
+
+
 class Platform(BaseModel):
     """A municipality's platform as residents and admins see it."""
 
@@ -64,6 +91,7 @@ class Platform(BaseModel):
         default=None, description="Where maps open; null: maps fit what they show."
     )
     privacy: PrivacySettings = Field(default_factory=PrivacySettings)
+    access: AccessSettings = Field(default_factory=AccessSettings)
     logo_key: str | None = Field(default=None, exclude=True)
 
 
@@ -90,6 +118,7 @@ class PlatformUpdate(BaseModel):
     feature_flags: FeatureFlags | None = None
     map_view: MapView | None = Field(default=None, description="Send null to clear it.")
     privacy: PrivacySettings | None = None
+    access: AccessSettings | None = None
 
     @model_validator(mode="after")
     def _locales_supported(self) -> PlatformUpdate:

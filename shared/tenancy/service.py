@@ -10,7 +10,14 @@ from shared.errors import ConflictError, FieldIssue, TenantNotFoundError, Valida
 from shared.permissions import Action, Principal, Resource, authorize
 from shared.tenancy.context import TenantContext
 from shared.tenancy.models import BrandingAttribute, PlatformRecord
-from shared.tenancy.schemas import Branding, MapView, Platform, PlatformUpdate, PrivacySettings
+from shared.tenancy.schemas import (
+    AccessSettings,
+    Branding,
+    MapView,
+    Platform,
+    PlatformUpdate,
+    PrivacySettings,
+)
 
 HOST_CACHE_SECONDS = 30.0
 
@@ -41,6 +48,7 @@ def _to_schema(record: PlatformRecord, logo_url: Callable[[str], str]) -> Platfo
         map_view=MapView.model_validate(record.map_view) if record.map_view else None,
         feature_flags=dict(record.feature_flags or {}),
         privacy=PrivacySettings.model_validate(record.privacy or {}),
+        access=AccessSettings.model_validate(record.access or {}),
         logo_key=branding.logo_key,
     )
 
@@ -52,6 +60,7 @@ class PlatformService:
         self._logo_url = logo_url
         self._clock = clock
         self._host_cache: dict[str, tuple[float, str]] = {}
+        self._access_cache: dict[str, tuple[float, AccessSettings]] = {}
 
     def resolve(self, host: str) -> TenantContext:
         """The tenant serving ``host``; unknown hosts raise :class:`TenantNotFoundError`."""
@@ -74,6 +83,15 @@ class PlatformService:
 
     def get(self, tenant: TenantContext) -> Platform:
         return _to_schema(self._record(tenant), self._logo_url)
+
+    def access(self, tenant: TenantContext) -> AccessSettings:
+        """Who may use the platform; read on every request, so cached briefly per process."""
+        cached = self._access_cache.get(tenant.tenant_id)
+        if cached and self._clock() - cached[0] < HOST_CACHE_SECONDS:
+            return cached[1]
+        settings = AccessSettings.model_validate(self._record(tenant).access or {})
+        self._access_cache[tenant.tenant_id] = (self._clock(), settings)
+        return settings
 
     def every_tenant(self) -> list[TenantContext]:
         """Every platform, for jobs that go through all of them (nightly reconcile).
@@ -157,6 +175,9 @@ class PlatformService:
             self._apply_branding(record, change, logo_key)
         if change.privacy is not None:
             record.privacy = change.privacy.model_dump(mode="json")
+        if change.access is not None:
+            record.access = change.access.model_dump(mode="json")
+            self._access_cache.pop(tenant.tenant_id, None)
         if "map_view" in change.model_fields_set:
             record.map_view = change.map_view.model_dump() if change.map_view else None
         record.updated_at = datetime.now(UTC)

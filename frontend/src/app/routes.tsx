@@ -12,6 +12,7 @@ import { DeleteAccountPage } from "@/features/privacy";
 import { ProfilePage } from "@/features/profile/ProfilePage";
 import { FolderPage } from "@/features/projects/FolderPage";
 import { HomePage } from "@/features/projects/HomePage";
+import { MembersOnly } from "@/features/platform";
 import { ProjectPage } from "@/features/projects/ProjectPage";
 import { VerifyPage } from "@/features/verification";
 import { Layout } from "./Layout";
@@ -24,11 +25,11 @@ export const routes: RouteObject[] = [
   {
     element: <Layout />,
     children: [
-      { index: true, element: <HomePage /> },
-      { path: "folders/:folderRef", element: <FolderPage /> },
-      { path: "projects/:projectRef", element: <ProjectPage /> },
+      { index: true, element: <MembersOnly><HomePage /></MembersOnly> },
+      { path: "folders/:folderRef", element: <MembersOnly><FolderPage /></MembersOnly> },
+      { path: "projects/:projectRef", element: <MembersOnly><ProjectPage /></MembersOnly> },
       { path: "projects/:projectRef/phases/:phaseId/ideas/new", element: <NewIdeaPage /> },
-      { path: "ideas/:ideaId", element: <IdeaPage /> },
+      { path: "ideas/:ideaId", element: <MembersOnly><IdeaPage /></MembersOnly> },
       { path: "ideas/:ideaId/edit", element: <EditIdeaPage /> },
       { path: "sign-up", element: <SignUpPage /> },
       { path: "sign-in", element: <SignInPage /> },

@@ -98,7 +98,7 @@ def _query_parameters(
 
 def _problem_responses(spec: RouteSpec) -> dict[str, Any]:
     codes = {422, 500, *spec.errors}
-    if spec.auth == "user":
+    if spec.auth in ("user", "content"):
         codes.add(401)
     if spec.body is not None:
         codes |= {413, 415}

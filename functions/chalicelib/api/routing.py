@@ -36,9 +36,13 @@ from shared.errors import (
     ValidationError,
 )
 from shared.observability import logger
+from shared.permissions import Action, Resource, authorize
 
 API_PREFIX = "/api/v1"
-Auth = Literal["public", "user"]
+Auth = Literal["public", "content", "user"]
+"""``public``: always reachable (signing in, the platform's branding, legal pages);
+``content``: the platform's content, for visitors unless the platform is for signed-in
+residents only; ``user``: signed-in users (the policy then decides)."""
 
 # Chalice refuses unknown types with its own 415 before our view runs; listing
 # the common ones lets the view answer with a problem+json error instead.
@@ -140,6 +144,11 @@ def _dispatch(
         principal = authenticate(tenant, request.headers.get("authorization"))
         if spec.auth == "user" and not principal.is_authenticated:
             raise AuthenticationError()
+        if spec.auth == "content":
+            visit = runtime.platforms().access(tenant).visit.value
+            authorize(
+                principal, Action.PLATFORM_VISIT, Resource(tenant.tenant_id, visibility=visit)
+            )
         ctx = RequestContext(
             request=request, tenant=tenant, principal=principal, source_ip=viewer_ip(request)
         )

@@ -29,6 +29,7 @@ WRITE_ERRORS = (403, 404, 409)
     response=Page[CommentThread],
     tags=TAGS,
     errors=(404,),
+    auth="content",
 )
 def list_idea_comments(
     ctx: RequestContext, idea_id: str, query: CommentListQuery

@@ -18,7 +18,12 @@ ERRORS = (403, 404)
 
 
 @api_route(
-    bp, "/ideas/{idea_id}/official-updates", response=OfficialUpdateList, tags=TAGS, errors=(404,)
+    bp,
+    "/ideas/{idea_id}/official-updates",
+    response=OfficialUpdateList,
+    tags=TAGS,
+    errors=(404,),
+    auth="content",
 )
 def list_official_updates(ctx: RequestContext, idea_id: str) -> OfficialUpdateList:
     """The official updates on an idea, newest first."""

@@ -22,7 +22,14 @@ TAGS = ("ideas",)
 PHASE = "/projects/{project_id}/phases/{phase_id}"
 
 
-@api_route(bp, "/projects/{project_id}/input-form", response=InputForm, tags=TAGS, errors=(404,))
+@api_route(
+    bp,
+    "/projects/{project_id}/input-form",
+    response=InputForm,
+    tags=TAGS,
+    errors=(404,),
+    auth="content",
+)
 def get_input_form(ctx: RequestContext, project_id: str) -> InputForm:
     """The form residents fill in to post an idea in this project (id or slug)."""
     return input_forms().get(ctx.tenant, ctx.principal, project_id)
@@ -44,7 +51,13 @@ def put_input_form(ctx: RequestContext, project_id: str, body: InputForm) -> Inp
 
 
 @api_route(
-    bp, PHASE + "/ideas", query=IdeaListQuery, response=Page[IdeaCard], tags=TAGS, errors=(404,)
+    bp,
+    PHASE + "/ideas",
+    query=IdeaListQuery,
+    response=Page[IdeaCard],
+    tags=TAGS,
+    errors=(404,),
+    auth="content",
 )
 def list_ideas(
     ctx: RequestContext, project_id: str, phase_id: str, query: IdeaListQuery
@@ -54,7 +67,13 @@ def list_ideas(
 
 
 @api_route(
-    bp, PHASE + "/idea-pins", query=IdeaFilterQuery, response=IdeaPins, tags=TAGS, errors=(404,)
+    bp,
+    PHASE + "/idea-pins",
+    query=IdeaFilterQuery,
+    response=IdeaPins,
+    tags=TAGS,
+    errors=(404,),
+    auth="content",
 )
 def list_idea_pins(
     ctx: RequestContext, project_id: str, phase_id: str, query: IdeaFilterQuery
@@ -82,7 +101,7 @@ def create_idea(
     return ApiResponse(idea, status=201)
 
 
-@api_route(bp, "/ideas/{idea_id}", response=Idea, tags=TAGS, errors=(404,))
+@api_route(bp, "/ideas/{idea_id}", response=Idea, tags=TAGS, errors=(404,), auth="content")
 def get_idea(ctx: RequestContext, idea_id: str) -> Idea:
     """An idea with its counts, the viewer's reaction and what the viewer may do."""
     return ideas().get(ctx.tenant, ctx.principal, idea_id)

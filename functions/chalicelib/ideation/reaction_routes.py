@@ -21,6 +21,7 @@ ERRORS = (401, 403, 404, 409)
     response=IdeaReactionState,
     tags=TAGS,
     errors=ERRORS,
+    auth="content",
 )
 def put_reaction(ctx: RequestContext, idea_id: str, body: ReactionPut) -> IdeaReactionState:
     """Like or dislike an idea (the same again changes nothing; the other kind switches).
@@ -38,6 +39,7 @@ def put_reaction(ctx: RequestContext, idea_id: str, body: ReactionPut) -> IdeaRe
     response=IdeaReactionState,
     tags=TAGS,
     errors=ERRORS,
+    auth="content",
 )
 def delete_reaction(ctx: RequestContext, idea_id: str) -> IdeaReactionState:
     """Withdraw my reaction to an idea (none is fine too)."""

@@ -21,7 +21,7 @@ TAGS = ("ideas",)
 ADMIN_ERRORS = (403, 404)
 
 
-@api_route(bp, "/topics", response=TopicList, tags=TAGS)
+@api_route(bp, "/topics", response=TopicList, tags=TAGS, auth="content")
 def list_topics(ctx: RequestContext) -> TopicList:
     """The platform's topics, by position."""
     return topics().list(ctx.tenant)
@@ -64,7 +64,7 @@ def delete_topic(ctx: RequestContext, topic_id: str) -> None:
     topics().delete(ctx.tenant, ctx.principal, topic_id)
 
 
-@api_route(bp, "/idea-statuses", response=IdeaStatusList, tags=TAGS)
+@api_route(bp, "/idea-statuses", response=IdeaStatusList, tags=TAGS, auth="content")
 def list_idea_statuses(ctx: RequestContext) -> IdeaStatusList:
     """The platform's idea statuses, by position (the five defaults on a new platform)."""
     return statuses().list(ctx.tenant)

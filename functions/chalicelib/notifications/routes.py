@@ -21,13 +21,13 @@ TAGS = ("notifications",)
 FOLLOW = "/follows/{kind}/{target_id}"
 
 
-@api_route(bp, FOLLOW, response=FollowState, tags=TAGS, errors=(404,))
+@api_route(bp, FOLLOW, response=FollowState, tags=TAGS, errors=(404,), auth="content")
 def get_follow(ctx: RequestContext, kind: str, target_id: str) -> FollowState:
     """Whether I follow this target (always false for visitors)."""
     return wiring.follows().state(ctx.tenant, ctx.principal, kind, target_id)
 
 
-@api_route(bp, FOLLOW, "PUT", response=FollowState, auth="user", tags=TAGS, errors=(404,))
+@api_route(bp, FOLLOW, "PUT", response=FollowState, auth="user", tags=TAGS, errors=(403, 404))
 def follow_target(ctx: RequestContext, kind: str, target_id: str) -> FollowState:
     """Follow a target: its status changes and official updates reach me."""
     return wiring.follows().set_following(ctx.tenant, ctx.principal, kind, target_id, True)

@@ -19,6 +19,7 @@ from shared.notifications.notifier import (
     OFFICIAL_UPDATE_POSTED,
     Excerpt,
 )
+from shared.permissions import AccessRule, Audience
 from shared.tenancy import TenantContext
 
 UNSUBSCRIBE_PATH = API_PREFIX + "/notifications/unsubscribe"
@@ -97,9 +98,14 @@ def unsubscribe_tokens() -> UnsubscribeTokens:
     return UnsubscribeTokens(identity.signing_key())
 
 
+def _follow_rule(tenant: TenantContext) -> AccessRule:
+    """The platform's setting of who may follow, as a rule of the policy."""
+    return AccessRule(Audience(runtime.platforms().access(tenant).follow.value))
+
+
 @runtime.cached
 def follows() -> FollowService:
-    return FollowService(targets())
+    return FollowService(targets(), rule=_follow_rule)
 
 
 @runtime.cached

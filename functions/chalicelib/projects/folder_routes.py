@@ -19,7 +19,9 @@ TAGS = ("folders",)
 ADMIN_ERRORS = (403, 404, 409)
 
 
-@api_route(bp, "/folders", query=FolderListQuery, response=Page[FolderSummary], tags=TAGS)
+@api_route(
+    bp, "/folders", query=FolderListQuery, response=Page[FolderSummary], tags=TAGS, auth="content"
+)
 def list_folders(ctx: RequestContext, query: FolderListQuery) -> Page[FolderSummary]:
     """Published and archived folders, by position."""
     return projects().list_folders(ctx.tenant, ctx.principal, query)
@@ -61,7 +63,7 @@ def reorder_folders(ctx: RequestContext, body: Reorder) -> None:
     projects().reorder_folders(ctx.tenant, ctx.principal, body)
 
 
-@api_route(bp, "/folders/{folder_id}", response=Folder, tags=TAGS, errors=(404,))
+@api_route(bp, "/folders/{folder_id}", response=Folder, tags=TAGS, errors=(404,), auth="content")
 def get_folder(ctx: RequestContext, folder_id: str) -> Folder:
     """A folder by id or slug, with the projects in it the viewer may see."""
     return projects().get_folder(ctx.tenant, ctx.principal, folder_id)

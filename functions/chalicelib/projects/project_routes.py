@@ -20,7 +20,14 @@ TAGS = ("projects",)
 ADMIN_ERRORS = (403, 404, 409)
 
 
-@api_route(bp, "/projects", query=ProjectListQuery, response=Page[ProjectSummary], tags=TAGS)
+@api_route(
+    bp,
+    "/projects",
+    query=ProjectListQuery,
+    response=Page[ProjectSummary],
+    tags=TAGS,
+    auth="content",
+)
 def list_projects(ctx: RequestContext, query: ProjectListQuery) -> Page[ProjectSummary]:
     """Published and archived projects, by position; optionally of one folder."""
     return projects().list_projects(ctx.tenant, ctx.principal, query)
@@ -62,7 +69,7 @@ def reorder_projects(ctx: RequestContext, body: Reorder) -> None:
     projects().reorder_projects(ctx.tenant, ctx.principal, body)
 
 
-@api_route(bp, "/projects/{project_id}", response=Project, tags=TAGS, errors=(404,))
+@api_route(bp, "/projects/{project_id}", response=Project, tags=TAGS, errors=(404,), auth="content")
 def get_project(ctx: RequestContext, project_id: str) -> Project:
     """A project by id or slug, with its timeline, current phase and files."""
     return projects().get_project(ctx.tenant, ctx.principal, project_id)

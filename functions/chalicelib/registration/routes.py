@@ -27,9 +27,7 @@ def get_registration_form(ctx: RequestContext) -> RegistrationForm:
     return registration().form(ctx.tenant)
 
 
-@api_route(
-    bp, "/registration/fields", response=FieldList, auth="user", tags=TAGS, errors=(403,)
-)
+@api_route(bp, "/registration/fields", response=FieldList, auth="user", tags=TAGS, errors=(403,))
 def list_registration_fields(ctx: RequestContext) -> FieldList:
     """Every registration field, switched-off ones too (admins)."""
     return registration().list_fields(ctx.tenant, ctx.principal)

@@ -14,6 +14,7 @@ import { uploadFile } from "@/lib/api/upload";
 import { AA_NORMAL_TEXT, contrastRatio, isHexColor } from "@/lib/color";
 import { fieldId } from "@/lib/forms/fieldId";
 import { useValidationMessages } from "@/lib/forms/messages";
+import { AccessSettingsForm } from "./AccessSettingsForm";
 import { ImageField } from "./ImageField";
 import { LocalizedTextFields } from "./LocalizedFields";
 import { compact, emptyLocalized, localizedText } from "./localizedSchema";
@@ -276,6 +277,7 @@ export function PlatformSettingsPage() {
         <FormattedMessage id="admin.settings.title" />
       </h1>
       {platform.data ? <SettingsForm platform={platform.data} /> : null}
+      {platform.data ? <AccessSettingsForm platform={platform.data} /> : null}
     </>
   );
 }

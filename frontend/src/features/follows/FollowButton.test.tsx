@@ -52,6 +52,18 @@ describe("FollowButton", () => {
     expect(screen.queryByRole("button", { name: "Follow" })).toBeNull();
   });
 
+  it("tells a resident the platform keeps following for verified residents, and how to qualify", async () => {
+    server.use(
+      http.get("/api/v1/follows/idea/i-1", () => HttpResponse.json({ following: false })),
+      http.put("/api/v1/follows/idea/i-1", () => problem(403, "not_verified", "Verify your identity first.")),
+    );
+    signInAs();
+    renderWithProviders(<FollowButton kind="idea" id="i-1" />);
+    await userEvent.click(await screen.findByRole("button", { name: "Follow", pressed: false }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("open to residents who verified their identity");
+    expect(screen.getByRole("link", { name: "Verify your identity" })).toHaveAttribute("href", "/verify?next=%2F");
+  });
+
   it("says when the choice could not be saved", async () => {
     server.use(http.put("/api/v1/follows/idea/i-1", () => problem(404, "not_found", "Not found.")));
     signInAs();

@@ -1,7 +1,11 @@
 import { FormattedMessage } from "react-intl";
 import { Link, useLocation } from "react-router";
 import { useSession } from "@/features/auth/useSession";
+import { ParticipationReason } from "@/features/participation";
+import { isApiProblem } from "@/lib/api/problem";
 import { useFollow, useSetFollow } from "./api";
+
+const QUALIFY = new Set(["email_not_confirmed", "not_verified"]);
 
 interface Props {
   /** What is followed: "idea", "project"... as the follows API names it. */
@@ -33,6 +37,9 @@ export function FollowButton({ kind, id }: Props) {
   }
 
   const following = follow.data?.following ?? false;
+  // The platform may keep following for residents who confirmed their email or verified.
+  const refused = setFollow.error;
+  const refusal = isApiProblem(refused) && QUALIFY.has(refused.code) ? refused.code : null;
   return (
     <div className="follow">
       <button
@@ -47,7 +54,11 @@ export function FollowButton({ kind, id }: Props) {
       <span role="status" className="follow__state">
         {following ? <FormattedMessage id="follows.following" /> : null}
       </span>
-      {setFollow.isError || follow.isError ? (
+      {refusal ? (
+        <div role="alert">
+          <ParticipationReason reason={refusal} action="follow" inline />
+        </div>
+      ) : setFollow.isError || follow.isError ? (
         <span role="alert" className="field__error">
           <FormattedMessage id="follows.failed" />
         </span>

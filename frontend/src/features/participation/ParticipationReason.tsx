@@ -6,7 +6,7 @@ import { useSession } from "@/features/auth/useSession";
 import { BlockedNotice } from "@/features/moderation";
 
 /** The participation actions whose refusals are explained here. */
-export type ParticipationKind = "post_input" | "react" | "comment";
+export type ParticipationKind = "post_input" | "react" | "comment" | "follow";
 
 interface Props {
   reason: string;

@@ -1937,6 +1937,38 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
+         * AccessSettings
+         * @description Who may use the platform as a whole (phases decide, per action, who takes part).
+         */
+        "AccessSettings-Input": {
+            /**
+             * @description Who may follow ideas and projects.
+             * @default signed_in
+             */
+            follow?: components["schemas"]["FollowAudience"];
+            /**
+             * @description `signed_in`: visitors see only the sign-in, sign-up and legal pages until they sign in.
+             * @default everyone
+             */
+            visit?: components["schemas"]["Visit"];
+        };
+        /**
+         * AccessSettings
+         * @description Who may use the platform as a whole (phases decide, per action, who takes part).
+         */
+        "AccessSettings-Output": {
+            /**
+             * @description Who may follow ideas and projects.
+             * @default signed_in
+             */
+            follow: components["schemas"]["FollowAudience"];
+            /**
+             * @description `signed_in`: visitors see only the sign-in, sign-up and legal pages until they sign in.
+             * @default everyone
+             */
+            visit: components["schemas"]["Visit"];
+        };
+        /**
          * AccountDeletion
          * @description What happens next: ``deleting`` (signed out everywhere; erasure under way) or
          *     ``confirmation_sent`` (follow the emailed link to finish).
@@ -3476,6 +3508,11 @@ export interface components {
                 [key: string]: string;
             } | null;
         };
+        /**
+         * FollowAudience
+         * @enum {string}
+         */
+        FollowAudience: "signed_in" | "confirmed_email" | "verified";
         /** FollowState */
         FollowState: {
             /** Following */
@@ -5186,6 +5223,7 @@ export interface components {
          * @description A municipality's platform as residents and admins see it.
          */
         Platform: {
+            access: components["schemas"]["AccessSettings-Output"];
             branding: components["schemas"]["Branding"];
             /** Default Locale */
             default_locale: string;
@@ -5215,6 +5253,8 @@ export interface components {
          * @description What an admin may change in the platform settings (all optional).
          */
         PlatformUpdate: {
+            /** @default null */
+            access?: components["schemas"]["AccessSettings-Input"] | null;
             /** @default null */
             branding?: components["schemas"]["BrandingUpdate"] | null;
             /**
@@ -6419,6 +6459,11 @@ export interface components {
          * @enum {string}
          */
         Visibility: "public" | "admins" | "groups";
+        /**
+         * Visit
+         * @enum {string}
+         */
+        Visit: "everyone" | "signed_in";
         /**
          * VotesMode
          * @enum {string}
@@ -8401,6 +8446,15 @@ export interface operations {
                 };
             };
             /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8601,6 +8655,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Folder"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Problem */
@@ -9054,6 +9117,15 @@ export interface operations {
                 };
             };
             /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9105,6 +9177,15 @@ export interface operations {
             };
             /** @description Problem */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9867,6 +9948,15 @@ export interface operations {
                 };
             };
             /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10226,6 +10316,15 @@ export interface operations {
                 };
             };
             /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10430,6 +10529,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_CommentThread_"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Problem */
@@ -10889,6 +10997,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OfficialUpdateList"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Problem */
@@ -14077,6 +14194,15 @@ export interface operations {
                 };
             };
             /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14277,6 +14403,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Project"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Problem */
@@ -14750,6 +14885,15 @@ export interface operations {
                 };
             };
             /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15166,6 +15310,15 @@ export interface operations {
                 };
             };
             /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15223,6 +15376,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_IdeaCard_"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Problem */
@@ -16378,6 +16540,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TopicList"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Problem */

@@ -114,6 +114,8 @@ def expected(name: str, action: Action, resource: Resource | None) -> bool:
         return False  # another platform's principal never reaches this platform's things
     if action in (Action.PROJECT_VIEW, Action.FOLDER_VIEW):
         return _visible(name, resource)
+    if action is Action.PLATFORM_VISIT:
+        return True  # no resource here is a platform for signed-in residents only
     if action in (Action.PERSONAL_DATA_EXPORT, Action.ACCOUNT_DELETE):
         # The person only, on their own account: nobody acts for them, not even an admin.
         owner = resource is not None and resource.owner_id == PRINCIPALS[name].user_id
