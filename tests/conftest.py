@@ -39,6 +39,19 @@ for _key, _value in TEST_ENV.items():
     os.environ.setdefault(_key, _value)
 os.environ.pop("AWS_ENDPOINT_URL", None)
 
+# The longest modules first: with one module per worker (``--dist loadfile``), a browser
+# story or the CDK synthesis started last would leave one core idle while it runs alone.
+SLOW_FIRST = ("tests/browser/", "tests/infra/", "tests/runner/")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        path = item.nodeid
+        return next((i for i, prefix in enumerate(SLOW_FIRST) if path.startswith(prefix)), 99)
+
+    items.sort(key=rank)
+
+
 HOST_A = "alpha.test"
 HOST_B = "beta.test"
 
