@@ -74,6 +74,11 @@ class EventPump:
             logger.exception("consumer failed", extra={"consumer": consumer.name})
             return 0
         failed = {f["itemIdentifier"] for f in result.get("batchItemFailures", [])}
+        if failed:
+            logger.warning(
+                "records failed; they return after the queue's visibility timeout",
+                extra={"consumer": consumer.name, "failed": len(failed), "of": len(received)},
+            )
         done = [m for m in received if m["MessageId"] not in failed]
         for message in done:
             self.sqs.delete_message(QueueUrl=url, ReceiptHandle=message["ReceiptHandle"])
@@ -89,9 +94,18 @@ class EventPump:
                 break
         return total
 
-    def run_forever(self, stop: threading.Event, wait_seconds: int = 1) -> None:
+    def run_forever(self, stop: threading.Event, idle_seconds: float = 0.3) -> None:
+        """Deliver round after round; rest ``idle_seconds`` only after a round with nothing.
+
+        Polling every queue without waiting, then resting once, keeps an event's
+        delay under a second whichever consumer it is for (long-polling each of
+        the queues in turn would add a second per consumer).
+        """
         while not stop.is_set():
+            delivered = 0
             for consumer in CONSUMERS:
                 if stop.is_set():
-                    break
-                self.pump_consumer(consumer, wait_seconds=wait_seconds)
+                    return
+                delivered += self.pump_consumer(consumer)
+            if not delivered:
+                stop.wait(idle_seconds)

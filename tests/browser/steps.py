@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import time
+from collections.abc import Callable
 from typing import Any
 
 from tests.browser.accessibility import assert_accessible
@@ -23,11 +25,25 @@ def sign_in(page: Any, base: str, email: str, password: str) -> None:
     page.get_by_role("link", name=re.compile(r"^Notifications")).wait_for()
 
 
-def wait_for_text(page: Any, url: str, text: str | re.Pattern[str], tries: int = 15) -> None:
+WORKER_SECONDS = 120.0  # the runner's asynchronous workers, on a busy two-core machine
+
+
+def until(
+    page: Any, attempt: Callable[[], bool], what: str, seconds: float = WORKER_SECONDS
+) -> None:
+    """Repeat ``attempt`` (which reloads and looks) until it is true, failing after ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while not attempt():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{what} did not happen within {seconds:.0f} s")
+        page.wait_for_timeout(1_000)
+
+
+def wait_for_text(page: Any, url: str, text: str | re.Pattern[str]) -> None:
     """Reload ``url`` until ``text`` shows (the runner's workers are asynchronous)."""
-    for _ in range(tries):
+
+    def shows() -> bool:
         visit(page, url)
-        if page.get_by_text(text).count():
-            return
-        page.wait_for_timeout(2_000)
-    raise AssertionError(f"{text!r} never appeared on {url}")
+        return bool(page.get_by_text(text).count())
+
+    until(page, shows, f"{text!r} on {url}")

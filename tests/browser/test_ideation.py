@@ -20,7 +20,7 @@ from PIL import Image
 
 from infra.local.demo_content import LINDENFELD
 from tests.browser.accessibility import assert_accessible
-from tests.browser.steps import sign_in, visit, wait_for_text
+from tests.browser.steps import sign_in, until, visit, wait_for_text
 
 pytestmark = pytest.mark.browser
 PROJECT = "A greener Lindenfeld"
@@ -80,17 +80,16 @@ def _find_in_list_and_on_map(page: Any, base: str, title: str) -> None:
         page.get_by_text("1 idea shown", exact=True),
         page.get_by_text("No ideas match your search or filters."),
     )
-    for _ in range(15):
+
+    def found() -> bool:
         visit(page, project_url)  # axe-core on the project page with its list of ideas
         search = page.get_by_role("searchbox", name="Search ideas")
         search.fill(word)
         search.press("Enter")
         shown.or_(no_match).first.wait_for(timeout=SLOW)
-        if shown.count():
-            break
-        page.wait_for_timeout(2_000)
-    else:
-        raise AssertionError(f"the search for {word!r} never found the new idea")
+        return bool(shown.count())
+
+    until(page, found, f"the search for {word!r} finding the new idea")
     page.get_by_role("link", name=title).wait_for()
     assert_accessible(page)
     # The map keeps the search: the new idea's pin alone, named by its title.

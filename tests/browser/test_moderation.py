@@ -33,7 +33,7 @@ import requests
 from infra.local.demo_content import LINDENFELD
 from infra.local.demo_ideation import IDEATION
 from tests.browser.accessibility import assert_accessible
-from tests.browser.steps import sign_in, visit, wait_for_text
+from tests.browser.steps import sign_in, until, visit, wait_for_text
 
 pytestmark = pytest.mark.browser
 PROJECT = "A greener Lindenfeld"
@@ -73,13 +73,14 @@ def _report_and_swear(page: Any, base: str) -> str:
 
 def _hide_and_block(page: Any, base: str) -> None:
     row = f"Select Comment by Mei C.: {COMMENT}"
-    for _ in range(15):  # the moderation worker adds the report to the queue
+
+    def queued() -> bool:  # the moderation worker adds the report to the queue
         visit(page, base + "/admin/moderation")
         page.get_by_label("Reports").select_option(label="Reported")
         page.wait_for_load_state("networkidle")
-        if page.get_by_role("checkbox", name=row).count():
-            break
-        page.wait_for_timeout(2_000)
+        return bool(page.get_by_role("checkbox", name=row).count())
+
+    until(page, queued, "the reported comment in the queue")
     page.get_by_role("checkbox", name=row).check()
     page.get_by_role("button", name="Block the author").click()
     dialog = page.get_by_role("dialog", name="Block Mei C.")
@@ -233,11 +234,12 @@ def _likes(row: Any) -> int:
 
 def _copy_keeping_votes(page: Any, base: str) -> None:
     rows = page.get_by_role("row", name=re.compile(re.escape(SEEDED_ASSIGNMENT)))
-    for _ in range(15):  # the ideation worker counts the demo's likes
+
+    def counted() -> bool:  # the ideation worker counts the demo's likes
         visit(page, base + "/admin/inputs")
-        if _likes(rows.first) > 0:
-            break
-        page.wait_for_timeout(2_000)
+        return _likes(rows.first) > 0
+
+    until(page, counted, f"likes counted on {SEEDED_ASSIGNMENT!r}")
     liked = _likes(rows.first)
     rows.first.get_by_role("checkbox").check()
     page.get_by_role("button", name="Move or copy").click()
@@ -303,19 +305,20 @@ def _queue_row(page: Any) -> Any:
 
 def _filter_queue(page: Any, base: str) -> None:
     """The project's reported ideas, not reviewed yet, reloaded until the worker queued it."""
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
     visit(page, base + "/admin/moderation")
     page.get_by_label("Project").select_option(label=PROJECT)
     page.get_by_label("Type").select_option(label="Idea")
     page.get_by_label("Reports").select_option(label="Reported")
-    for _ in range(15):
-        try:
-            _queue_row(page).wait_for(timeout=2_000)
-            break
-        except PlaywrightTimeout:
-            visit(page, page.url)  # the filters are in the address
-    _queue_row(page).wait_for()
+    page.wait_for_load_state("networkidle")
+    filtered = str(page.url)  # the filters are in the address
+
+    def queued() -> bool:
+        if not _queue_row(page).count():
+            visit(page, filtered)
+            page.wait_for_load_state("networkidle")
+        return bool(_queue_row(page).count())
+
+    until(page, queued, "the reported idea in the filtered queue")
     assert_accessible(page)
     # Only ideas of the chosen project are listed: no comment, no other project.
     assert page.get_by_role("checkbox", name=re.compile(r"^Select Comment by")).count() == 0
@@ -427,12 +430,12 @@ def _moved_rows(page: Any) -> Any:
 
 def _wait_for_likes(page: Any, base: str) -> None:
     """The input manager once the ideation worker has counted the demo idea's likes."""
-    for _ in range(15):
+
+    def counted() -> bool:
         visit(page, base + "/admin/inputs")
-        if _likes(_moved_rows(page).first) > 0:
-            return
-        page.wait_for_timeout(2_000)
-    raise AssertionError(f"{MOVED_IDEA!r} never showed its likes")
+        return _likes(_moved_rows(page).first) > 0
+
+    until(page, counted, f"likes counted on {MOVED_IDEA!r}")
 
 
 def _move_resetting_votes(page: Any) -> None:

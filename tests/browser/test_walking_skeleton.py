@@ -15,6 +15,7 @@ import pytest
 
 from infra.local.demo_content import LINDENFELD
 from tests.browser.accessibility import assert_accessible
+from tests.browser.steps import until
 
 pytestmark = pytest.mark.browser
 CONFIRM_LINK = re.compile(r"https?://[^\s\"'<>]+/confirm-email\?token=[A-Za-z0-9_-]+")
@@ -56,12 +57,14 @@ def _sign_in(page: Any, base: str, email: str, password: str) -> None:
 def _confirmation_link(page: Any, base: str, email: str) -> str:
     _visit(page, base + "/admin/mail")
     # On a first start the mailer is still sending the demo's notification emails.
-    for _ in range(30):
+
+    def arrived() -> bool:
         if page.get_by_text(email).count():
-            break
+            return True
         page.get_by_role("button", name="Check for new emails").click()
-        page.wait_for_timeout(2_000)
-    page.get_by_text(email).first.wait_for()
+        return False
+
+    until(page, arrived, f"an email to {email} in the mail viewer")
     match = CONFIRM_LINK.search(page.content())
     assert match, "no confirmation link in the mail viewer"
     return match.group(0).replace("&amp;", "&")
