@@ -18,11 +18,16 @@ DEFAULT_LOCALE = "en"
 LocaleCode = Annotated[str, Field(pattern=r"^[a-z]{2}(-[A-Z]{2})?$", examples=["en"])]
 
 
-def _check_localized(value: dict[str, str]) -> dict[str, str]:
+def _clean_localized(value: dict[str, str]) -> dict[str, str]:
+    """Known language codes only; blank texts dropped, the rest trimmed."""
     unknown = sorted(set(value) - set(SUPPORTED_LOCALES))
     if unknown:
         raise ValueError(f"Unsupported language codes: {', '.join(unknown)}.")
-    cleaned = {k: v.strip() for k, v in value.items() if v and v.strip()}
+    return {k: v.strip() for k, v in value.items() if v and v.strip()}
+
+
+def _check_localized(value: dict[str, str]) -> dict[str, str]:
+    cleaned = _clean_localized(value)
     if not cleaned:
         raise ValueError("Enter a text in at least one language.")
     return cleaned
@@ -43,6 +48,17 @@ LocalizedPlainText = Annotated[
     AfterValidator(_check_localized),
 ]
 """A short multilingual text written by residents: markup is refused, not stripped."""
+
+OptionalLocalizedPlainText = Annotated[
+    dict[str, Annotated[str, Field(max_length=300), AfterValidator(refuse_markup)]],
+    AfterValidator(_clean_localized),
+]
+"""Like :data:`LocalizedPlainText`, but may be empty (``{}``: no text, e.g. a cleared description)."""
+
+OptionalLocalizedRichText = Annotated[
+    dict[str, Annotated[str, Field(max_length=100_000)]], AfterValidator(_clean_localized)
+]
+"""Like :data:`LocalizedRichText`, but may be empty (``{}``: no text, e.g. a cleared description)."""
 
 
 def pick(text: dict[str, str], locale: str, fallback: str = DEFAULT_LOCALE) -> str:

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, EmailStr, Field, model_validator
 
 from shared.db.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 from shared.groups.rules import Match, Rule, RuleSet
-from shared.i18n import LocalizedPlainText
+from shared.i18n import LocalizedPlainText, OptionalLocalizedPlainText
 
 MAX_BULK_EMAILS = 1000
 
@@ -26,7 +26,7 @@ class _Input(BaseModel):
 
 class GroupCreate(_Input):
     title: LocalizedPlainText
-    description: LocalizedPlainText = Field(default_factory=dict)
+    description: OptionalLocalizedPlainText = Field(default_factory=dict)
     membership: Membership = Membership.MANUAL
     rules: RuleSet | None = Field(default=None, description="Required for smart groups.")
 
@@ -41,7 +41,7 @@ class GroupCreate(_Input):
 
 class GroupUpdate(_Input):
     title: LocalizedPlainText | None = None
-    description: LocalizedPlainText | None = None
+    description: OptionalLocalizedPlainText | None = None
     rules: RuleSet | None = Field(default=None, description="Smart groups only.")
 
 

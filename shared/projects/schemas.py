@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from shared.db.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
-from shared.i18n import LocalizedRichText, LocalizedText
+from shared.i18n import LocalizedText, OptionalLocalizedRichText
 from shared.participation.actions import ParticipationAction
 from shared.participation.permissions import ActionPermission, PhasePermissions
 from shared.permissions.schemas import Permission
@@ -29,14 +29,14 @@ class _Input(BaseModel):
 
 class FolderCreate(_Input):
     title: LocalizedText
-    description: LocalizedRichText = Field(default_factory=dict)
+    description: OptionalLocalizedRichText = Field(default_factory=dict)
     slug: Slug | None = Field(default=None, description="Generated from the title if omitted.")
     header_image_upload_key: str | None = UploadKey
 
 
 class FolderUpdate(_Input):
     title: LocalizedText | None = None
-    description: LocalizedRichText | None = None
+    description: OptionalLocalizedRichText | None = None
     slug: Slug | None = None
     header_image_upload_key: str | None = UploadKey
     remove_header_image: bool = False
@@ -84,7 +84,7 @@ class Folder(FolderSummary):
 
 class ProjectCreate(_Input):
     title: LocalizedText
-    description: LocalizedRichText = Field(default_factory=dict)
+    description: OptionalLocalizedRichText = Field(default_factory=dict)
     slug: Slug | None = Field(default=None, description="Generated from the title if omitted.")
     folder_id: str | None = Field(default=None, max_length=64)
     visibility: Visibility = Visibility.PUBLIC
@@ -96,7 +96,7 @@ class ProjectCreate(_Input):
 
 class ProjectUpdate(_Input):
     title: LocalizedText | None = None
-    description: LocalizedRichText | None = None
+    description: OptionalLocalizedRichText | None = None
     slug: Slug | None = None
     folder_id: str | None = Field(
         default=None, max_length=64, description="Move into this folder; see `move_out_of_folder`."
@@ -165,7 +165,7 @@ def _check_dates(start: date | None, end: date | None) -> None:
 
 class PhaseCreate(_Input):
     title: LocalizedText
-    description: LocalizedRichText = Field(default_factory=dict)
+    description: OptionalLocalizedRichText = Field(default_factory=dict)
     start_date: date
     end_date: date | None = None
     method: str = Field(min_length=1, max_length=64, examples=["information"])
@@ -182,7 +182,7 @@ class PhaseCreate(_Input):
 
 class PhaseUpdate(_Input):
     title: LocalizedText | None = None
-    description: LocalizedRichText | None = None
+    description: OptionalLocalizedRichText | None = None
     start_date: date | None = None
     end_date: date | None = None
     open_ended: bool = Field(default=False, description="Remove the end date.")

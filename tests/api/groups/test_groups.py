@@ -81,6 +81,12 @@ def test_smart_members_cannot_be_added_by_hand_and_manual_groups_have_no_rules(
     assert problem["code"] == "manual_group_rules"
     renamed = people.call("admin", "PATCH", f"/groups/{manual['id']}", {"title": {"en": "Elders"}})
     assert (renamed["title"], renamed["rules"], renamed["match"]) == ({"en": "Elders"}, [], None)
+    described = people.call(
+        "admin", "PATCH", f"/groups/{manual['id']}", {"description": {"en": "Over seventy"}}
+    )
+    assert described["description"] == {"en": "Over seventy"}
+    cleared = people.call("admin", "PATCH", f"/groups/{manual['id']}", {"description": {}})
+    assert (cleared["title"], cleared["description"]) == ({"en": "Elders"}, {})
     bad = people.call(
         "admin", "POST", "/groups", {"title": {"en": "No rules"}, "membership": "smart"}, 422
     )

@@ -334,3 +334,19 @@ def test_malformed_references_are_simply_not_found(api, admin):
     for ref in ("UPPER", "a%23b", "x" * 200):
         assert api.get(f"/projects/{ref}").status_code == 404
         assert api.get(f"/folders/{ref}").status_code == 404
+
+
+def test_an_empty_description_clears_a_project_folder_or_phase_description(admin):
+    project = admin.project("Described", description={"en": "<p>Why</p>"})
+    cleared = admin.call("PATCH", f"/projects/{project['id']}", {"description": {"en": "  "}})
+    assert cleared["description"] == {}
+    folder = admin.call(
+        "POST", "/folders", {"title": {"en": "Box"}, "description": {"en": "<p>All</p>"}}, 201
+    )
+    assert admin.call("PATCH", f"/folders/{folder['id']}", {"description": {}})["description"] == {}
+    body = {"title": {"en": "Ideas"}, "start_date": "2020-01-01", "method": "ideation"}
+    phase = admin.call("POST", f"/projects/{project['id']}/phases", {**body, "description": {}}, 201)
+    assert phase["description"] == {}
+    # An unknown language is still refused, empty or not.
+    problem = admin.call("PATCH", f"/projects/{project['id']}", {"description": {"xx": ""}}, 422)
+    assert problem["errors"][0]["field"] == "description"

@@ -119,10 +119,8 @@ export function GroupForm({ group, onDone }: Props) {
         </button>
       }
       onSubmit={async (values) => {
-        const title = compact(values.title);
-        const description = compact(values.description);
-        // The API takes a description with text in at least one language, or none at all.
-        const texts = { title, ...(Object.keys(description).length ? { description } : {}) };
+        // An empty description ({}) clears the one the group had.
+        const texts = { title: compact(values.title), description: compact(values.description) };
         const rules = { match: values.rules.match, rules: values.rules.rules.map((draft) => ruleOf(draft, types)) };
         const smart = values.membership === "smart";
         const saved = group

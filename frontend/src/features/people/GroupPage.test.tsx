@@ -129,9 +129,25 @@ describe("GroupPage", () => {
       path: "/groups/g-2",
       body: {
         title: { en: "City staff" },
+        description: {},
         rules: { match: "any", rules: [{ type: "email_domain", operator: "is", domain: "stadt-lindenfeld.de" }] },
       },
     });
+  }, 20_000);
+
+  it("clears a group's description by sending an empty one", async () => {
+    signIn();
+    const described = group("g-3", { title: { en: "Walkers" }, description: { en: "Meet on Sundays" } });
+    const sent = groupsApi([described]);
+    renderApp("/admin/groups/g-3");
+    await userEvent.click(await screen.findByRole("button", { name: "Edit group Walkers" }));
+    const form = screen.getByRole("form", { name: "Edit group" });
+    const description = within(form).getByRole("textbox", { name: /^Description \(English/ });
+    expect(description).toHaveValue("Meet on Sundays");
+    await userEvent.clear(description);
+    await userEvent.click(within(form).getByRole("button", { name: "Save group" }));
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toEqual({ method: "PATCH", path: "/groups/g-3", body: { title: { en: "Walkers" }, description: {} } });
   }, 20_000);
 
   it("deletes a group after confirming and goes back to the list", async () => {

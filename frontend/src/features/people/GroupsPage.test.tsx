@@ -81,6 +81,7 @@ describe("GroupsPage", () => {
     expect(screen.getByText(/Membership follows the rules/)).toBeInTheDocument();
     expect(sent[0].body).toEqual({
       title: { en: "City staff" },
+      description: {},
       membership: "smart",
       rules: { match: "any", rules: [{ type: "email_domain", operator: "is", domain: "lindenfeld.de" }] },
     });
