@@ -345,7 +345,9 @@ def test_an_empty_description_clears_a_project_folder_or_phase_description(admin
     )
     assert admin.call("PATCH", f"/folders/{folder['id']}", {"description": {}})["description"] == {}
     body = {"title": {"en": "Ideas"}, "start_date": "2020-01-01", "method": "ideation"}
-    phase = admin.call("POST", f"/projects/{project['id']}/phases", {**body, "description": {}}, 201)
+    phase = admin.call(
+        "POST", f"/projects/{project['id']}/phases", {**body, "description": {}}, 201
+    )
     assert phase["description"] == {}
     # An unknown language is still refused, empty or not.
     problem = admin.call("PATCH", f"/projects/{project['id']}", {"description": {"xx": ""}}, 422)
