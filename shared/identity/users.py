@@ -139,6 +139,28 @@ class UserRepository(TenantRepository):
             ],
         )
 
+    def verify_once(self, user_id: str, method: str, now: datetime) -> UserRecord | None:
+        """Record a first verification; None if the account is verified already.
+
+        One conditional write (``verified_at`` absent), so of two verifications
+        racing for one account exactly one is recorded.
+        """
+        record = self.require(user_id)
+        try:
+            record.update(
+                actions=[
+                    UserRecord.verified_at.set(now),
+                    UserRecord.verification_method.set(method),
+                    UserRecord.updated_at.set(now),
+                ],
+                condition=UserRecord.pk.exists() & UserRecord.verified_at.does_not_exist(),
+            )
+        except UpdateError as error:
+            if _condition_failed(error):
+                return None
+            raise
+        return record
+
     def confirm_email(self, user_id: str, now: datetime) -> UserRecord:
         return self._update(
             user_id, [UserRecord.email_confirmed.set(True), UserRecord.updated_at.set(now)]

@@ -203,6 +203,27 @@ class VerificationRepository(TenantRepository):
     def revoke_code(self, record: CodeRecord) -> bool:
         return self._move(record, REVOKED, [])
 
+    def give_back_code(self, digest: str, user_id: str) -> bool:
+        """Make a code ``user_id`` spent unused again (their verification did not happen)."""
+        record = self.code(digest)
+        if record is None:
+            return False
+        try:
+            record.update(
+                actions=[
+                    CodeRecord.state.set(UNUSED),
+                    CodeRecord.state_pk.set(self.state_key(record.batch_id, UNUSED)),
+                    CodeRecord.used_by.remove(),
+                    CodeRecord.used_at.remove(),
+                ],
+                condition=(CodeRecord.state == USED) & (CodeRecord.used_by == user_id),
+            )
+        except UpdateError as error:
+            if _condition_failed(error):
+                return False
+            raise
+        return True
+
     def unused_codes(self, batch_id: str) -> Iterator[CodeRecord]:
         """The codes of a batch still unused (keys only: enough to revoke them)."""
         for page in self._state_pages(batch_id, UNUSED, None):
@@ -232,6 +253,12 @@ class VerificationRepository(TenantRepository):
         ``attribute_not_exists(pk)`` decides between concurrent claims; the
         loser reads and returns the winner.
         """
+        return self.try_claim_identity(method, subject, user_id, now)[0]
+
+    def try_claim_identity(
+        self, method: str, subject: str, user_id: str, now: datetime
+    ) -> tuple[str, bool]:
+        """As :meth:`claim_identity`, and whether this call made the claim."""
         claim = IdentityClaim(
             self._identity_key(method, subject),
             user_id=user_id,
@@ -245,8 +272,18 @@ class VerificationRepository(TenantRepository):
             if not _condition_failed(error):
                 raise
             owner = self.identity_owner(method, subject)
-            return owner if owner is not None else user_id
-        return user_id
+            return (owner if owner is not None else user_id), False
+        return user_id, True
+
+    def release_identity(self, method: str, subject: str, user_id: str) -> None:
+        """Delete one identity claim of ``user_id`` (a verification that did not happen)."""
+        try:
+            IdentityClaim(self._identity_key(method, subject)).delete(
+                condition=IdentityClaim.user_id == user_id
+            )
+        except DeleteError as error:
+            if not _condition_failed(error):
+                raise
 
     def release_identities(self, user_id: str) -> int:
         """Delete every identity claim of an account (it is being deleted)."""

@@ -25,6 +25,7 @@ from shared.identity.sessions import IssuedSession, SessionService
 from shared.identity.users import UserRepository
 from shared.permissions import Action, Principal, Resource, authorize
 from shared.tenancy.context import TenantContext
+from shared.verification.code_method import METHOD as CODE_METHOD
 from shared.verification.code_method import CodeMethod
 from shared.verification.methods import (
     MethodRegistry,
@@ -150,12 +151,21 @@ class VerificationService:
         self, tenant: TenantContext, user: UserRecord, identity: VerifiedIdentity
     ) -> Verified:
         now = self._clock()
-        owner = VerificationRepository(tenant).claim_identity(
+        repository = VerificationRepository(tenant)
+        owner, made = repository.try_claim_identity(
             identity.method, identity.subject, user.user_id, now
         )
         if owner != user.user_id:
             raise IdentityInUseError()
-        updated = UserRepository(tenant).set_verified(user.user_id, identity.method, now)
+        updated = UserRepository(tenant).verify_once(user.user_id, identity.method, now)
+        if updated is None:
+            # Another verification of this account won the race: undo this one's claims,
+            # so a second code is not spent and a second identity not bound for nothing.
+            if made:
+                repository.release_identity(identity.method, identity.subject, user.user_id)
+            if identity.method == CODE_METHOD:
+                repository.give_back_code(identity.subject, user.user_id)
+            raise AlreadyVerifiedError()
         self._publisher.publish(user_changed(tenant.tenant_id, user.user_id))
         return Verified(verified_at=updated.verified_at or now, method=identity.method)
 
@@ -227,9 +237,10 @@ class VerificationService:
             if owner != user.user_id:
                 raise IdentityInUseError()
         if config.verification and user.verified_at is None:
-            now = self._clock()
-            user = users.set_verified(user.user_id, identity.method, now)
-            self._publisher.publish(user_changed(tenant.tenant_id, user.user_id))
+            verified = users.verify_once(user.user_id, identity.method, self._clock())
+            if verified is not None:
+                user = verified
+                self._publisher.publish(user_changed(tenant.tenant_id, user.user_id))
         return self._sessions.start(tenant, user)
 
     def _account_for(

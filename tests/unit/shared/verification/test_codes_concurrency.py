@@ -78,6 +78,36 @@ def test_residents_racing_for_one_code_verify_exactly_one_account(code: str) -> 
     assert record.used_by == verified[0].user_id
 
 
+def test_one_account_racing_with_several_codes_spends_exactly_one(aws) -> None:
+    from shared.verification.repository import UNUSED
+    from shared.verification.schemas import MethodsUpdate
+
+    admin = _user("admin@example.org", admin=True)
+    verification().set_methods(ALPHA, admin, MethodsUpdate(enabled_methods=["code"]), "x")
+    codes = verification().generate_codes(ALPHA, admin, "Paper", 6).codes
+    resident = _user("ada@example.org")
+    # WHEN one resident sends six different codes at the same moment
+    results = _parallel(
+        [
+            lambda c=c, n=n: verification().redeem_code(ALPHA, resident, c, f"10.0.1.{n}")
+            for n, c in enumerate(codes)
+        ]
+    )
+    # THEN one verifies the account, the others are told it is verified already
+    winners = [r for r in results if not isinstance(r, DomainError)]
+    losers = [r for r in results if isinstance(r, DomainError)]
+    assert len(winners) == 1
+    assert {error.code for error in losers} <= {"already_verified"}
+    # AND only the winning code is spent: the others can still verify someone else
+    repository = VerificationRepository(ALPHA)
+    hasher = verification()._codes.hasher(ALPHA)
+    states = [repository.code(hasher(c)) for c in codes]
+    assert sorted(str(r.state) for r in states if r is not None) == sorted([USED] + [UNUSED] * 5)
+    spare = codes[next(i for i, r in enumerate(states) if r is not None and r.state == UNUSED)]
+    grace = _user("grace@example.org")
+    assert verification().redeem_code(ALPHA, grace, spare, "10.0.2.1").method == "code"
+
+
 def test_two_accounts_racing_for_one_identity_end_with_one_owner(aws) -> None:
     from datetime import UTC, datetime
 
