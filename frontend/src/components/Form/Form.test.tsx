@@ -36,20 +36,15 @@ describe("Form (through the sign-up page)", () => {
     await userEvent.type(screen.getByLabelText("Password"), "correct horse battery");
     // WHEN the form is sent
     await userEvent.click(screen.getByRole("button", { name: "Create account" }));
-    // THEN the message sits next to the email field and in the focused summary
-    await waitFor(() =>
-      expect(screen.getByLabelText("Email address")).toHaveAccessibleDescription(
-        "An account already uses this email address.",
-      ),
-    );
+    // THEN the catalog's message for the code sits next to the email field and in the focused summary
+    const message =
+      "An account with this email address already exists. Sign in, or reset your password if you forgot it.";
+    await waitFor(() => expect(screen.getByLabelText("Email address")).toHaveAccessibleDescription(message));
     expect(screen.getByRole("alert")).toHaveFocus();
-    expect(screen.getByRole("link", { name: "An account already uses this email address." })).toHaveAttribute(
-      "href",
-      "#field-email",
-    );
+    expect(screen.getByRole("link", { name: message })).toHaveAttribute("href", "#field-email");
   });
 
-  it("shows the problem's detail when it names no field", async () => {
+  it("shows the problem in the summary when it names no field", async () => {
     // GIVEN an API that refuses the credentials as a whole
     server.use(http.post("/api/v1/auth/sign-in", () => problem(401, "invalid_credentials", "Wrong email or password.")));
     renderApp("/sign-in");
@@ -57,8 +52,22 @@ describe("Form (through the sign-up page)", () => {
     await userEvent.type(screen.getByLabelText("Password"), "wrong");
     // WHEN signing in
     await userEvent.click(screen.getByRole("button", { name: "Sign in" }));
-    // THEN the detail is in the summary
-    expect(await screen.findByRole("alert")).toHaveTextContent("Wrong email or password.");
+    // THEN the summary says it, in the catalog's words for the code
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "The email address or password is not right. Check them and try again.",
+    );
+  });
+
+  it("keeps the server's detail for a code the catalogs do not know", async () => {
+    // GIVEN an API that refuses with a code no catalog has a message for (a newer server's)
+    server.use(http.post("/api/v1/auth/sign-in", () => problem(403, "not_yet_known", "Ask the city to open access.")));
+    renderApp("/sign-in");
+    await userEvent.type(await screen.findByLabelText("Email address"), "ada@example.org");
+    await userEvent.type(screen.getByLabelText("Password"), "wrong");
+    // WHEN signing in
+    await userEvent.click(screen.getByRole("button", { name: "Sign in" }));
+    // THEN the summary shows the server's own words
+    expect(await screen.findByRole("alert")).toHaveTextContent("Ask the city to open access.");
   });
 
   it("says a known problem code in the viewer's language instead of the server's English", async () => {

@@ -151,7 +151,7 @@ describe("BulkBar", () => {
     await userEvent.click(within(bar).getByRole("button", { name: "Assign" }));
     await userEvent.selectOptions(within(bar).getByRole("combobox", { name: "Assign to" }), "Nobody (remove the assignment)");
     await userEvent.click(within(bar).getByRole("button", { name: "Assign 1 input" }));
-    expect(await within(bar).findByRole("alert")).toHaveTextContent("Only the platform's team can use the input manager.");
+    expect(await within(bar).findByRole("alert")).toHaveTextContent("Only the platform's team can do this.");
   });
 
   it("gives the selection a status without an official update", async () => {

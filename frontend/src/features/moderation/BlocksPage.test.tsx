@@ -66,6 +66,6 @@ describe("BlocksPage", () => {
     renderApp("/admin/moderation/blocks");
     await userEvent.click(await screen.findByRole("button", { name: "Unblock Sam Spammer" }));
     await userEvent.click(screen.getByRole("button", { name: "Yes, unblock" }));
-    expect(await screen.findByRole("alert")).toHaveTextContent("You may not unblock this person.");
+    expect(await screen.findByRole("alert")).toHaveTextContent("You are not allowed to do this.");
   });
 });

@@ -76,7 +76,9 @@ describe("the profile's own-data sections", () => {
     await userEvent.click(within(section).getByRole("checkbox", { name: /cannot be restored/ }));
     await userEvent.type(within(section).getByLabelText("Your password"), "not mine");
     await userEvent.click(within(section).getByRole("button", { name: "Delete my account" }));
-    expect(await within(section).findByText("This is not your password.", { selector: ".field__error" })).toBeInTheDocument();
+    expect(
+      await within(section).findByText("This is not your password. Check it and try again.", { selector: ".field__error" }),
+    ).toBeInTheDocument();
     expect(session.getSnapshot().status).toBe("authenticated");
   });
 
