@@ -17,7 +17,7 @@ from shared.ideation.schemas import (
     IdeaPermissions,
     IdeaStatus,
 )
-from shared.identity.directory import DELETED_NAME, PublicProfile
+from shared.identity.directory import PublicProfile, former_profile
 
 EXCERPT_CHARS = 200
 
@@ -46,7 +46,7 @@ class IdeaPresenter:
         self._reactions = reactions
 
     def _author(self, user_id: str) -> PublicProfile:
-        return self._profiles.get(user_id) or PublicProfile(id=user_id, display_name=DELETED_NAME)
+        return self._profiles.get(user_id) or former_profile(user_id)
 
     def image(self, image: dict[str, Any]) -> IdeaImage:
         original = self._files.download_url(image["key"])

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from shared.identity.models import UserRecord
 from shared.identity.users import UserRepository
@@ -32,6 +32,20 @@ class PublicProfile(BaseModel):
     id: str
     display_name: str
     avatar_url: str | None = None
+    former: bool = Field(
+        default=False,
+        description="The account no longer exists; clients show their own words for "
+        '"former resident" (`display_name` then holds the English "Former resident").',
+    )
+
+
+def former_profile(user_id: str) -> PublicProfile:
+    """The placeholder for a user who no longer exists (a deleted account, say).
+
+    ``display_name`` stays the English fallback for clients that ignore
+    ``former``; residents' clients translate it.
+    """
+    return PublicProfile(id=user_id, display_name=DELETED_NAME, former=True)
 
 
 @dataclass(frozen=True)
@@ -86,7 +100,7 @@ class UserDirectory:
         return {
             user_id: self._profile(records[user_id])
             if user_id in records
-            else PublicProfile(id=user_id, display_name=DELETED_NAME)
+            else former_profile(user_id)
             for user_id in wanted
         }
 

@@ -26,7 +26,7 @@ from pynamodb.expressions.update import Action as UpdateAction
 from shared.db.pagination import Page, decode_cursor, encode_cursor
 from shared.db.repository import TenantRepository
 from shared.errors import FieldIssue, NotFoundError, ValidationError
-from shared.identity.directory import DELETED_NAME, FORMER_RESIDENT, PublicProfile
+from shared.identity.directory import FORMER_RESIDENT, former_profile
 from shared.moderation.audit import sortable
 from shared.moderation.models import ActivityRecord, ModerationItem
 from shared.moderation.ports import ContentInfo, ContentSource, People, ProjectFacts, ProjectLookup
@@ -402,9 +402,7 @@ class ActivityService:
         items = []
         for record in rows:
             project = projects.get(record.project_id)
-            author = profiles.get(record.author_id) or PublicProfile(
-                id=record.author_id, display_name=DELETED_NAME
-            )
+            author = profiles.get(record.author_id) or former_profile(record.author_id)
             idea_path = (
                 f"/projects/{project.slug if project else record.project_id}/ideas/{record.idea_id}"
             )
@@ -448,8 +446,7 @@ class ActivityService:
                 ReportView(
                     reason=r.reason,
                     note=r.note,
-                    reporter=profiles.get(r.reporter_id)
-                    or PublicProfile(id=r.reporter_id, display_name=DELETED_NAME),
+                    reporter=profiles.get(r.reporter_id) or former_profile(r.reporter_id),
                     created_at=r.created_at,
                 )
                 for r in reports

@@ -19,7 +19,7 @@ from pynamodb.exceptions import PutError
 from shared.db.pagination import Page, decode_cursor, encode_cursor
 from shared.db.repository import TenantRepository
 from shared.errors import FieldIssue, ValidationError
-from shared.identity.directory import DELETED_NAME, PublicProfile
+from shared.identity.directory import former_profile
 from shared.moderation.models import AuditRecord, ModerationItem
 from shared.moderation.ports import People
 from shared.moderation.schemas import AuditEntry as AuditEntryView
@@ -188,8 +188,7 @@ def audit_page(
         AuditEntryView(
             id=e.id,
             at=e.at,
-            actor=profiles.get(e.actor_id)
-            or PublicProfile(id=e.actor_id, display_name=DELETED_NAME),
+            actor=profiles.get(e.actor_id) or former_profile(e.actor_id),
             action=e.action,
             target_kind=e.target_kind,
             target_id=e.target_id,

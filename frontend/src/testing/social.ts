@@ -12,9 +12,16 @@ import type {
   PublicProfile,
 } from "@/lib/api/types";
 
-export const ada: PublicProfile = { id: "u-1", display_name: "Ada Lovelace", avatar_url: null };
-export const grace: PublicProfile = { id: "u-2", display_name: "Grace Hopper", avatar_url: null };
-export const alan: PublicProfile = { id: "u-3", display_name: "Alan Turing", avatar_url: null };
+export const ada: PublicProfile = { id: "u-1", display_name: "Ada Lovelace", avatar_url: null, former: false };
+export const grace: PublicProfile = { id: "u-2", display_name: "Grace Hopper", avatar_url: null, former: false };
+export const alan: PublicProfile = { id: "u-3", display_name: "Alan Turing", avatar_url: null, former: false };
+/** What the API answers for someone whose account was deleted: an English placeholder, marked `former`. */
+export const formerResident: PublicProfile = {
+  id: "former-resident",
+  display_name: "Former resident",
+  avatar_url: null,
+  former: true,
+};
 
 const allowed = { allowed: true, reason: "ok", fields: [] };
 const refused = (reason: string) => ({ allowed: false, reason, fields: [] });

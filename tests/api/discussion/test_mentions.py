@@ -52,7 +52,8 @@ def test_signed_in_residents_find_people_to_mention_by_name(world: World) -> Non
     # WHEN Bob types two letters of a first name THEN the matching members come back
     found = world.ok("GET", "/mentions?q=Ad", world.bob)["items"]
     assert sorted(p["display_name"] for p in found) == ["Ada L.", "Adele Z."]
-    assert all(set(p) == {"id", "display_name", "avatar_url"} for p in found)
+    assert all(set(p) == {"id", "display_name", "avatar_url", "former"} for p in found)
+    assert not any(p["former"] for p in found)
     # AND by last name; one letter is not enough; visitors get nothing
     assert [p["id"] for p in world.ok("GET", "/mentions?q=build", world.bob)["items"]] == [
         world.bob.user_id

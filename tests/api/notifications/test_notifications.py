@@ -61,7 +61,12 @@ def test_one_comment_notifies_each_person_once_for_the_most_specific_reason(api,
     # AND the item shows who acted, on what, and where to go
     [item] = _inbox(api, pia)["items"]
     assert item["read"] is False
-    assert item["actor"] == {"id": carl.user_id, "display_name": "Carl E.", "avatar_url": None}
+    assert item["actor"] == {
+        "id": carl.user_id,
+        "display_name": "Carl E.",
+        "avatar_url": None,
+        "former": False,
+    }
     assert item["target"] == {
         "kind": "idea",
         "id": "i1",

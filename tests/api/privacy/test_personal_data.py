@@ -231,12 +231,13 @@ def test_deleting_keeps_contributions_anonymised_and_erases_everything_else(
     # AND her idea and comment stay, by "Former resident", with no link back
     idea = ok(world.api.get(f"/ideas/{ada.idea_id}", token=bob.token, host=HOST_A))
     assert idea["author"]["display_name"] == "Former resident"
-    assert idea["author"]["id"] == "former-resident"
+    assert idea["author"]["id"] == "former-resident" and idea["author"]["former"] is True
     assert idea["title"] == {"en": "Idea of ada"} and idea["comments"] == 1
     assert idea["images"] == [] and idea["attachments"] == []
     threads = ok(world.api.get(f"/ideas/{bob.idea_id}/comments", token=bob.token, host=HOST_A))
     kept = next(c for c in threads["items"] if c["id"] == ada.comment_id)
     assert kept["body"] == "Comment of ada" and kept["author"]["id"] == "former-resident"
+    assert kept["author"]["former"] is True
     _assert_counts_agree(world, pump)
     # AND the address may sign up again
     again = world.api.post(

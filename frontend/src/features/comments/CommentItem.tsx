@@ -3,6 +3,7 @@ import { FormattedMessage, useIntl } from "react-intl";
 import { useSession } from "@/features/auth/useSession";
 import { HiddenCommentNotice, ReportButton } from "@/features/moderation";
 import { TimeAgo } from "@/features/notifications";
+import { personName } from "@/features/people";
 import type { Comment } from "@/lib/api/types";
 import { useDeleteComment, useEditComment, useLikeComment, usePostComment } from "./api";
 import { CommentBody } from "./CommentBody";
@@ -32,8 +33,9 @@ export function CommentItem({ ideaId, comment, inReplyTo }: Props) {
   const remove = useDeleteComment(ideaId);
   const like = useLikeComment(ideaId);
   const viewer = useSession().user?.id;
-  const formerResident = intl.formatMessage({ id: "comments.formerResident" });
-  const author = comment.author?.display_name ?? formerResident;
+  const author = personName(comment.author, intl);
+  // In the edit box a former resident's mention reads in the viewer's words too, and maps back to its token.
+  const mentions = comment.mentions.map((person) => ({ ...person, display_name: personName(person, intl) }));
 
   // When a box closes, focus goes back to the button that opened it, not to the page's start.
   useEffect(() => {
@@ -94,7 +96,7 @@ export function CommentItem({ ideaId, comment, inReplyTo }: Props) {
           {inReplyTo.deleted || !inReplyTo.author ? (
             <FormattedMessage id="comments.inReplyToDeleted" />
           ) : (
-            <FormattedMessage id="comments.inReplyTo" values={{ name: inReplyTo.author.display_name }} />
+            <FormattedMessage id="comments.inReplyTo" values={{ name: personName(inReplyTo.author, intl) }} />
           )}
         </p>
       ) : null}
@@ -103,8 +105,8 @@ export function CommentItem({ ideaId, comment, inReplyTo }: Props) {
           id={`comment-${comment.id}-edit`}
           label={intl.formatMessage({ id: "comments.editLabel" })}
           submitLabel={<FormattedMessage id="comments.saveEdit" />}
-          initialText={toDisplay(comment.body, comment.mentions, formerResident)}
-          initialPicks={comment.mentions}
+          initialText={toDisplay(comment.body, mentions, personName(null, intl))}
+          initialPicks={mentions}
           autoFocus
           onSubmit={async (body) => {
             await edit.mutateAsync({ commentId: comment.id, body });

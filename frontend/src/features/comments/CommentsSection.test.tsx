@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { problem } from "@/testing/handlers";
 import { renderWithProviders } from "@/testing/render";
 import { server } from "@/testing/server";
-import { ada, alan, comment, grace, ownPermissions, thread } from "@/testing/social";
+import { ada, alan, comment, formerResident, grace, ownPermissions, thread } from "@/testing/social";
 import { signInAs } from "@/testing/signIn";
 import { CommentsSection } from "./CommentsSection";
 
@@ -69,6 +69,27 @@ describe("CommentsSection", () => {
       `/sign-in?next=${encodeURIComponent("/")}`,
     );
     expect(within(section).queryByRole("textbox", { name: "Add a comment" })).toBeNull();
+  });
+
+  it("names a former resident in the viewer's language, as author, in a reply and in a mention", async () => {
+    // GIVEN a French resident, and a comment whose author deleted their account, mentioning another one gone
+    window.localStorage.setItem("townhall.locale", "fr");
+    ideaAllowsComments(false, "not_signed_in");
+    const gone = { ...formerResident, id: "u-gone" };
+    threads([
+      thread({ id: "c-1", author: formerResident, body: "Ask @[u-gone] about it.", mentions: [gone] }, [
+        comment({ id: "c-2", parent_id: "c-1", author: ada, body: "Sure." }),
+      ]),
+    ]);
+    // WHEN they read the discussion
+    renderWithProviders(<CommentsSection ideaId="i-1" />);
+    // THEN the API's English placeholder reads "Ancien habitant" everywhere
+    const former = await screen.findByRole("article", { name: "Commentaire de Ancien habitant" });
+    expect(former).toHaveTextContent("Ask @Ancien habitant about it.");
+    expect(screen.getByRole("article", { name: "Commentaire de Ada Lovelace" })).toHaveTextContent(
+      "En réponse à Ancien habitant",
+    );
+    expect(screen.queryByText(/Former resident/)).toBeNull();
   });
 
   it.each([
@@ -200,6 +221,31 @@ describe("CommentsSection", () => {
     await userEvent.click(screen.getByRole("button", { name: "Save changes" }));
     await waitFor(() => expect(patched).toEqual([{ body: "Ask @[u-3] today." }]));
     await waitFor(() => expect(screen.getByRole("button", { name: "Edit comment" })).toHaveFocus());
+  });
+
+  it("edits a comment that mentions a former resident: the box shows them in the viewer's words, the token stays", async () => {
+    // GIVEN a French resident's own comment mentioning someone whose account is gone
+    window.localStorage.setItem("townhall.locale", "fr");
+    ideaAllowsComments(true);
+    const gone = { ...formerResident, id: "u-gone" };
+    threads([thread({ id: "c-7", author: ada, body: "Ask @[u-gone].", mentions: [gone], permissions: ownPermissions })]);
+    const patched: unknown[] = [];
+    server.use(
+      http.patch("/api/v1/comments/c-7", async ({ request }) => {
+        patched.push(await request.json());
+        return HttpResponse.json(comment({ id: "c-7" }));
+      }),
+    );
+    signInAs();
+    renderWithProviders(<CommentsSection ideaId="i-1" />);
+    // WHEN they edit it
+    await userEvent.click(await screen.findByRole("button", { name: "Modifier le commentaire" }));
+    const box = screen.getByRole("textbox", { name: "Modifier votre commentaire" });
+    // THEN the mention reads "@Ancien habitant" and goes back as its token
+    expect(box).toHaveValue("Ask @Ancien habitant.");
+    await userEvent.type(box, " Merci.");
+    await userEvent.click(screen.getByRole("button", { name: "Enregistrer les modifications" }));
+    await waitFor(() => expect(patched).toEqual([{ body: "Ask @[u-gone]. Merci." }]));
   });
 
   it("deletes an own comment only after confirming", async () => {

@@ -1,6 +1,7 @@
 import { forwardRef } from "react";
-import { FormattedMessage } from "react-intl";
+import { FormattedMessage, useIntl } from "react-intl";
 import { Link } from "react-router";
+import { personName } from "@/features/people";
 import { useLocalized } from "@/lib/i18n";
 import { IdeaStatusBadge } from "./IdeaStatusBadge";
 import type { IdeaCard } from "./types";
@@ -9,6 +10,7 @@ import type { IdeaCard } from "./types";
 export const IdeaCardItem = forwardRef<HTMLAnchorElement, { idea: IdeaCard; showDislikes: boolean }>(
   function IdeaCardItem({ idea, showDislikes }, ref) {
   const localize = useLocalized();
+  const intl = useIntl();
   return (
     <article className="card idea-card">
       {idea.image ? (
@@ -21,7 +23,7 @@ export const IdeaCardItem = forwardRef<HTMLAnchorElement, { idea: IdeaCard; show
           </Link>
         </h3>
         <p className="card__meta">
-          <FormattedMessage id="ideas.card.by" values={{ name: idea.author.display_name }} />
+          <FormattedMessage id="ideas.card.by" values={{ name: personName(idea.author, intl) }} />
         </p>
         {idea.status ? <IdeaStatusBadge status={idea.status} /> : null}
         {localize(idea.excerpt) ? <p className="idea-card__excerpt">{localize(idea.excerpt)}</p> : null}

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { accepted, ideaCard, ideationHandlers } from "@/testing/ideas";
 import { renderWithProviders } from "@/testing/render";
 import { server } from "@/testing/server";
+import { formerResident } from "@/testing/social";
 import { IdeaList } from "./IdeaList";
 import { ideationConfig } from "./phase";
 import { ideationPhase } from "@/testing/ideas";
@@ -48,6 +49,14 @@ describe("IdeaList", () => {
     expect(card).toHaveTextContent("1 comment");
     expect(card).toHaveTextContent("Status: Accepted");
     expect(container.querySelector("img")).toHaveAttribute("src", "http://x/a-480.webp");
+  });
+
+  it("names the author of a kept idea whose account was deleted in the viewer's language", async () => {
+    window.localStorage.setItem("townhall.locale", "fr");
+    serveList({ first: { items: [ideaCard(1, { author: formerResident })], next_cursor: null } });
+    renderWithProviders(<IdeaList projectId="p-1" phaseId="ph-ideas" config={config} />);
+    const link = await screen.findByRole("link", { name: "Idea 1" });
+    expect(link.closest("article")).toHaveTextContent("par Ancien habitant");
   });
 
   it("sorts, filters by topic and status, and keeps a per-visitor seed for random", async () => {

@@ -7,6 +7,7 @@ import { CommentsSection } from "@/features/comments";
 import { FeedbackPanel, OfficialUpdates } from "@/features/feedback";
 import { FollowButton } from "@/features/follows";
 import { ModerationNotice, ReportButton } from "@/features/moderation";
+import { personName } from "@/features/people";
 import { useSession } from "@/features/auth/useSession";
 import { useLocalized } from "@/lib/i18n";
 import { useIdea, useInputForm, useProjectForIdeas, useTopics } from "./api";
@@ -89,7 +90,7 @@ export function IdeaPage() {
         <FormattedMessage
           id="ideas.page.byline"
           values={{
-            name: data.author.display_name,
+            name: personName(data.author, intl),
             date: <FormattedDate value={data.created_at} dateStyle="long" />,
           }}
         />

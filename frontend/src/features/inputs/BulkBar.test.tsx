@@ -121,8 +121,8 @@ describe("BulkBar", () => {
     server.use(
       http.get("/api/v1/manage/collaborators", ({ request }) => {
         const project = new URL(request.url).searchParams.get("project");
-        const grace = { id: "u-admin", display_name: "Grace Lovelace", avatar_url: null };
-        const alan = { id: "u-alan", display_name: "Alan Turing", avatar_url: null };
+        const grace = { id: "u-admin", display_name: "Grace Lovelace", avatar_url: null, former: false };
+        const alan = { id: "u-alan", display_name: "Alan Turing", avatar_url: null, former: false };
         return HttpResponse.json({ items: project === "p-1" ? [grace, alan] : [grace] });
       }),
     );

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { FormattedMessage, useIntl } from "react-intl";
 import { CheckboxField, SelectField, TextField } from "@/components/Field";
+import { personName } from "@/features/people";
 import { useLocalized } from "@/lib/i18n";
 import { useCollaborators, useProject, useStatuses, useTeamProjects, useTopics } from "./api";
 import { NO_FILTERS, SORTS, isFiltered, type InputFilters as Filters } from "./filters";
@@ -59,7 +60,9 @@ export function InputFilters({ filters, onChange, knownPeople }: Props) {
   const special = ["", "me", "none"];
   if (!special.includes(filters.assignee) && !people.some((person) => person.id === filters.assignee)) {
     const known = knownPeople.find((person) => person.id === filters.assignee);
-    people.push(known ?? { id: filters.assignee, display_name: intl.formatMessage({ id: "inputs.filter.assigneeChosen" }), avatar_url: null });
+    people.push(
+      known ?? { id: filters.assignee, display_name: intl.formatMessage({ id: "inputs.filter.assigneeChosen" }), avatar_url: null, former: false },
+    );
   }
   const statusItems = [...(statuses.data?.items ?? [])].sort((a, b) => a.position - b.position);
 
@@ -141,7 +144,7 @@ export function InputFilters({ filters, onChange, knownPeople }: Props) {
         <option value="none">{intl.formatMessage({ id: "inputs.filter.assigneeNone" })}</option>
         {people.map((person) => (
           <option key={person.id} value={person.id}>
-            {person.display_name}
+            {personName(person, intl)}
           </option>
         ))}
       </SelectField>

@@ -13,7 +13,7 @@ describe("InputManagerPage", () => {
   it("lists the inputs in a table, newest first, each title linking to its page", async () => {
     // GIVEN two inputs, one reported, assigned and hidden
     const sent = inputsApi([
-      [row("i-1"), row("i-2", { reports: 4, hidden: true, assignee: { id: "u-alan", display_name: "Alan Turing", avatar_url: null } })],
+      [row("i-1"), row("i-2", { reports: 4, hidden: true, assignee: { id: "u-alan", display_name: "Alan Turing", avatar_url: null, former: false } })],
     ]);
     renderPage();
     // THEN the table shows one row per input

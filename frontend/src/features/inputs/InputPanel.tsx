@@ -2,6 +2,7 @@ import { useEffect, useRef } from "react";
 import { FormattedMessage, useIntl } from "react-intl";
 import { Link } from "react-router";
 import { FeedbackPanel } from "@/features/feedback";
+import { personName } from "@/features/people";
 import { useLocalized } from "@/lib/i18n";
 import { NotesPanel } from "./NotesPanel";
 import type { InputRow } from "./types";
@@ -55,13 +56,13 @@ export function InputPanel({ row, onClose }: { row: InputRow; onClose: () => voi
           <dt>
             <FormattedMessage id="inputs.column.author" />
           </dt>
-          <dd>{row.author.display_name}</dd>
+          <dd>{personName(row.author, intl)}</dd>
         </div>
         <div>
           <dt>
             <FormattedMessage id="inputs.column.assignee" />
           </dt>
-          <dd>{row.assignee?.display_name ?? <FormattedMessage id="inputs.unassigned" />}</dd>
+          <dd>{row.assignee ? personName(row.assignee, intl) : <FormattedMessage id="inputs.unassigned" />}</dd>
         </div>
       </dl>
       <NotesPanel key={row.id} ideaId={row.id} projectId={row.project.id} />

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from "react";
 import { FormattedDate, FormattedMessage, useIntl } from "react-intl";
 import { Link } from "react-router";
+import { personName } from "@/features/people";
 import { isHexColor, readableTextOn } from "@/lib/color";
 import { useLocalized } from "@/lib/i18n";
 import type { InputRow } from "./types";
@@ -124,9 +125,9 @@ export function InputTable({ rows, selected, onSelect, openId, onOpen }: Props) 
                 </th>
                 <td>{localize(row.project.title)}</td>
                 <td>{localize(row.phase.title)}</td>
-                <td>{row.author.display_name}</td>
+                <td>{personName(row.author, intl)}</td>
                 <td>{row.status ? <StatusChip status={row.status} /> : <FormattedMessage id="inputs.table.noStatus" />}</td>
-                <td>{row.assignee?.display_name ?? <FormattedMessage id="inputs.unassigned" />}</td>
+                <td>{row.assignee ? personName(row.assignee, intl) : <FormattedMessage id="inputs.unassigned" />}</td>
                 <td className="input-table__number">{row.likes}</td>
                 <td className="input-table__number">{row.comments}</td>
                 <td className="input-table__number">{row.reports}</td>

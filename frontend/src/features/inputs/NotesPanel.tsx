@@ -1,6 +1,7 @@
 import { useRef, useState, type ReactNode } from "react";
 import { FormattedDate, FormattedMessage, useIntl } from "react-intl";
 import { ListStatus } from "@/features/admin/ListStatus";
+import { personName } from "@/features/people";
 import { isPlainText } from "@/lib/forms/plainText";
 import { useValidationMessages } from "@/lib/forms/messages";
 import { useCollaborators, useDeleteNote, useEditNote, useNotes, usePostNote } from "./api";
@@ -128,7 +129,7 @@ function NoteItem({ note, ideaId, people }: { note: Note; ideaId: string; people
   return (
     <li className="input-note">
       <p className="input-note__meta">
-        <strong>{note.author.display_name}</strong>{" "}
+        <strong>{personName(note.author, intl)}</strong>{" "}
         <FormattedDate value={note.created_at} dateStyle="medium" timeStyle="short" />
         {note.updated_at !== note.created_at ? (
           <>

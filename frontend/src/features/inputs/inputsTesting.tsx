@@ -9,9 +9,9 @@ import { server } from "@/testing/server";
 import { InputManagerPage } from "./InputManagerPage";
 import type { InputRow, Note, Person } from "./types";
 
-export const grace: Person = { id: "u-admin", display_name: "Grace Lovelace", avatar_url: null };
-export const alan: Person = { id: "u-alan", display_name: "Alan Turing", avatar_url: null };
-export const ada: Person = { id: "u-1", display_name: "Ada Lovelace", avatar_url: null };
+export const grace: Person = { id: "u-admin", display_name: "Grace Lovelace", avatar_url: null, former: false };
+export const alan: Person = { id: "u-alan", display_name: "Alan Turing", avatar_url: null, former: false };
+export const ada: Person = { id: "u-1", display_name: "Ada Lovelace", avatar_url: null, former: false };
 
 export function row(id: string, overrides: Partial<InputRow> = {}): InputRow {
   return {

@@ -6,6 +6,7 @@ import { projectSummary } from "@/testing/fixtures";
 import { problem } from "@/testing/handlers";
 import { renderApp } from "@/testing/render";
 import { server } from "@/testing/server";
+import { formerResident } from "@/testing/social";
 import { activityItem, moderator, preloadAdmin, signInTeam } from "./moderationTesting";
 import type { ActivityItem } from "./types";
 
@@ -209,8 +210,8 @@ describe("ActivityPage", () => {
       http.get("/api/v1/moderation/activity/idea/i-1/reports", () =>
         HttpResponse.json({
           items: [
-            { reason: "spam", note: null, reporter: { id: "u-7", display_name: "Rita R.", avatar_url: null }, created_at: "2026-03-02T10:00:00Z" },
-            { reason: "other", note: "Copied from a shop's site", reporter: { id: "u-8", display_name: "Sol S.", avatar_url: null }, created_at: "2026-03-03T10:00:00Z" },
+            { reason: "spam", note: null, reporter: { id: "u-7", display_name: "Rita R.", avatar_url: null, former: false }, created_at: "2026-03-02T10:00:00Z" },
+            { reason: "other", note: "Copied from a shop's site", reporter: { id: "u-8", display_name: "Sol S.", avatar_url: null, former: false }, created_at: "2026-03-03T10:00:00Z" },
           ],
         }),
       ),
@@ -228,7 +229,7 @@ describe("ActivityPage", () => {
   it("blocks the author for a preset duration with a reason, and says when the server refuses", async () => {
     // GIVEN an item by an admin, who cannot be blocked
     signInTeam();
-    activityApi([[activityItem(1, { author: { id: "u-admin2", display_name: "Ann Admin", avatar_url: null } })]]);
+    activityApi([[activityItem(1, { author: { id: "u-admin2", display_name: "Ann Admin", avatar_url: null, former: false } })]]);
     const bodies: { user_id: string; until: string; reason: string }[] = [];
     server.use(
       http.post("/api/v1/moderation/blocks", async ({ request }) => {
@@ -253,6 +254,21 @@ describe("ActivityPage", () => {
     expect(await screen.findByRole("status")).toHaveTextContent(
       "Ann Admin: This person is an administrator of the platform and cannot be blocked.",
     );
+  });
+
+  it("names a former resident in the viewer's language and leaves them out of a block", async () => {
+    // GIVEN a French moderator, an idea whose author deleted their account and one by a resident
+    window.localStorage.setItem("townhall.locale", "fr");
+    signInTeam();
+    activityApi([[activityItem(1, { author: formerResident }), activityItem(2)]]);
+    renderApp("/admin/moderation");
+    // WHEN they select both rows and choose to block the authors
+    await userEvent.click(await screen.findByRole("checkbox", { name: "Sélectionner Idée de Ancien habitant : Idea 1" }));
+    await userEvent.click(screen.getByRole("checkbox", { name: "Sélectionner Idée de Author 2 : Idea 2" }));
+    expect(screen.getByRole("cell", { name: "Ancien habitant" })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Bloquer l'auteur" }));
+    // THEN only the resident who still has an account is offered
+    expect(screen.getByRole("dialog", { name: "Bloquer Author 2" })).toBeInTheDocument();
   });
 
   it("refuses a block date in the past before sending", async () => {

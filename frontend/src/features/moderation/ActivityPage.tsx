@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { FormattedDate, FormattedMessage, useIntl } from "react-intl";
 import { Link, useSearchParams } from "react-router";
 import { ListStatus } from "@/features/admin/ListStatus";
+import { personName } from "@/features/people";
 import { useLocalized } from "@/lib/i18n";
 import { useActivity, useModerationProjects } from "./api";
 import { BulkActions, OutcomeSummary, type Outcome } from "./BulkActions";
@@ -127,7 +128,7 @@ export function ActivityPage() {
     const text = item.target_kind === "idea" && item.title ? localize(item.title) : words;
     return intl.formatMessage(
       { id: "moderation.activity.rowLabel" },
-      { kind, author: item.author.display_name, text },
+      { kind, author: personName(item.author, intl), text },
     );
   };
   const toggle = (item: ActivityItem) =>
@@ -224,7 +225,7 @@ export function ActivityPage() {
                     <p className="moderation-table__excerpt">{item.excerpt}</p>
                   </td>
                   <td>{localize(item.project_title)}</td>
-                  <td>{item.author?.display_name ?? intl.formatMessage({ id: "moderation.formerResident" })}</td>
+                  <td>{personName(item.author, intl)}</td>
                   <td>
                     <FormattedDate value={item.created_at} dateStyle="medium" timeStyle="short" />
                   </td>

@@ -11,7 +11,7 @@ function entry(index: number, overrides: Partial<AuditEntry> = {}): AuditEntry {
   return {
     id: `a-${index}`,
     at: "2026-03-04T09:30:00Z",
-    actor: { id: "u-mod", display_name: "Mo M.", avatar_url: null },
+    actor: { id: "u-mod", display_name: "Mo M.", avatar_url: null, former: false },
     action: "hide",
     target_kind: "idea",
     target_id: `i-${index}`,

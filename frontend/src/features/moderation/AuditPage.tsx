@@ -1,6 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from "react";
 import { FormattedDate, FormattedMessage, useIntl } from "react-intl";
 import { ListStatus } from "@/features/admin/ListStatus";
+import { personName } from "@/features/people";
 import { useAudit } from "./api";
 import { messageOr } from "./problems";
 import type { AuditEntry, AuditFilters } from "./types";
@@ -140,14 +141,14 @@ export function AuditPage() {
                   <FormattedDate value={entry.at} dateStyle="medium" timeStyle="short" />
                 </td>
                 <td>
-                  {entry.actor.display_name}{" "}
+                  {personName(entry.actor, intl)}{" "}
                   {filters.actor !== entry.actor.id ? (
                     <button
                       type="button"
                       className="link-button"
                       onClick={() => show({ ...filters, actor: entry.actor.id })}
                     >
-                      <FormattedMessage id="moderation.audit.onlyActor" values={{ name: entry.actor.display_name, hidden }} />
+                      <FormattedMessage id="moderation.audit.onlyActor" values={{ name: personName(entry.actor, intl), hidden }} />
                     </button>
                   ) : null}
                 </td>

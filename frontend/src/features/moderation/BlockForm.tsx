@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { FormattedMessage, useIntl } from "react-intl";
+import { personName } from "@/features/people";
 import { isPlainText } from "@/lib/forms/plainText";
 import { useBlockUser } from "./api";
 import { useErrorMessage } from "./problems";
@@ -75,7 +76,7 @@ export function BlockForm({ users, onDone, onCancel }: Props) {
     onDone(outcomes);
   };
 
-  const names = users.map((user) => user.display_name).join(", ");
+  const names = users.map((user) => personName(user, intl)).join(", ");
   return (
     <div
       className="confirm"

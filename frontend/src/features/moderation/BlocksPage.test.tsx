@@ -9,10 +9,10 @@ import { moderator, preloadAdmin, signInTeam } from "./moderationTesting";
 import type { Block } from "./types";
 
 const block: Block = {
-  user: { id: "u-9", display_name: "Sam Spammer", avatar_url: null },
+  user: { id: "u-9", display_name: "Sam Spammer", avatar_url: null, former: false },
   until: "2027-01-10T12:00:00Z",
   reason: "Repeated advertising",
-  blocked_by: { id: "u-mod", display_name: "Mo M.", avatar_url: null },
+  blocked_by: { id: "u-mod", display_name: "Mo M.", avatar_url: null, former: false },
   created_at: "2026-12-03T12:00:00Z",
 };
 

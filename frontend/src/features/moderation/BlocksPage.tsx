@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { FormattedDate, FormattedMessage, useIntl } from "react-intl";
 import { ListStatus } from "@/features/admin/ListStatus";
+import { personName } from "@/features/people";
 import { useBlocks, useUnblockUser } from "./api";
 import { useErrorMessage } from "./problems";
 import type { Block } from "./types";
@@ -16,7 +17,7 @@ function Unblock({ block, onDone }: { block: Block; onDone: (message: string) =>
   const opener = useRef<HTMLButtonElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
   const wasOpen = useRef(false);
-  const name = block.user.display_name;
+  const name = personName(block.user, intl);
   const titleId = `unblock-${block.user.id}-title`;
 
   useEffect(() => {
@@ -79,6 +80,7 @@ function Unblock({ block, onDone }: { block: Block; onDone: (message: string) =>
 
 /** The residents blocked now: until when, why, by whom; each can be unblocked. */
 export function BlocksPage() {
+  const intl = useIntl();
   const blocks = useBlocks();
   const [message, setMessage] = useState<string | null>(null);
   const status = useRef<HTMLParagraphElement>(null);
@@ -131,13 +133,13 @@ export function BlocksPage() {
           <tbody>
             {items.map((block) => (
               <tr key={block.user.id}>
-                <td>{block.user.display_name}</td>
+                <td>{personName(block.user, intl)}</td>
                 <td>
                   <FormattedDate value={block.until} dateStyle="medium" timeStyle="short" />
                 </td>
                 <td>{block.reason}</td>
                 <td>
-                  {block.blocked_by?.display_name ?? "—"}
+                  {personName(block.blocked_by, intl)}
                   {", "}
                   <FormattedDate value={block.created_at} dateStyle="medium" />
                 </td>

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { FormattedMessage, useIntl } from "react-intl";
+import { personName } from "@/features/people";
 import { isPlainText } from "@/lib/forms/plainText";
 import { useModerationAction } from "./api";
 import { BlockForm, type BlockOutcome } from "./BlockForm";
@@ -143,10 +144,10 @@ export function OutcomeSummary({ outcomes }: { outcomes: Outcome[] }) {
   );
 }
 
-/** The distinct authors of the selected items (a deleted account has none). */
+/** The distinct authors of the selected items (a former resident, whose account is gone, cannot be blocked). */
 function authorsOf(items: ActivityItem[]): Person[] {
   const byId = new Map<string, Person>();
-  for (const item of items) if (item.author) byId.set(item.author.id, item.author);
+  for (const item of items) if (item.author && !item.author.former) byId.set(item.author.id, item.author);
   return [...byId.values()];
 }
 
@@ -199,7 +200,7 @@ export function BulkActions({ selected, labelOf, onFinished }: Props) {
   const blocked = (outcomes: BlockOutcome[]) => {
     setMode(null);
     onFinished(
-      outcomes.map((outcome) => ({ label: outcome.user.display_name, ok: outcome.ok, message: outcome.message })),
+      outcomes.map((outcome) => ({ label: personName(outcome.user, intl), ok: outcome.ok, message: outcome.message })),
       false,
     );
   };

@@ -110,7 +110,7 @@ describe("ReportButton", () => {
       http.get("/api/v1/ideas/i-1", () => HttpResponse.json({ id: "i-1", permissions: { comment: { allowed: true, reason: "ok" } } })),
       http.get("/api/v1/ideas/i-1/comments", () =>
         HttpResponse.json({
-          items: [thread({ id: "c-1", author: grace }), thread({ id: "c-2", author: { id: "u-5", display_name: "Bea B.", avatar_url: null } })],
+          items: [thread({ id: "c-1", author: grace }), thread({ id: "c-2", author: { id: "u-5", display_name: "Bea B.", avatar_url: null, former: false } })],
           next_cursor: null,
         }),
       ),

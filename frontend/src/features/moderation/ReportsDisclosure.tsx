@@ -1,11 +1,13 @@
 import { useId, useState } from "react";
-import { FormattedDate, FormattedMessage } from "react-intl";
+import { FormattedDate, FormattedMessage, useIntl } from "react-intl";
 import { LoadError, Loading } from "@/components/Loading";
+import { personName } from "@/features/people";
 import { useTargetReports } from "./api";
 import type { ActivityItem } from "./types";
 
 /** "Reports (n)" on an activity row, opening the list of reasons, notes and reporters. */
 export function ReportsDisclosure({ item, label }: { item: ActivityItem; label: string }) {
+  const intl = useIntl();
   const [open, setOpen] = useState(false);
   const panel = useId();
   const reports = useTargetReports(item.target_kind, item.target_id, open);
@@ -41,7 +43,7 @@ export function ReportsDisclosure({ item, label }: { item: ActivityItem; label: 
                 <FormattedMessage
                   id="moderation.reports.by"
                   values={{
-                    name: report.reporter?.display_name ?? "—",
+                    name: personName(report.reporter, intl),
                     date: <FormattedDate value={report.created_at} dateStyle="medium" />,
                   }}
                 />

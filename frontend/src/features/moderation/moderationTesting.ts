@@ -21,7 +21,7 @@ export function activityItem(index: number, overrides: Partial<ActivityItem> = {
     project_title: { en: "A new park" },
     title: { en: `Idea ${index}` },
     excerpt: `Excerpt ${index}`,
-    author: { id: `u-${index}`, display_name: `Author ${index}`, avatar_url: null },
+    author: { id: `u-${index}`, display_name: `Author ${index}`, avatar_url: null, former: false },
     created_at: "2026-03-01T10:00:00Z",
     reports: 0,
     report_reasons: { spam: 0, inappropriate: 0, other: 0 },

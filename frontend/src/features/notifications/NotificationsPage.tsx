@@ -3,6 +3,7 @@ import { FormattedMessage, useIntl } from "react-intl";
 import { Link } from "react-router";
 import { LoadError, Loading } from "@/components/Loading";
 import { RequireAuth } from "@/features/auth/RequireAuth";
+import { personName } from "@/features/people";
 import type { Notification } from "@/lib/api/types";
 import { useLocalized } from "@/lib/i18n";
 import { useMarkAllRead, useMarkRead, useNotifications } from "./api";
@@ -47,7 +48,7 @@ function NotificationItem({ notification }: { notification: Notification }) {
   const { actor, target } = notification;
   const title = localize(target.title);
   const parts: TextParts = {
-    actor: actor?.display_name ?? intl.formatMessage({ id: "notifications.someone" }),
+    actor: actor ? personName(actor, intl) : intl.formatMessage({ id: "notifications.someone" }),
     title,
     link: (chunks) => (
       <Link

@@ -5626,6 +5626,12 @@ export interface components {
             avatar_url: string | null;
             /** Display Name */
             display_name: string;
+            /**
+             * Former
+             * @description The account no longer exists; clients show their own words for "former resident" (`display_name` then holds the English "Former resident").
+             * @default false
+             */
+            former: boolean;
             /** Id */
             id: string;
         };

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from shared.events import RecordingPublisher
 from shared.identity import IdentityService, Passwords, SessionService
-from shared.identity.directory import DELETED_NAME, UserDirectory, display_name
+from shared.identity.directory import DELETED_NAME, UserDirectory, display_name, former_profile
 from shared.identity.passwords import hasher_for
 from shared.identity.tokens import AccessTokens
 from shared.tenancy.context import TenantContext
@@ -38,10 +38,20 @@ def test_profiles_hide_email_and_last_name_and_stay_in_their_tenant(aws) -> None
     # WHEN platform A asks for both
     found = directory.profiles(A, [ada, bob])
     # THEN it sees Ada's public name, and B's user only as a placeholder
-    assert found[ada].display_name == "Ada L."
+    assert found[ada].display_name == "Ada L." and not found[ada].former
     assert "lovelace" not in found[ada].model_dump_json().lower()
-    assert found[bob].display_name == DELETED_NAME
+    assert found[bob] == former_profile(bob)
     assert set(directory.recipients(A, [ada, bob])) == {ada}
+
+
+def test_a_former_profile_is_marked_former_with_the_english_fallback_name() -> None:
+    # GIVEN the id of a user who no longer exists
+    # WHEN their placeholder is made
+    profile = former_profile("former-resident")
+    # THEN clients can tell it apart, and those that cannot still read a name
+    assert profile.former is True
+    assert profile.display_name == DELETED_NAME
+    assert profile.id == "former-resident" and profile.avatar_url is None
 
 
 def test_search_matches_the_start_of_a_name(aws) -> None:

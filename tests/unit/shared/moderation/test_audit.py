@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from shared.errors import ValidationError
-from shared.moderation.audit import AuditTrail
+from shared.identity.directory import PublicProfile
+from shared.moderation.audit import AuditTrail, audit_page
+from shared.moderation.schemas import AuditQuery
+from shared.permissions import Principal, Role, RoleGrant
 from shared.tenancy import TenantContext
 
 
@@ -74,3 +78,26 @@ def test_another_tenants_cursor_or_a_cursor_of_another_view_is_refused(
         AuditTrail(TenantContext("beta", "beta.test")).page(cursor=cursor)
     with pytest.raises(ValidationError):
         trail.page(actor_id="mod1", cursor=cursor)
+
+
+class OnlyMod1:
+    """The people port when mod2's account no longer exists."""
+
+    def profiles(self, tenant: TenantContext, ids: Iterable[str]) -> dict[str, PublicProfile]:
+        return {i: PublicProfile(id=i, display_name="Mo D.") for i in ids if i == "mod1"}
+
+
+def test_an_actor_who_no_longer_exists_is_shown_as_a_former_resident(
+    tenant: TenantContext,
+) -> None:
+    # GIVEN entries by a moderator and by one whose account was deleted since
+    trail = AuditTrail(tenant, clock=Clock())
+    trail.record("mod1", "hide", target_kind="idea", target_id="i1")
+    trail.record("mod2", "restore", target_kind="idea", target_id="i1")
+    admin = Principal("adm", tenant.tenant_id, frozenset({RoleGrant(Role.ADMIN)}))
+    # WHEN an admin reads the trail
+    page = audit_page(tenant, admin, AuditQuery(), OnlyMod1())
+    # THEN the deleted moderator is marked former, the other keeps their name
+    actors = {e.actor.id: e.actor for e in page.items}
+    assert actors["mod2"].former is True and actors["mod2"].display_name == "Former resident"
+    assert actors["mod1"].former is False and actors["mod1"].display_name == "Mo D."
