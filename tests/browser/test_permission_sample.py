@@ -11,7 +11,6 @@ the sentence beside it names the policy's reason. axe-core runs on every page.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -37,6 +36,7 @@ from shared.permissions import (
 from shared.permissions.policy import Reason
 from tests.browser.accessibility import assert_accessible
 from tests.browser.steps import sign_in
+from tests.support.user_facts import GroupMember
 
 pytestmark = pytest.mark.browser
 TENANT = "policy-view"  # the policy compares principal and resource tenants only
@@ -60,22 +60,6 @@ SENTENCES = {
     Reason.NOT_MANAGER: "Only the project's team can react here.",
     Reason.ACTION_DISABLED: "Reactions are turned off in this phase.",
 }
-
-
-@dataclass(frozen=True)
-class Member:
-    """The policy's view of one person's groups (the only user fact beyond the account here)."""
-
-    groups: frozenset[str]
-
-    def in_any_group(self, group_ids: Any) -> bool:
-        return bool(self.groups & set(group_ids))
-
-    def would_join_if_verified(self, group_ids: Any) -> bool:
-        return False
-
-    def missing_fields(self, required: Any) -> tuple[str, ...]:
-        return ()
 
 
 class Api:
@@ -107,7 +91,7 @@ def _principal(api: Api, groups: frozenset[str]) -> Principal:
         grants,
         email_confirmed=me["email_confirmed"],
         verified=me["verified"],
-        facts=Member(groups),
+        facts=GroupMember(groups),
     )
 
 

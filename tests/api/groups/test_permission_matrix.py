@@ -7,8 +7,6 @@ answer for the same facts.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Collection
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -27,25 +25,10 @@ from shared.permissions import (
 )
 from shared.permissions.policy import Reason
 from tests.api.groups.conftest import TENANT, People
+from tests.support.user_facts import GroupMember
 
 ROLES = ("resident", "moderator", "manager", "admin")
 AUDIENCES = [a for a in Audience if a is not Audience.EVERYONE]  # ideation needs an author
-
-
-@dataclass(frozen=True)
-class Member:
-    """A user's facts as the policy sees them: only the group membership matters here."""
-
-    groups: frozenset[str]
-
-    def in_any_group(self, group_ids: Collection[str]) -> bool:
-        return bool(self.groups & set(group_ids))
-
-    def would_join_if_verified(self, group_ids: Collection[str]) -> bool:
-        return False
-
-    def missing_fields(self, required: Collection[str]) -> tuple[str, ...]:
-        return ()
 
 
 def _grants(role: str, project_id: str) -> frozenset[RoleGrant]:
@@ -93,7 +76,7 @@ def _world(people: People) -> tuple[str, str, str, str, dict[str, Principal]]:
             grants,
             email_confirmed=confirmed,
             verified=verified,
-            facts=Member(frozenset({group["id"]}) if member else frozenset()),
+            facts=GroupMember(frozenset({group["id"]}) if member else frozenset()),
         )
     return project["id"], phase["id"], group["id"], idea["id"], users
 
