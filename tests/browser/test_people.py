@@ -11,6 +11,10 @@ demo ideation phase ask one of them before residents react; a resident who
 never answered it is asked in place when they like an idea, answers, and the
 like goes through.
 
+In a third story the admin closes the platform to visitors: a visitor is
+shown the way in on the home page and on a project's page, signs in, and
+sees the project.
+
 The runner's workers are asynchronous: every wait is for something on the
 page, never a fixed sleep.
 """
@@ -221,3 +225,51 @@ def test_admin_requires_a_question_for_reacting_and_a_resident_answers_it_in_pla
         admin.screenshot(path=str(screenshots / "admin.png"), full_page=True)
         resident.screenshot(path=str(screenshots / "resident.png"), full_page=True)
         raise
+
+
+def _platform_visit(page: Any, base: str, audience: str) -> None:
+    visit(page, base + "/admin/settings")
+    form = page.get_by_role("form", name="Who can use the platform")
+    form.get_by_label("Who can see the platform's content").select_option(label=audience)
+    form.get_by_role("button", name="Save access").click()
+    form.get_by_role("status").filter(has_text="Your changes have been saved.").wait_for()
+
+
+def test_a_members_only_platform_shows_visitors_the_way_in_and_residents_everything(
+    runner: Any, browser: Any, screenshots: Path
+) -> None:
+    base = runner.base
+    admin = browser.new_context().new_page()
+    visitor = browser.new_context().new_page()
+    try:
+        # GIVEN a project page a visitor can open, and an admin who closes the platform to visitors
+        visit(visitor, base + "/")
+        visitor.get_by_role("link", name=MANAGED).first.click()
+        visitor.get_by_role("heading", name=MANAGED, level=1).wait_for()
+        project_url = str(visitor.url)
+        sign_in(admin, base, LINDENFELD.admin.email, LINDENFELD.admin.password)
+        _platform_visit(admin, base, "Signed-in residents only")
+        assert_accessible(admin)
+        # WHEN the visitor opens the home page and the project again
+        for url in (base + "/", project_url):
+            visit(visitor, url)
+            # THEN they are told the platform is for residents, with the way in, and no content
+            visitor.get_by_role(
+                "heading", name="City of Lindenfeld is for its residents"
+            ).wait_for()
+            assert visitor.get_by_role("link", name=MANAGED).count() == 0
+        visitor.get_by_role("link", name="Sign in").last.click()
+        visitor.get_by_label("Email address").fill(NEWCOMER.email)
+        visitor.get_by_label("Password", exact=True).fill(NEWCOMER.password)
+        visitor.get_by_role("button", name="Sign in", exact=True).click()
+        visitor.get_by_role("link", name="Your profile").wait_for()
+        # AND once signed in, the resident sees the projects
+        visit(visitor, project_url)
+        visitor.get_by_role("heading", name=MANAGED, level=1).wait_for()
+    except Exception:
+        admin.screenshot(path=str(screenshots / "admin.png"), full_page=True)
+        visitor.screenshot(path=str(screenshots / "visitor.png"), full_page=True)
+        raise
+    finally:
+        # The module's other stories expect an open platform.
+        _platform_visit(admin, base, "Everyone, also visitors who are not signed in")
