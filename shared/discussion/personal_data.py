@@ -22,8 +22,7 @@ from shared.privacy.providers import (
     CONTRIBUTIONS,
     ErasureMode,
     Items,
-    PersonalFile,
-    PrivacyTools,
+    ProviderBase,
     personal_data_provider,
 )
 from shared.tenancy.context import TenantContext
@@ -48,13 +47,10 @@ def like_item(record: CommentLikeRecord) -> dict[str, Any]:
 
 
 @personal_data_provider("discussion")
-class DiscussionData:
+class DiscussionData(ProviderBase):
     name = "discussion"
     kinds = ("comments", "comment_likes")
     stage = CONTRIBUTIONS
-
-    def __init__(self, tools: PrivacyTools) -> None:
-        self._tools = tools
 
     def export(self, tenant: TenantContext, user_id: str) -> dict[str, Items]:
         comments, likes = DiscussionRepository(tenant).of_user(user_id)
@@ -62,9 +58,6 @@ class DiscussionData:
             "comments": [comment_item(c) for c in comments],
             "comment_likes": [like_item(like) for like in likes],
         }
-
-    def files(self, tenant: TenantContext, user_id: str) -> list[PersonalFile]:
-        return []
 
     def _emit(self, tenant: TenantContext, actor: str, type_: str, **data: Any) -> None:
         self._tools.publisher.publish(

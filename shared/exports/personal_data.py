@@ -10,28 +10,16 @@ from shared.exports.repository import ExportJobRepository
 from shared.privacy.providers import (
     BELONGINGS,
     ErasureMode,
-    Items,
-    PersonalFile,
-    PrivacyTools,
+    ProviderBase,
     personal_data_provider,
 )
 from shared.tenancy.context import TenantContext
 
 
 @personal_data_provider("exports")
-class ExportsData:
+class ExportsData(ProviderBase):
     name = "exports"
-    kinds: tuple[str, ...] = ()
     stage = BELONGINGS
-
-    def __init__(self, tools: PrivacyTools) -> None:
-        self._tools = tools
-
-    def export(self, tenant: TenantContext, user_id: str) -> dict[str, Items]:
-        return {}
-
-    def files(self, tenant: TenantContext, user_id: str) -> list[PersonalFile]:
-        return []
 
     def erase(self, tenant: TenantContext, user_id: str, mode: ErasureMode) -> None:
         repository = ExportJobRepository(tenant)

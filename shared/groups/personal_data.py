@@ -12,21 +12,17 @@ from shared.privacy.providers import (
     BELONGINGS,
     ErasureMode,
     Items,
-    PersonalFile,
-    PrivacyTools,
+    ProviderBase,
     personal_data_provider,
 )
 from shared.tenancy.context import TenantContext
 
 
 @personal_data_provider("groups")
-class GroupsData:
+class GroupsData(ProviderBase):
     name = "groups"
     kinds = ("group_memberships", "participation")
     stage = BELONGINGS
-
-    def __init__(self, tools: PrivacyTools) -> None:
-        self._tools = tools
 
     def export(self, tenant: TenantContext, user_id: str) -> dict[str, Items]:
         repository = GroupRepository(tenant)
@@ -54,9 +50,6 @@ class GroupsData:
                 else []
             ),
         }
-
-    def files(self, tenant: TenantContext, user_id: str) -> list[PersonalFile]:
-        return []
 
     def erase(self, tenant: TenantContext, user_id: str, mode: ErasureMode) -> None:
         left = GroupRepository(tenant).forget_user(user_id)

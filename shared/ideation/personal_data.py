@@ -25,7 +25,7 @@ from shared.privacy.providers import (
     ErasureMode,
     Items,
     PersonalFile,
-    PrivacyTools,
+    ProviderBase,
     personal_data_provider,
     upload_path,
 )
@@ -68,13 +68,10 @@ def _files(record: IdeaRecord) -> list[str]:
 
 
 @personal_data_provider("ideation")
-class IdeationData:
+class IdeationData(ProviderBase):
     name = "ideation"
     kinds = ("ideas", "reactions")
     stage = CONTRIBUTIONS
-
-    def __init__(self, tools: PrivacyTools) -> None:
-        self._tools = tools
 
     def export(self, tenant: TenantContext, user_id: str) -> dict[str, Items]:
         ideas = [idea_item(r) for r in IdeaRepository(tenant).by_author(user_id)]

@@ -15,8 +15,7 @@ from shared.privacy.providers import (
     ACCOUNT,
     ErasureMode,
     Items,
-    PersonalFile,
-    PrivacyTools,
+    ProviderBase,
     personal_data_provider,
     upload_path,
 )
@@ -24,13 +23,10 @@ from shared.tenancy.context import TenantContext
 
 
 @personal_data_provider("identity")
-class IdentityData:
+class IdentityData(ProviderBase):
     name = "identity"
     kinds = ("profile", "verification", "consents")
     stage = ACCOUNT
-
-    def __init__(self, tools: PrivacyTools) -> None:
-        self._tools = tools
 
     def export(self, tenant: TenantContext, user_id: str) -> dict[str, Items]:
         user = UserRepository(tenant).get(user_id)
@@ -62,9 +58,6 @@ class IdentityData:
             for document, consent in sorted((user.consents or {}).items())
         ]
         return {"profile": [profile], "verification": [verification], "consents": consents}
-
-    def files(self, tenant: TenantContext, user_id: str) -> list[PersonalFile]:
-        return []
 
     def erase(self, tenant: TenantContext, user_id: str, mode: ErasureMode) -> None:
         AuthRepository(tenant).erase_user(user_id)

@@ -19,8 +19,7 @@ from shared.privacy.providers import (
     CONTRIBUTIONS,
     ErasureMode,
     Items,
-    PersonalFile,
-    PrivacyTools,
+    ProviderBase,
     personal_data_provider,
 )
 from shared.tenancy.context import TenantContext
@@ -29,13 +28,10 @@ REPORT_WITHDRAWN = "moderation.report.withdrawn"
 
 
 @personal_data_provider("moderation")
-class ModerationData:
+class ModerationData(ProviderBase):
     name = "moderation"
     kinds = ("reports", "blocks")
     stage = CONTRIBUTIONS
-
-    def __init__(self, tools: PrivacyTools) -> None:
-        self._tools = tools
 
     def export(self, tenant: TenantContext, user_id: str) -> dict[str, Items]:
         reports = ReportRepository(tenant).by_reporter(user_id)
@@ -57,9 +53,6 @@ class ModerationData:
                 else []
             ),
         }
-
-    def files(self, tenant: TenantContext, user_id: str) -> list[PersonalFile]:
-        return []
 
     def erase(self, tenant: TenantContext, user_id: str, mode: ErasureMode) -> None:
         repository = ReportRepository(tenant)

@@ -15,21 +15,17 @@ from shared.privacy.providers import (
     BELONGINGS,
     ErasureMode,
     Items,
-    PersonalFile,
-    PrivacyTools,
+    ProviderBase,
     personal_data_provider,
 )
 from shared.tenancy.context import TenantContext
 
 
 @personal_data_provider("notifications")
-class NotificationsData:
+class NotificationsData(ProviderBase):
     name = "notifications"
     kinds = ("follows", "notifications", "email_preferences")
     stage = BELONGINGS
-
-    def __init__(self, tools: PrivacyTools) -> None:
-        self._tools = tools
 
     def export(self, tenant: TenantContext, user_id: str) -> dict[str, Items]:
         found: dict[str, Items] = {kind: [] for kind in self.kinds}
@@ -61,9 +57,6 @@ class NotificationsData:
                     {"email_off": sorted(item.email_off or []), "updated_at": item.updated_at}
                 )
         return found
-
-    def files(self, tenant: TenantContext, user_id: str) -> list[PersonalFile]:
-        return []
 
     def erase(self, tenant: TenantContext, user_id: str, mode: ErasureMode) -> None:
         repository = NotificationsRepository(tenant)

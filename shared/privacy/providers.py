@@ -91,6 +91,22 @@ class PersonalDataProvider(Protocol):
         ...
 
 
+class ProviderBase:
+    """What providers share: the tools they were built with; no files of their own and
+    nothing to export unless they say otherwise."""
+
+    kinds: tuple[str, ...] = ()
+
+    def __init__(self, tools: PrivacyTools) -> None:
+        self._tools = tools
+
+    def export(self, tenant: TenantContext, user_id: str) -> dict[str, Items]:
+        return {}
+
+    def files(self, tenant: TenantContext, user_id: str) -> list[PersonalFile]:
+        return []
+
+
 P = TypeVar("P")
 _PROVIDERS: dict[str, Callable[[PrivacyTools], PersonalDataProvider]] = {}
 

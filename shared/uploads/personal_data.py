@@ -17,7 +17,7 @@ from shared.privacy.providers import (
     ErasureMode,
     Items,
     PersonalFile,
-    PrivacyTools,
+    ProviderBase,
     personal_data_provider,
     upload_path,
 )
@@ -29,13 +29,10 @@ _VARIANT = re.compile(r"\.w\d+\.webp$")
 
 
 @personal_data_provider("uploads")
-class UploadsData:
+class UploadsData(ProviderBase):
     name = "uploads"
     kinds = ("uploads",)
     stage = BELONGINGS
-
-    def __init__(self, tools: PrivacyTools) -> None:
-        self._tools = tools
 
     def _prefixes(self, tenant: TenantContext, user_id: str) -> list[str]:
         return [f"{tenant.tenant_id}/{purpose.value}/{user_id}/" for purpose in RESIDENT_PURPOSES]

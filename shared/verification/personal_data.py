@@ -10,9 +10,7 @@ from __future__ import annotations
 from shared.privacy.providers import (
     BELONGINGS,
     ErasureMode,
-    Items,
-    PersonalFile,
-    PrivacyTools,
+    ProviderBase,
     personal_data_provider,
 )
 from shared.tenancy.context import TenantContext
@@ -20,19 +18,9 @@ from shared.verification.repository import VerificationRepository
 
 
 @personal_data_provider("verification")
-class VerificationData:
+class VerificationData(ProviderBase):
     name = "verification"
-    kinds: tuple[str, ...] = ()
     stage = BELONGINGS
-
-    def __init__(self, tools: PrivacyTools) -> None:
-        self._tools = tools
-
-    def export(self, tenant: TenantContext, user_id: str) -> dict[str, Items]:
-        return {}
-
-    def files(self, tenant: TenantContext, user_id: str) -> list[PersonalFile]:
-        return []
 
     def erase(self, tenant: TenantContext, user_id: str, mode: ErasureMode) -> None:
         VerificationRepository(tenant).release_identities(user_id)
