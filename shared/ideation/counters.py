@@ -29,12 +29,12 @@ from shared.ideation.reaction_records import (
     ReactionKind,
     ReactionRepository,
 )
+from shared.participation.methods.inputs import INPUT_METHODS
 from shared.permissions import Action, Principal, Resource, authorize
 from shared.projects.repository import ProjectRepository
 from shared.tenancy.context import TenantContext
 
 IDEA_TARGET = "idea"
-IDEATION = "ideation"
 # Rounds of "count, compare, write" a recount makes before leaving the rest to the
 # next event or to reconcile (two rounds settle any race but a storm on one idea).
 RECOUNT_ROUNDS = 5
@@ -100,7 +100,7 @@ class PhasePlace:
 
 
 def ideation_phases(tenant: TenantContext) -> list[PhasePlace]:
-    """Every phase of the tenant that runs ideation, read from the projects' timelines."""
+    """Every phase of the tenant that collects inputs, read from the projects' timelines."""
     repository = ProjectRepository(tenant)
     places: list[PhasePlace] = []
     cursor: str | None = None
@@ -110,7 +110,7 @@ def ideation_phases(tenant: TenantContext) -> list[PhasePlace]:
             PhasePlace(project.project_id, project.folder_id, str(entry["id"]))
             for project in projects
             for entry in project.timeline or []
-            if entry.get("method") == IDEATION
+            if entry.get("method") in INPUT_METHODS
         ]
         if cursor is None:
             return places

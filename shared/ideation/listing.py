@@ -91,7 +91,7 @@ class IdeaListing(ABC):
             self._statuses.by_id(tenant),
             mine,
         )
-        return [presenter.card(r) for r in records]
+        return [presenter.card(r, context.proposal(r)) for r in records]
 
     def list_ideas(
         self,

@@ -3,18 +3,27 @@
 Ideas read the projects aggregate (never write it): one Query on the project's
 partition gives the project and its phases. ``open`` means the project is
 published and today lies within the phase's dates; a phase that no longer
-runs the ideation method enables nothing.
+runs a method collecting inputs (ideation, proposals) enables nothing.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from datetime import date
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from typing import Protocol
 
 from shared.errors import NotFoundError
-from shared.participation.methods.ideation import IdeationConfig, IdeationMethod
+from shared.participation.actions import ParticipationAction
+from shared.participation.methods.inputs import InputConfig, input_config, input_method
+from shared.participation.methods.proposals import (
+    ProposalProgress,
+    ProposalsConfig,
+    ProposalState,
+    progress,
+)
 from shared.participation.permissions import phase_facts
-from shared.permissions import PhaseFacts, Resource
+from shared.permissions import AccessRule, PhaseFacts, Resource
 from shared.projects.access import project_resource
 from shared.projects.models import PhaseRecord, ProjectRecord
 from shared.projects.repository import ProjectRepository
@@ -22,19 +31,44 @@ from shared.projects.statuses import Status
 from shared.projects.timeline import Span
 from shared.tenancy.context import TenantContext
 
-_METHOD = IdeationMethod()
-IDEATION = _METHOD.id
+
+class PlatformRules(Protocol):
+    """The rules a platform sets for every phase of a method (e.g. who comments on proposals)."""
+
+    def method_rules(self, tenant: TenantContext, method_id: str) -> Mapping[str, AccessRule]: ...
+
+
+class NoPlatformRules:
+    def method_rules(self, tenant: TenantContext, method_id: str) -> Mapping[str, AccessRule]:
+        return {}
+
+
+class InputItem(Protocol):
+    """What the policy needs of one input (``IdeaRecord`` fits)."""
+
+    @property
+    def idea_id(self) -> str: ...
+
+    @property
+    def author_id(self) -> str: ...
+
+    @property
+    def created_at(self) -> datetime: ...
+
+    @property
+    def likes(self) -> float | None: ...
 
 
 @dataclass(frozen=True)
 class PhaseContext:
-    """A project, one of its phases and that phase's ideation settings (if it runs ideation)."""
+    """A project, one of its phases and that phase's settings (if it collects inputs)."""
 
     tenant_id: str
     project: ProjectRecord
     phase: PhaseRecord
-    config: IdeationConfig | None
+    config: InputConfig | None
     today: date
+    platform_rules: Mapping[str, AccessRule] = field(default_factory=dict)
 
     @property
     def is_open(self) -> bool:
@@ -48,17 +82,34 @@ class PhaseContext:
     @property
     def facts(self) -> PhaseFacts:
         """Open or not, the actions switched on and who may take each (the phase's rules)."""
-        method = _METHOD if self.config is not None else None
-        return phase_facts(method, self.config, self.is_open, self.phase.permissions)
+        method = input_method(self.phase.method) if self.config is not None else None
+        return phase_facts(
+            method, self.config, self.is_open, self.phase.permissions, self.platform_rules
+        )
 
     def resource(self, item_id: str | None = None, owner_id: str | None = None) -> Resource:
-        """The policy's view of an idea (or of the phase, without ids) in this phase."""
+        """The policy's view of the phase (without ids) or of an item with an id and owner."""
         return replace(
             project_resource(self.project),
             id=item_id,
             owner_id=owner_id,
             project_id=self.project.project_id,
             phase=self.facts,
+        )
+
+    def proposal(self, item: InputItem) -> ProposalProgress | None:
+        """Where a proposal stands, in a proposals phase (None in other phases)."""
+        if not isinstance(self.config, ProposalsConfig):
+            return None
+        return progress(self.config, item.created_at, int(item.likes or 0), self.today)
+
+    def input_resource(self, item: InputItem) -> Resource:
+        """The policy's view of one input: a proposal past its deadline takes no signatures."""
+        found = self.proposal(item)
+        expired = found is not None and found.state is ProposalState.EXPIRED
+        return replace(
+            self.resource(item.idea_id, item.author_id),
+            ended=frozenset({ParticipationAction.REACT.value}) if expired else frozenset(),
         )
 
 
@@ -72,7 +123,13 @@ def project_by_ref(tenant: TenantContext, project_ref: str) -> ProjectRecord | N
     return found
 
 
-def load_phase(tenant: TenantContext, project_ref: str, phase_id: str, today: date) -> PhaseContext:
+def load_phase(
+    tenant: TenantContext,
+    project_ref: str,
+    phase_id: str,
+    today: date,
+    platform: PlatformRules | None = None,
+) -> PhaseContext:
     """The project (by id or slug) and phase, or 404 when either does not exist."""
     project = project_by_ref(tenant, project_ref)
     if project is None:
@@ -87,9 +144,10 @@ def load_phase(tenant: TenantContext, project_ref: str, phase_id: str, today: da
     )
     if phase is None:
         raise NotFoundError()
-    config = (
-        IdeationConfig.model_validate(phase.method_config or {})
-        if phase.method == IDEATION
-        else None
+    config = input_config(phase.method, phase.method_config)
+    rules = (
+        (platform or NoPlatformRules()).method_rules(tenant, phase.method)
+        if config is not None
+        else {}
     )
-    return PhaseContext(tenant.tenant_id, project, phase, config, today)
+    return PhaseContext(tenant.tenant_id, project, phase, config, today, rules)

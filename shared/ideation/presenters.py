@@ -18,6 +18,7 @@ from shared.ideation.schemas import (
     IdeaStatus,
 )
 from shared.identity.directory import PublicProfile, former_profile
+from shared.participation.methods.proposals import ProposalProgress
 
 EXCERPT_CHARS = 200
 
@@ -69,7 +70,11 @@ class IdeaPresenter:
         )
 
     def idea(
-        self, record: IdeaRecord, permissions: IdeaPermissions, likes_left: int | None
+        self,
+        record: IdeaRecord,
+        permissions: IdeaPermissions,
+        likes_left: int | None,
+        proposal: ProposalProgress | None = None,
     ) -> Idea:
         return Idea(
             id=record.idea_id,
@@ -100,9 +105,10 @@ class IdeaPresenter:
             created_at=record.created_at,
             updated_at=record.updated_at,
             permissions=permissions,
+            proposal=proposal,
         )
 
-    def card(self, record: IdeaRecord) -> IdeaCard:
+    def card(self, record: IdeaRecord, proposal: ProposalProgress | None = None) -> IdeaCard:
         images = record.images or []
         return IdeaCard(
             id=record.idea_id,
@@ -118,4 +124,5 @@ class IdeaPresenter:
             my_reaction=self._reactions.get(record.idea_id),
             has_location=record.lat is not None and record.lng is not None,
             created_at=record.created_at,
+            proposal=proposal,
         )

@@ -13,6 +13,7 @@ from shared.db.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 from shared.html import PlainText
 from shared.i18n import LocalizedPlainText, LocalizedRichText, LocalizedText
 from shared.identity.directory import PublicProfile
+from shared.participation.methods.proposals import ProposalProgress
 from shared.permissions.schemas import Permission
 
 Color = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$", examples=["#2f855a"])]
@@ -203,6 +204,11 @@ class Idea(BaseModel):
     moderation: IdeaModeration | None = Field(
         default=None, description="Set while moderation hides the idea (author and team)."
     )
+    proposal: ProposalProgress | None = Field(
+        default=None,
+        description="In a proposals phase: signatures (likes) against the threshold, the "
+        "deadline and the state; null in other phases.",
+    )
 
 
 class IdeaCard(BaseModel):
@@ -219,6 +225,9 @@ class IdeaCard(BaseModel):
     my_reaction: str | None
     has_location: bool = Field(description="Whether the idea has a pin (is on the map).")
     created_at: datetime
+    proposal: ProposalProgress | None = Field(
+        default=None, description="In a proposals phase: where the proposal stands."
+    )
 
 
 class IdeaPin(BaseModel):

@@ -20,7 +20,7 @@ from shared.ideation.content import CheckedContent, Draft, check_content
 from shared.ideation.input_forms import InputFormRepository
 from shared.ideation.listing import IdeaListing
 from shared.ideation.models import IdeaRecord
-from shared.ideation.phases import PhaseContext, load_phase
+from shared.ideation.phases import PhaseContext, PlatformRules, load_phase
 from shared.ideation.ports import FileStore, NoReactions, Profiles, ReactionReader
 from shared.ideation.presenters import IdeaPresenter
 from shared.ideation.repository import IDEA_SK, IdeaRepository
@@ -36,6 +36,7 @@ from shared.ideation.schemas import (
 )
 from shared.ideation.statuses import StatusService
 from shared.participation.methods.ideation import IdeationConfig
+from shared.participation.methods.inputs import InputConfig
 from shared.participation.screening import NoScreening, TextScreen
 from shared.participation.targets import TargetInfo
 from shared.permissions import Action, PhaseFacts, Principal, Resource, authorize, can
@@ -64,14 +65,14 @@ class LoadedIdea:
     context: PhaseContext
 
     @property
-    def config(self) -> IdeationConfig:
+    def config(self) -> InputConfig:
         return self.context.config or IdeationConfig(
             posting_enabled=False, commenting_enabled=False, reacting_enabled=False
         )
 
     @property
     def resource(self) -> Resource:
-        return self.context.resource(self.record.idea_id, self.record.author_id)
+        return self.context.input_resource(self.record)
 
 
 def _permission(principal: Principal, action: Action, resource: Resource) -> Permission:
@@ -95,8 +96,10 @@ class IdeaService(IdeaListing):
         reactions: ReactionReader | None = None,
         clock: Callable[[], datetime] = _utcnow,
         screen: TextScreen | None = None,
+        platform: PlatformRules | None = None,
     ) -> None:
         self._screen: TextScreen = screen or NoScreening()
+        self._platform = platform
         self._files = files
         self._publisher = publisher
         self._profiles = profiles
@@ -110,11 +113,14 @@ class IdeaService(IdeaListing):
 
     # ---- loading ----------------------------------------------------------------------
 
+    def _phase(self, tenant: TenantContext, project_ref: str, phase_id: str) -> PhaseContext:
+        return load_phase(tenant, project_ref, phase_id, self._clock().date(), self._platform)
+
     def phase_context(
         self, tenant: TenantContext, principal: Principal, project_ref: str, phase_id: str
     ) -> PhaseContext:
-        """A visible ideation phase (404 for hidden projects and other methods)."""
-        context = load_phase(tenant, project_ref, phase_id, self._clock().date())
+        """A visible phase collecting inputs (404 for hidden projects and other methods)."""
+        context = self._phase(tenant, project_ref, phase_id)
         authorize(principal, Action.PROJECT_VIEW, context.resource())
         if context.config is None:
             raise NotIdeationPhaseError()
@@ -124,10 +130,10 @@ class IdeaService(IdeaListing):
         record = IdeaRepository(tenant).get(idea_id)
         if record is None:
             raise NotFoundError()
-        context = load_phase(tenant, record.project_id, record.phase_id, self._clock().date())
+        context = self._phase(tenant, record.project_id, record.phase_id)
         authorize(principal, Action.PROJECT_VIEW, context.resource())
         if record.hidden_reason is not None and not self._sees_hidden(
-            principal, context.resource(record.idea_id, record.author_id)
+            principal, context.input_resource(record)
         ):
             raise NotFoundError()  # hidden by moderation: only its author and team see it
         return LoadedIdea(record, context)
@@ -144,13 +150,13 @@ class IdeaService(IdeaListing):
         if record is None:
             return None
         try:
-            context = load_phase(tenant, record.project_id, record.phase_id, self._clock().date())
+            context = self._phase(tenant, record.project_id, record.phase_id)
         except NotFoundError:
             return None
         return TargetInfo(
             kind="idea",
             id=record.idea_id,
-            resource=self._moderated(context.resource(record.idea_id, record.author_id), record),
+            resource=self._moderated(context.input_resource(record), record),
             title=record.title,
             path=f"/ideas/{record.idea_id}",
         )
@@ -180,7 +186,7 @@ class IdeaService(IdeaListing):
             comment=_permission(principal, Action.COMMENT_POST, resource),
             feedback=_permission(principal, Action.INPUT_FEEDBACK, resource),
         )
-        idea = presenter.idea(record, permissions, likes_left)
+        idea = presenter.idea(record, permissions, likes_left, loaded.context.proposal(record))
         if record.hidden_reason is not None:
             idea.moderation = IdeaModeration(state="hidden", reason=record.hidden_reason)
         return idea

@@ -54,7 +54,7 @@ from shared.inputs.schemas import (
     RowProject,
     RowStatus,
 )
-from shared.inputs.scope import Reach, ideation_phase_ids, project_resource, reach
+from shared.inputs.scope import Reach, input_phase_ids, project_resource, reach
 from shared.permissions import Action, Principal, authorize
 from shared.tenancy.context import TenantContext
 
@@ -235,7 +235,7 @@ class InputListing:
                 if project_id is not None
                 else viewer_reach.project_of_phase(query.phase)
             )
-            if owner is None or query.phase not in ideation_phase_ids(owner):
+            if owner is None or query.phase not in input_phase_ids(owner):
                 raise _unknown_phase()
             project_id = owner.project_id
         assignee = query.assignee

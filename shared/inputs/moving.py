@@ -37,7 +37,7 @@ from shared.ideation.search import SearchIndex
 from shared.inputs.assignment import ProjectCache, idea_resource, refusal
 from shared.inputs.ports import FileCopier
 from shared.inputs.schemas import MoveMode, MoveRequest, MoveResult, MoveResults, VotesMode
-from shared.inputs.scope import ideation_phase_ids
+from shared.inputs.scope import input_phase_ids
 from shared.permissions import Action, Principal, authorize
 from shared.tenancy.context import TenantContext
 
@@ -51,7 +51,7 @@ def _utcnow() -> datetime:
 
 
 class MoveService:
-    """Moves and copies ideas between the ideation phases of their project."""
+    """Moves and copies inputs between the input phases of their project."""
 
     def __init__(
         self,
@@ -81,7 +81,7 @@ class MoveService:
                 )
                 continue
             code = refusal(principal, Action.INPUT_MANAGE, idea_resource(tenant, project, record))
-            if code is None and body.phase_id not in ideation_phase_ids(project):
+            if code is None and body.phase_id not in input_phase_ids(project):
                 code = "phase_not_in_project"
             if code is None and body.mode is MoveMode.MOVE and record.phase_id == body.phase_id:
                 code = "same_phase"

@@ -1,4 +1,4 @@
-"""Which projects and ideation phases a team member reaches in the input manager.
+"""Which projects and input phases (ideation, proposals) a team member reaches.
 
 The manager lists an idea when the viewer has ``INPUT_FEEDBACK`` on its
 project (moderators, managers, admins). The projects of a platform are few
@@ -12,13 +12,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from shared.db.pagination import MAX_PAGE_SIZE
-from shared.participation.methods.ideation import IdeationMethod
+from shared.participation.methods.inputs import INPUT_METHODS
 from shared.permissions import Action, Principal, Resource, can
 from shared.projects.models import PhaseRecord, ProjectRecord
 from shared.projects.repository import ProjectRepository
 from shared.tenancy.context import TenantContext
 
-IDEATION = IdeationMethod.id
 BATCH = 100
 
 
@@ -32,8 +31,8 @@ def project_resource(tenant: TenantContext, project: ProjectRecord) -> Resource:
     )
 
 
-def ideation_phase_ids(project: ProjectRecord) -> list[str]:
-    return [str(e["id"]) for e in project.timeline or [] if e.get("method") == IDEATION]
+def input_phase_ids(project: ProjectRecord) -> list[str]:
+    return [str(e["id"]) for e in project.timeline or [] if e.get("method") in INPUT_METHODS]
 
 
 @dataclass
@@ -46,17 +45,17 @@ class Reach:
     _phases: dict[tuple[str, str], PhaseRecord] = field(default_factory=dict)
 
     def phase_ids(self, project_ids: Iterable[str] | None = None) -> list[str]:
-        """The ideation phases of the given reachable projects (default: all of them)."""
+        """The input phases of the given reachable projects (default: all of them)."""
         chosen = self.projects if project_ids is None else project_ids
         return [
             phase_id
             for project_id in chosen
             if project_id in self.projects
-            for phase_id in ideation_phase_ids(self.projects[project_id])
+            for phase_id in input_phase_ids(self.projects[project_id])
         ]
 
     def project_of_phase(self, phase_id: str) -> ProjectRecord | None:
-        return next((p for p in self.projects.values() if phase_id in ideation_phase_ids(p)), None)
+        return next((p for p in self.projects.values() if phase_id in input_phase_ids(p)), None)
 
     def load_phases(self, places: Iterable[tuple[str, str]]) -> None:
         """Read the (project, phase) records a page shows that are not read yet, in batches."""

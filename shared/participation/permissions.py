@@ -152,12 +152,14 @@ def phase_facts(
     config: MethodConfig | None,
     is_open: bool,
     raw_permissions: Mapping[str, Any] | None,
+    platform_rules: Mapping[str, AccessRule] | None = None,
 ) -> PhaseFacts:
-    """What the policy needs of a phase: open, the actions switched on, each action's rule."""
+    """What the policy needs of a phase: open, the actions switched on, each action's rule,
+    and the rules the platform sets for every phase of the method."""
     if method is None or config is None:
         return PhaseFacts(open=False)
     rules = {
         action.value: permission.rule()
         for action, permission in stored_permissions(method, raw_permissions).items()
     }
-    return PhaseFacts.of(is_open, config.enabled_actions(), rules)
+    return PhaseFacts.of(is_open, config.enabled_actions(), rules, platform_rules)

@@ -82,6 +82,7 @@ class Reason(StrEnum):
     NOT_VERIFIED = "not_verified"
     NOT_IN_GROUP = "not_in_group"
     MISSING_FIELDS = "missing_profile_fields"
+    DEADLINE_PASSED = "deadline_passed"
 
 
 @dataclass(frozen=True)
@@ -91,19 +92,36 @@ class PhaseFacts:
     ``open``: the phase runs today (and its project is published);
     ``enabled``: the participation actions (``ParticipationAction`` values)
     the phase's method supports and its settings switch on; ``rules``: who
-    may take each action (actions without a rule admit signed-in residents).
+    may take each action (actions without a rule admit signed-in residents);
+    ``platform_rules``: rules the platform sets for every phase of the
+    method (e.g. who may comment on proposals), which must admit too.
     """
 
     open: bool
     enabled: frozenset[str] = frozenset()
     rules: tuple[tuple[str, AccessRule], ...] = ()
+    platform_rules: tuple[tuple[str, AccessRule], ...] = ()
 
     @classmethod
-    def of(cls, open: bool, enabled: frozenset[str], rules: Mapping[str, AccessRule]) -> PhaseFacts:
-        return cls(open=open, enabled=enabled, rules=tuple(sorted(rules.items())))
+    def of(
+        cls,
+        open: bool,
+        enabled: frozenset[str],
+        rules: Mapping[str, AccessRule],
+        platform_rules: Mapping[str, AccessRule] | None = None,
+    ) -> PhaseFacts:
+        return cls(
+            open=open,
+            enabled=enabled,
+            rules=tuple(sorted(rules.items())),
+            platform_rules=tuple(sorted((platform_rules or {}).items())),
+        )
 
     def rule_for(self, action: str) -> AccessRule:
         return next((rule for name, rule in self.rules if name == action), DEFAULT_RULE)
+
+    def platform_rule_for(self, action: str) -> AccessRule | None:
+        return next((rule for name, rule in self.platform_rules if name == action), None)
 
 
 @dataclass(frozen=True)
@@ -120,6 +138,9 @@ class Resource:
     phase: PhaseFacts | None = None
     group_ids: frozenset[str] = frozenset()  # visibility ``groups``: whose members may see it
     rule: AccessRule | None = None  # a platform-wide rule for the action (e.g. who may follow)
+    # Participation actions this one item no longer takes although its phase runs: its own
+    # deadline passed (an expired proposal takes no more signatures).
+    ended: frozenset[str] = frozenset()
 
     @property
     def project_ref(self) -> str | None:
@@ -239,12 +260,15 @@ def _moderator(principal: Principal, resource: Resource | None) -> Decision:
 
 
 def _phase_allows(resource: Resource | None, action: str) -> Decision | None:
-    """Refuse when the phase is closed or does not enable ``action``."""
+    """Refuse when the phase is closed or does not enable ``action``, or the item's own
+    deadline for it passed."""
     phase = resource.phase if resource is not None else None
-    if phase is None or not phase.open:
+    if resource is None or phase is None or not phase.open:
         return Decision(False, Reason.PHASE_CLOSED)
     if action not in phase.enabled:
         return Decision(False, Reason.ACTION_DISABLED)
+    if action in resource.ended:
+        return Decision(False, Reason.DEADLINE_PASSED)
     return None
 
 
@@ -280,8 +304,9 @@ def _participate(action: str) -> Callable[[Principal, Resource | None], Decision
     Closed and disabled come before "sign in": signing in would not help.
     Then the rule: signed-out visitors only where it admits everyone, never
     while blocked, the audience (managers of the project are always
-    admitted), and last the profile fields the resident still has to give,
-    which the UI asks for in place.
+    admitted) and the platform's audience for the method if it sets one,
+    and last the profile fields the resident still has to give, which the
+    UI asks for in place.
     """
 
     def rule(principal: Principal, resource: Resource | None) -> Decision:
@@ -293,13 +318,18 @@ def _participate(action: str) -> Callable[[Principal, Resource | None], Decision
             return closed
         assert resource is not None and resource.phase is not None  # _phase_allows checked
         access = resource.phase.rule_for(action)
+        platform = resource.phase.platform_rule_for(action)
         if not principal.is_authenticated:
-            return ALLOW if access.audience is Audience.EVERYONE else _NOT_SIGNED_IN
+            admitted = access.audience is Audience.EVERYONE and (
+                platform is None or platform.audience is Audience.EVERYONE
+            )
+            return ALLOW if admitted else _NOT_SIGNED_IN
         if _manages(principal, resource):
             return _first_refusal(_not_blocked(principal))
         return _first_refusal(
             _not_blocked(principal),
             _audience(principal, access, resource),
+            _audience(principal, platform, resource) if platform is not None else None,
             _profile_complete(principal, access),
         )
 

@@ -8,6 +8,9 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from shared.i18n import SUPPORTED_LOCALES, LocaleCode, LocalizedText
+from shared.participation.actions import ParticipationAction
+from shared.participation.methods.proposals import ProposalsMethod
+from shared.permissions.access import AccessRule, Audience
 from shared.privacy.modes import ErasureMode
 
 HexColor = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$", examples=["#0b5394"])]
@@ -57,6 +60,8 @@ class Visit(StrEnum):
 
 
 class FollowAudience(StrEnum):
+    """A platform-wide audience of residents (who may follow, who may comment on proposals)."""
+
     SIGNED_IN = "signed_in"
     CONFIRMED_EMAIL = "confirmed_email"
     VERIFIED = "verified"
@@ -75,6 +80,17 @@ class AccessSettings(BaseModel):
     follow: FollowAudience = Field(
         default=FollowAudience.SIGNED_IN, description="Who may follow ideas and projects."
     )
+    comment_proposals: FollowAudience = Field(
+        default=FollowAudience.SIGNED_IN,
+        description="Who may comment on proposals, in every proposals phase (each phase's own "
+        "commenting rule must admit them too).",
+    )
+
+    def method_rules(self, method_id: str) -> dict[str, AccessRule]:
+        """The rules the platform sets for every phase of ``method_id``, by participation action."""
+        if method_id == ProposalsMethod.id:
+            return {ParticipationAction.COMMENT.value: AccessRule(Audience(self.comment_proposals))}
+        return {}
 
 
 class Platform(BaseModel):

@@ -15,6 +15,7 @@ from shared.ideation.service import IdeaService
 from shared.ideation.statuses import StatusService
 from shared.ideation.topics import TopicService
 from shared.moderation.profanity_store import platform_screen
+from shared.permissions import AccessRule
 from shared.tenancy.context import TenantContext
 
 
@@ -36,6 +37,13 @@ class _ViewerReactions:
         return reactions().state(tenant, user_id, phase_id, idea_ids, max_likes)
 
 
+class _PlatformRules:
+    """The platform's access settings as rules for every phase of a method (proposals)."""
+
+    def method_rules(self, tenant: TenantContext, method_id: str) -> Mapping[str, AccessRule]:
+        return runtime.platforms().access(tenant).method_rules(method_id)
+
+
 @runtime.cached
 def ideas() -> IdeaService:
     return IdeaService(
@@ -45,6 +53,7 @@ def ideas() -> IdeaService:
         reactions=_ViewerReactions(),
         clock=_now,
         screen=platform_screen(runtime.platforms()),
+        platform=_PlatformRules(),
     )
 
 

@@ -16,6 +16,7 @@ from shared.errors import FieldIssue, ValidationError
 from shared.participation.methods.base import MethodConfig, ParticipationMethod
 from shared.participation.methods.ideation import IdeationMethod
 from shared.participation.methods.information import InformationMethod
+from shared.participation.methods.proposals import ProposalsMethod
 
 
 class UnknownMethodError(ValidationError):
@@ -84,6 +85,7 @@ def default_registry() -> MethodRegistry:
     registry = MethodRegistry()
     registry.register(InformationMethod())
     registry.register(IdeationMethod())
+    registry.register(ProposalsMethod())
     return registry
 
 

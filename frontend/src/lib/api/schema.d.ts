@@ -1942,6 +1942,11 @@ export interface components {
          */
         "AccessSettings-Input": {
             /**
+             * @description Who may comment on proposals, in every proposals phase (each phase's own commenting rule must admit them too).
+             * @default signed_in
+             */
+            comment_proposals?: components["schemas"]["FollowAudience"];
+            /**
              * @description Who may follow ideas and projects.
              * @default signed_in
              */
@@ -1957,6 +1962,11 @@ export interface components {
          * @description Who may use the platform as a whole (phases decide, per action, who takes part).
          */
         "AccessSettings-Output": {
+            /**
+             * @description Who may comment on proposals, in every proposals phase (each phase's own commenting rule must admit them too).
+             * @default signed_in
+             */
+            comment_proposals: components["schemas"]["FollowAudience"];
             /**
              * @description Who may follow ideas and projects.
              * @default signed_in
@@ -3510,6 +3520,7 @@ export interface components {
         };
         /**
          * FollowAudience
+         * @description A platform-wide audience of residents (who may follow, who may comment on proposals).
          * @enum {string}
          */
         FollowAudience: "signed_in" | "confirmed_email" | "verified";
@@ -3668,6 +3679,11 @@ export interface components {
             phase_id: string;
             /** Project Id */
             project_id: string;
+            /**
+             * @description In a proposals phase: signatures (likes) against the threshold, the deadline and the state; null in other phases.
+             * @default null
+             */
+            proposal: components["schemas"]["ProposalProgress"] | null;
             status: components["schemas"]["IdeaStatus"] | null;
             /** Title */
             title: {
@@ -3723,6 +3739,11 @@ export interface components {
             likes: number;
             /** My Reaction */
             my_reaction: string | null;
+            /**
+             * @description In a proposals phase: where the proposal stands.
+             * @default null
+             */
+            proposal: components["schemas"]["ProposalProgress"] | null;
             status: components["schemas"]["IdeaStatus"] | null;
             /** Title */
             title: {
@@ -5614,6 +5635,28 @@ export interface components {
              */
             visible_group_ids?: string[] | null;
         };
+        /**
+         * ProposalProgress
+         * @description Where one proposal stands: signatures against the threshold, and its deadline.
+         */
+        ProposalProgress: {
+            /**
+             * Deadline
+             * Format: date
+             * @description The last day the proposal can be signed.
+             */
+            deadline: string;
+            /** Signatures */
+            signatures: number;
+            state: components["schemas"]["ProposalState"];
+            /** Threshold */
+            threshold: number;
+        };
+        /**
+         * ProposalState
+         * @enum {string}
+         */
+        ProposalState: "collecting" | "reached" | "expired";
         /**
          * PublicProfile
          * @description An author as residents see them.
