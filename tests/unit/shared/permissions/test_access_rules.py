@@ -1,8 +1,10 @@
 """Per-action rules of a phase (audience, groups, required fields) against a plain statement.
 
 Every combination of role, group membership, verification, confirmed email,
-missing profile fields, rule and phase state is generated; the policy's
-answer and reason must equal what the rules say in words.
+missing profile fields, rule, the platform's rule for the method (who may
+comment on proposals), the item's own deadline and phase state is
+generated; the policy's answer and reason must equal what the rules say in
+words.
 """
 
 from __future__ import annotations
@@ -28,7 +30,12 @@ from shared.permissions import (
 from shared.permissions.policy import Reason
 
 T = "alpha"
-ACTIONS = {Action.INPUT_POST: PA.POST_INPUT, Action.INPUT_REACT: PA.REACT}
+ACTIONS = {
+    Action.INPUT_POST: PA.POST_INPUT,
+    Action.INPUT_REACT: PA.REACT,
+    Action.COMMENT_POST: PA.COMMENT,
+}
+PLATFORM_AUDIENCES = (Audience.SIGNED_IN, Audience.CONFIRMED_EMAIL, Audience.VERIFIED)
 GROUPS = ("g-verified", "g-elders")
 
 
@@ -85,8 +92,11 @@ def cases(draw: st.DrawFn) -> tuple[str, Principal, Action, Resource]:
         required_fields=frozenset(draw(st.sets(st.sampled_from(["birthyear", "area"])))),
     )
     enabled = frozenset(draw(st.sets(st.sampled_from(sorted(ACTIONS.values())))))
-    phase = PhaseFacts.of(draw(st.booleans()), enabled, {ACTIONS[action]: rule})
-    return role, principal, action, Resource(T, id="i1", project_id="p1", phase=phase)
+    platform = draw(st.none() | st.sampled_from(PLATFORM_AUDIENCES))
+    platform_rules = {ACTIONS[action]: AccessRule(platform)} if platform else {}
+    phase = PhaseFacts.of(draw(st.booleans()), enabled, {ACTIONS[action]: rule}, platform_rules)
+    ended = frozenset(draw(st.sets(st.sampled_from(sorted(ACTIONS.values())))))
+    return role, principal, action, Resource(T, id="i1", project_id="p1", phase=phase, ended=ended)
 
 
 def expected(role: str, principal: Principal, action: Action, resource: Resource) -> Reason:
@@ -100,32 +110,45 @@ def expected(role: str, principal: Principal, action: Action, resource: Resource
         return Reason.PHASE_CLOSED
     if name not in resource.phase.enabled:
         return Reason.ACTION_DISABLED
+    if name in resource.ended:
+        return Reason.DEADLINE_PASSED  # the item's own deadline passed (an expired proposal)
+    platform = resource.phase.platform_rule_for(name)
     if role == "visitor":
-        return Reason.OK if rule.audience is Audience.EVERYONE else Reason.NOT_SIGNED_IN
+        # The platform's rules for a method always need a signed-in resident.
+        open_to_all = rule.audience is Audience.EVERYONE and platform is None
+        return Reason.OK if open_to_all else Reason.NOT_SIGNED_IN
     if role in ("manager", "admin"):
         return Reason.OK  # the project's team may always take part in an open phase
-    verdicts = {
-        Audience.EVERYONE: Reason.OK,
-        Audience.SIGNED_IN: Reason.OK,
-        Audience.TEAM: Reason.NOT_MANAGER,
-        Audience.CONFIRMED_EMAIL: Reason.OK
-        if principal.email_confirmed
-        else Reason.EMAIL_NOT_CONFIRMED,
-        Audience.VERIFIED: Reason.OK if principal.verified else Reason.NOT_VERIFIED,
-        Audience.GROUPS: Reason.OK
-        if facts.groups & rule.group_ids
-        else Reason.NOT_VERIFIED
-        if not principal.verified and facts.groups_if_verified & rule.group_ids
-        else Reason.NOT_IN_GROUP,
-    }
-    verdict = verdicts[rule.audience]
-    if verdict is not Reason.OK:
-        return verdict
+
+    def verdict(audience: Audience, group_ids: frozenset[str]) -> Reason:
+        verdicts = {
+            Audience.EVERYONE: Reason.OK,
+            Audience.SIGNED_IN: Reason.OK,
+            Audience.TEAM: Reason.NOT_MANAGER,
+            Audience.CONFIRMED_EMAIL: Reason.OK
+            if principal.email_confirmed
+            else Reason.EMAIL_NOT_CONFIRMED,
+            Audience.VERIFIED: Reason.OK if principal.verified else Reason.NOT_VERIFIED,
+            Audience.GROUPS: Reason.OK
+            if facts.groups & group_ids
+            else Reason.NOT_VERIFIED
+            if not principal.verified and facts.groups_if_verified & group_ids
+            else Reason.NOT_IN_GROUP,
+        }
+        return verdicts[audience]
+
+    for audience, group_ids in [
+        (rule.audience, rule.group_ids),
+        *([(platform.audience, frozenset())] if platform else []),
+    ]:
+        refused = verdict(audience, group_ids)
+        if refused is not Reason.OK:
+            return refused
     lacking = [f for f in facts.lacking if f in rule.required_fields or f == "gender"]
     return Reason.MISSING_FIELDS if lacking else Reason.OK
 
 
-@settings(max_examples=600)
+@settings(max_examples=1500)
 @given(cases())
 def test_every_generated_case_gets_the_rules_answer(case) -> None:
     role, principal, action, resource = case
@@ -165,3 +188,32 @@ def test_a_group_visible_project_is_seen_by_members_and_its_managers_only() -> N
         T, id="p1", published=False, visibility="groups", group_ids=frozenset({"g-elders"})
     )
     assert not can(Principal("u1", T, facts=member), Action.PROJECT_VIEW, unpublished)
+
+
+def test_the_platform_rule_for_a_method_must_admit_too() -> None:
+    # A proposals phase lets signed-in residents comment; the platform lets only verified ones.
+    phase = PhaseFacts.of(
+        True,
+        frozenset({PA.COMMENT}),
+        {PA.COMMENT: AccessRule(Audience.SIGNED_IN)},
+        {PA.COMMENT: AccessRule(Audience.VERIFIED)},
+    )
+    proposal = Resource(T, id="i1", project_id="p1", phase=phase)
+    facts = Facts(frozenset(), frozenset(), ())
+    unverified = Principal("u1", T, email_confirmed=True, facts=facts)
+    verified = Principal("u2", T, email_confirmed=True, verified=True, facts=facts)
+    manager = Principal("u3", T, ROLES["manager"], facts=facts)
+    assert can(unverified, Action.COMMENT_POST, proposal).reason is Reason.NOT_VERIFIED
+    assert can(verified, Action.COMMENT_POST, proposal)
+    assert can(manager, Action.COMMENT_POST, proposal)
+    # The rule is the method's: posting in the same phase is not affected.
+    posting = PhaseFacts.of(True, frozenset({PA.POST_INPUT}), {}, {PA.COMMENT: AccessRule()})
+    assert can(unverified, Action.INPUT_POST, Resource(T, project_id="p1", phase=posting))
+
+
+def test_an_item_past_its_own_deadline_refuses_only_the_ended_action() -> None:
+    phase = PhaseFacts.of(True, frozenset({PA.REACT, PA.COMMENT}), {})
+    expired = Resource(T, id="i1", project_id="p1", phase=phase, ended=frozenset({PA.REACT}))
+    resident = Principal("u1", T, facts=Facts(frozenset(), frozenset(), ()))
+    assert can(resident, Action.INPUT_REACT, expired).reason is Reason.DEADLINE_PASSED
+    assert can(resident, Action.COMMENT_POST, expired)
