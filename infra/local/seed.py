@@ -18,6 +18,7 @@ from infra.local.demo_content import PHASES, PLATFORMS, DemoPlatform, DemoProjec
 from infra.local.demo_registration import seed_registration
 from infra.local.demo_verification import seed_verification
 from infra.local.seed_ideation import IdeationSeeder
+from infra.local.seed_proposals import ProposalsSeeder
 
 ATTACHMENTS = {
     "pdf": ("project-summary.pdf", "application/pdf"),
@@ -94,6 +95,7 @@ class DemoSeeder:
         project_id = IdeationSeeder(self._today, self._upload, self._header).seed(
             tenant, principal, demo, residents
         )
+        ProposalsSeeder(self._today, self._header).seed(tenant, principal, demo, residents)
         if demo.moderator is not None and project_id is not None:
             scope = frozenset({project_id})
             self._person(tenant, demo.moderator, frozenset({RoleGrant(Role.MODERATOR, scope)}))

@@ -68,7 +68,7 @@ def test_every_folder_and_project_is_published_with_a_header_image(seeded):
     projects = _get(seeded, "/api/v1/projects?limit=100")["items"]
     assert len(folders) == 3
     expected = sum(len(f.projects) for f in LINDENFELD.folders) + len(LINDENFELD.unfiled)
-    assert len(projects) == expected + 1 == 7  # + the ideation project
+    assert len(projects) == expected + 2 == 8  # + the ideation and proposals projects
     assert all(p["status"] == "published" and p["header_image_url"] for p in projects)
     assert all(f["header_image_url"] and f["project_count"] >= 1 for f in folders)
     assert all(len(p["title"]) >= 2 for p in projects)  # English and one more language
@@ -102,7 +102,7 @@ def test_header_images_are_real_images_in_storage(seeded):
     s3, bucket = runtime.client("s3"), runtime.settings().names.bucket("uploads")
     keys = [o["Key"] for o in s3.list_objects_v2(Bucket=bucket)["Contents"]]
     headers = [k for k in keys if "/project_header/" in k]
-    assert len(headers) == 10  # 3 folders + 6 projects + the ideation project
+    assert len(headers) == 11  # 3 folders + 6 projects + the ideation and proposals projects
     body = s3.get_object(Bucket=bucket, Key=headers[0])["Body"].read()
     with Image.open(io.BytesIO(body)) as image:
         assert image.size == (640, 320)
@@ -161,6 +161,22 @@ def test_the_ideation_project_has_ideas_talk_statuses_and_feedback(seeded):
     assert "planting plan" in updates[0]["body"]["en"]
     pins = _get(seeded, f"/api/v1/projects/{project['id']}/phases/{phase['id']}/idea-pins")
     assert len(pins["items"]) == 3  # one idea has no location
+
+
+def test_citizen_proposals_collect_signatures_towards_the_councils_commitment(seeded):
+    listed = _get(seeded, "/api/v1/projects?limit=50")["items"]
+    project = next(p for p in listed if p["title"]["en"] == "Citizen proposals")
+    phase = _get(seeded, f"/api/v1/projects/{project['id']}")["phases"][0]
+    assert phase["method"] == "proposals"
+    assert phase["method_config"]["signature_threshold"] == 4
+    assert "town council" in phase["method_config"]["commitment"]["en"]
+    path = f"/api/v1/projects/{project['id']}/phases/{phase['id']}/ideas?sort=newest"
+    cards = _get(seeded, path)["items"]
+    # Signatures are counted by the worker (not run here): every proposal is collecting.
+    assert {c["title"]["en"]: c["proposal"]["state"] for c in cards} == {
+        "Night buses on weekends": "collecting",
+        "A repair café in the library": "collecting",
+    }
 
 
 def test_the_team_has_work_waiting_a_reported_comment_and_an_assigned_idea(seeded):
