@@ -66,6 +66,7 @@ CONSUMERS: tuple[Consumer, ...] = (
             "moderation.report.filed",
             "ideation.idea.assigned",
             "ideation.note.posted",
+            "ideation.proposal.reached",
         ),
         function="notifier_worker",
     ),

@@ -270,6 +270,8 @@ class IdeaRecord(IdeasItem, discriminator="idea"):
     ``hidden_reason``: set while moderation hides the idea (null: visible), written with
     ``moderation_version`` (the activity item's version) so the latest action wins;
     ``reports``: how many residents reported it (derived by the moderation worker).
+    ``reached_at``: when a proposal first had the signatures its phase asks for (set once by
+    the ideation worker; null for ideas and for proposals still short of them).
     """
 
     idea_id = UnicodeAttribute()
@@ -295,6 +297,7 @@ class IdeaRecord(IdeasItem, discriminator="idea"):
     moderation_version = NumberAttribute(null=True)
     reports = NumberAttribute(default=0)
     assignee_id = UnicodeAttribute(null=True)
+    reached_at = UTCDateTimeAttribute(null=True)
 
 
 class SearchManifest(IdeasItem, discriminator="search_manifest"):

@@ -58,6 +58,9 @@ class InputItem(Protocol):
     @property
     def likes(self) -> float | None: ...
 
+    @property
+    def reached_at(self) -> datetime | None: ...
+
 
 @dataclass(frozen=True)
 class PhaseContext:
@@ -101,7 +104,9 @@ class PhaseContext:
         """Where a proposal stands, in a proposals phase (None in other phases)."""
         if not isinstance(self.config, ProposalsConfig):
             return None
-        return progress(self.config, item.created_at, int(item.likes or 0), self.today)
+        signatures = int(item.likes or 0)
+        reached = item.reached_at is not None
+        return progress(self.config, item.created_at, signatures, self.today, reached)
 
     def input_resource(self, item: InputItem) -> Resource:
         """The policy's view of one input: a proposal past its deadline takes no signatures."""

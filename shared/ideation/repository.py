@@ -406,6 +406,34 @@ class IdeaRepository(TenantRepository):
             if isinstance(r, IdeaRecord)
         ]
 
+    # ---- proposals ------------------------------------------------------------------------
+
+    def mark_reached(self, idea_id: str, at: datetime) -> bool:
+        """Record once that a proposal reached its signatures; False if it was already (or is
+        gone). The marker is what makes "reached" stick and its event go out once."""
+        record = IdeaRecord(self.idea_pk(idea_id), IDEA_SK)
+        try:
+            record.update(
+                actions=[IdeaRecord.reached_at.set(at)],
+                condition=IdeaRecord.pk.exists() & IdeaRecord.reached_at.does_not_exist(),
+            )
+        except UpdateError as error:
+            if condition_failed(error):
+                return False
+            raise
+        return True
+
+    def unmark_reached(self, idea_id: str) -> None:
+        """Take the marker back (its event could not be published: the retry will try again)."""
+        record = IdeaRecord(self.idea_pk(idea_id), IDEA_SK)
+        try:
+            record.update(
+                actions=[IdeaRecord.reached_at.remove()], condition=IdeaRecord.pk.exists()
+            )
+        except UpdateError as error:
+            if not condition_failed(error):
+                raise
+
     # ---- the input manager ----------------------------------------------------------------
 
     def assign(self, idea_id: str, assignee_id: str | None, previous: str | None) -> bool:

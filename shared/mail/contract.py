@@ -33,6 +33,7 @@ class NotificationType(StrEnum):
     COMMENT_ON_MY_IDEA = "comment_on_my_idea"
     IDEA_STATUS_CHANGED = "idea_status_changed"
     OFFICIAL_UPDATE = "official_update"
+    PROPOSAL_REACHED = "proposal_reached"  # to its author, its followers and the project's team
     # The back-office team's types (moderators, managers, admins of the project).
     NEW_INPUT = "new_input"
     NEW_REPORT = "new_report"

@@ -10,6 +10,9 @@ Handled events (the ``notifier`` consumer):
 - ``discussion.comment.updated``: people newly mentioned by the edit.
 - ``ideation.idea.status_changed``, ``discussion.official_update.posted``:
   the target's followers and its author (unless they unfollowed it).
+- ``ideation.proposal.reached``: the same people, and everyone on the team of
+  the proposal's project, who now owe the step the phase commits to (the
+  notification quotes that commitment).
 
 For the back-office team (types in :data:`TEAM_TYPES`, each needing its
 policy action on the idea):
@@ -61,6 +64,7 @@ OFFICIAL_UPDATE_POSTED = "discussion.official_update.posted"
 REPORT_FILED = "moderation.report.filed"
 IDEA_ASSIGNED = "ideation.idea.assigned"
 NOTE_POSTED = "ideation.note.posted"
+PROPOSAL_REACHED = "ideation.proposal.reached"
 HANDLED = (
     IDEA_PUBLISHED,
     IDEA_STATUS_CHANGED,
@@ -70,6 +74,7 @@ HANDLED = (
     REPORT_FILED,
     IDEA_ASSIGNED,
     NOTE_POSTED,
+    PROPOSAL_REACHED,
 )
 
 IDEA = "idea"
@@ -80,13 +85,20 @@ PRIORITY = (
     NotificationType.COMMENT_ON_MY_IDEA,
     NotificationType.IDEA_STATUS_CHANGED,
     NotificationType.OFFICIAL_UPDATE,
+    NotificationType.PROPOSAL_REACHED,
     NotificationType.NOTE_MENTION,
     NotificationType.INPUT_ASSIGNED,
     NotificationType.NEW_REPORT,
     NotificationType.NEW_INPUT,
 )
 # Status changes and official updates speak for the city: no personal actor is shown.
-CITY_TYPES = frozenset({NotificationType.IDEA_STATUS_CHANGED, NotificationType.OFFICIAL_UPDATE})
+CITY_TYPES = frozenset(
+    {
+        NotificationType.IDEA_STATUS_CHANGED,
+        NotificationType.OFFICIAL_UPDATE,
+        NotificationType.PROPOSAL_REACHED,
+    }
+)
 # Nor is the resident who reported something: moderators judge the content, not the reporter.
 UNNAMED_ACTOR_TYPES = CITY_TYPES | {NotificationType.NEW_REPORT}
 # The team's types and the action a recipient needs on the target to get one; every other
@@ -346,6 +358,15 @@ class Notifier:
             update = _OfficialUpdate.model_validate(event.data)
             return Plan(
                 update.target_kind, update.target_id, broadcast=NotificationType.OFFICIAL_UPDATE
+            )
+        if event.type == PROPOSAL_REACHED:
+            reached = _StatusChanged.model_validate(event.data)
+            return Plan(
+                IDEA,
+                reached.idea_id,
+                author_id=reached.author_id,
+                broadcast=NotificationType.PROPOSAL_REACHED,
+                team=NotificationType.PROPOSAL_REACHED,
             )
         return None
 

@@ -64,6 +64,7 @@ class EmailPreferences(_Input):
     comment_on_my_idea: bool = True
     idea_status_changed: bool = True
     official_update: bool = True
+    proposal_reached: bool = True
     # The back-office team's types (shown to team members only; residents never get them).
     new_input: bool = True
     new_report: bool = True

@@ -29,7 +29,6 @@ from shared.tenancy.context import TenantContext
 
 Clock = Callable[[], datetime]
 _NOTIFICATION_ID = re.compile(r"^[0-9a-f]{32}$")
-OFFICIAL_TYPES = frozenset({NotificationType.IDEA_STATUS_CHANGED, NotificationType.OFFICIAL_UPDATE})
 
 
 _NOT_YET = frozenset({Reason.NOT_SIGNED_IN, Reason.EMAIL_NOT_CONFIRMED, Reason.NOT_VERIFIED})

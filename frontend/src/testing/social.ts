@@ -71,6 +71,7 @@ export const allEmails: NotificationPreferences = {
     comment_on_my_idea: true,
     idea_status_changed: true,
     official_update: true,
+    proposal_reached: true,
     new_input: true,
     new_report: true,
     input_assigned: true,

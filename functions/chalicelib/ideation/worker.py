@@ -8,7 +8,8 @@ alone return to the queue (partial batch response):
 - ``ideation.idea.published`` / ``updated``: reindex the idea's words, make
   the missing image variants;
 - ``ideation.idea.deleted``: drop its words, give its reactions back;
-- ``ideation.reaction.changed``: mirror the resident's ballot, recount;
+- ``ideation.reaction.changed``: mirror the resident's ballot, recount; a proposal that
+  now has its signatures is marked reached and announced once (``proposal_goals``);
 - ``discussion.comment.posted`` / ``deleted`` on ideas: recount comments.
 - ``moderation.content.moderated`` of a comment on an idea: recount comments (hidden
   comments are not counted).
@@ -46,6 +47,7 @@ from shared.ideation.images import (
     VariantKeys,
     missing_variants,
 )
+from shared.ideation.proposal_goals import ProposalGoals
 from shared.ideation.reactions import REACTION_CHANGED
 from shared.ideation.repository import IdeaRepository
 from shared.inputs.backfill import backfill_manager_keys
@@ -72,6 +74,11 @@ DETAIL_TYPES = (
 @runtime.cached
 def counters() -> IdeaCounters:
     return IdeaCounters(IdeaRepository, count_visible_comments)
+
+
+@runtime.cached
+def proposal_goals() -> ProposalGoals:
+    return ProposalGoals(runtime.publisher())
 
 
 @runtime.cached
@@ -120,6 +127,8 @@ def handle(event: DomainEvent) -> None:
         counters().reaction_changed(
             tenant, str(data["idea_id"]), str(data["phase_id"]), str(data["user_id"])
         )
+        # Also when this delivery changed no count: an earlier one may have failed after it.
+        proposal_goals().check(tenant, str(data["idea_id"]))
     elif event.type in (COMMENT_POSTED, COMMENT_DELETED):
         if data.get("target_kind") == IDEA_TARGET:
             counters().comments_changed(tenant, str(data["target_id"]))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from chalicelib import runtime
 from chalicelib.api.routing import API_PREFIX
 from chalicelib.ideation import wiring as ideation
@@ -9,16 +11,20 @@ from chalicelib.identity import wiring as identity
 from chalicelib.targets import targets
 from shared.discussion.mentions import MENTION
 from shared.discussion.repository import DiscussionRepository
+from shared.errors import NotFoundError
 from shared.events import DomainEvent
 from shared.html import html_to_text
+from shared.ideation.phases import load_phase
 from shared.ideation.repository import IdeaRepository
 from shared.notifications import FollowService, InboxService, Notifier, UnsubscribeTokens
 from shared.notifications.notifier import (
     IDEA_PUBLISHED,
     IDEA_STATUS_CHANGED,
     OFFICIAL_UPDATE_POSTED,
+    PROPOSAL_REACHED,
     Excerpt,
 )
+from shared.participation.methods.proposals import ProposalsConfig
 from shared.permissions import AccessRule, Audience
 from shared.tenancy import TenantContext
 
@@ -73,9 +79,26 @@ def idea_excerpt(tenant: TenantContext, event: DomainEvent) -> dict[str, str] | 
     return {locale: html_to_text(html) for locale, html in dict(record.body).items()}
 
 
+def commitment_excerpt(tenant: TenantContext, event: DomainEvent) -> dict[str, str] | None:
+    """What the city commits to for a proposal that reached its signatures, per language."""
+    project_id, phase_id = event.data.get("project_id"), event.data.get("phase_id")
+    if not isinstance(project_id, str) or not isinstance(phase_id, str):
+        return None
+    try:
+        context = load_phase(tenant, project_id, phase_id, datetime.now(UTC).date())
+    except NotFoundError:
+        return None
+    config = context.config
+    if not isinstance(config, ProposalsConfig) or not config.commitment:
+        return None
+    return dict(config.commitment)
+
+
 def notification_excerpt(tenant: TenantContext, event: DomainEvent) -> Excerpt:
     """What each kind of notification quotes: the comment, the update, the new status,
-    the new idea."""
+    the new idea, the city's commitment to a proposal that reached its signatures."""
+    if event.type == PROPOSAL_REACHED:
+        return commitment_excerpt(tenant, event)
     if event.type == OFFICIAL_UPDATE_POSTED:
         return update_excerpt(tenant, event)
     if event.type == IDEA_STATUS_CHANGED:

@@ -89,11 +89,16 @@ def deadline(config: ProposalsConfig, published_at: datetime) -> date:
 
 
 def progress(
-    config: ProposalsConfig, published_at: datetime, signatures: int, today: date
+    config: ProposalsConfig,
+    published_at: datetime,
+    signatures: int,
+    today: date,
+    reached: bool = False,
 ) -> ProposalProgress:
-    """A proposal's state on ``today``: reached stays reached; expired once the deadline passed."""
+    """A proposal's state on ``today``: reached once it had its signatures (``reached``, even if
+    some were withdrawn since) or has them now; expired once the deadline passed short of them."""
     last_day = deadline(config, published_at)
-    if signatures >= config.signature_threshold:
+    if reached or signatures >= config.signature_threshold:
         state = ProposalState.REACHED
     elif today > last_day:
         state = ProposalState.EXPIRED

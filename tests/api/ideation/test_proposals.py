@@ -86,6 +86,26 @@ def test_a_proposal_collects_signatures_until_it_reaches_its_threshold(
     project_id, phase_id = signed["project_id"], signed["phase_id"]
     cards = people.call("bob", "GET", f"/projects/{project_id}/phases/{phase_id}/ideas")
     assert [card["proposal"]["state"] for card in cards["items"]] == ["reached"]
+    # AND its author and the team hear of it once, quoting what the city commits to
+    for who in ("ada", "admin"):
+        reached = [
+            n
+            for n in people.call(who, "GET", "/me/notifications")["items"]
+            if n["type"] == "proposal_reached"
+        ]
+        assert len(reached) == 1, who
+        assert reached[0]["excerpt"] == "The council debates it."
+        assert reached[0]["target"]["path"] == f"/ideas/{proposal['id']}"
+    # AND a withdrawn signature does not take the goal back, nor announce it again
+    people.call("cem", "DELETE", f"{path}/reaction")
+    pump.drain()
+    people.call("cem", "PUT", f"{path}/reaction", {"kind": "like"})
+    people.call("cem", "DELETE", f"{path}/reaction")
+    pump.drain()
+    after = people.call("bob", "GET", path)["proposal"]
+    assert (after["signatures"], after["state"]) == (1, "reached")
+    mine = people.call("ada", "GET", "/me/notifications")["items"]
+    assert [n["type"] for n in mine].count("proposal_reached") == 1
 
 
 def test_a_proposal_past_its_deadline_takes_no_more_signatures(people: People) -> None:
@@ -158,3 +178,36 @@ def test_proposal_settings_are_checked_and_named(
 
 def test_ideas_carry_no_proposal_progress(people: People) -> None:
     assert _post(people, _phase(people, "ideation"))["proposal"] is None
+
+
+class _Down:
+    """A bus that is down: every publish fails."""
+
+    def publish(self, event: Any) -> None:
+        raise ConnectionError("the event bus is unreachable")
+
+
+class _Bus:
+    def __init__(self) -> None:
+        self.events: list[Any] = []
+
+    def publish(self, event: Any) -> None:
+        self.events.append(event)
+
+
+def test_a_goal_that_could_not_be_announced_is_announced_on_the_retry(people: People) -> None:
+    from shared.ideation.proposal_goals import ProposalGoals
+    from shared.ideation.repository import IdeaRepository
+
+    proposal = _post(people, _phase(people, "proposals", signature_threshold=1))
+    IdeaRepository(TENANT).apply_counts(proposal["id"], 1, 0, 0)  # as the worker's recount
+    # WHEN the bus is down, the check fails and leaves no marker behind
+    with pytest.raises(ConnectionError):
+        ProposalGoals(_Down()).check(TENANT, proposal["id"])
+    assert IdeaRecord.get(TENANT.key("IDEA", proposal["id"]), "IDEA").reached_at is None
+    # THEN the redelivery announces it, once
+    bus = _Bus()
+    assert ProposalGoals(bus).check(TENANT, proposal["id"]) is True
+    assert ProposalGoals(bus).check(TENANT, proposal["id"]) is False
+    assert [event.type for event in bus.events] == ["ideation.proposal.reached"]
+    assert bus.events[0].data["signatures"] == 1

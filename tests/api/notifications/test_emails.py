@@ -16,6 +16,7 @@ ALL_ON = {
     "comment_on_my_idea": True,
     "idea_status_changed": True,
     "official_update": True,
+    "proposal_reached": True,
     "new_input": True,
     "new_report": True,
     "input_assigned": True,

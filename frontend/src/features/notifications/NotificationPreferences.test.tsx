@@ -31,9 +31,10 @@ describe("NotificationPreferences", () => {
     const section = await screen.findByRole("region", { name: "Email notifications" });
     // THEN the boxes reflect the stored choices
     const group = await within(section).findByRole("group", { name: "Email me when" });
-    expect(within(group).getAllByRole("checkbox")).toHaveLength(5);
+    expect(within(group).getAllByRole("checkbox")).toHaveLength(6);
     expect(await within(group).findByRole("checkbox", { name: "Someone mentions me" })).toBeChecked();
     expect(within(group).getByRole("checkbox", { name: "An idea I follow gets an official update" })).not.toBeChecked();
+    expect(within(group).getByRole("checkbox", { name: "A proposal I follow reaches its signatures" })).toBeChecked();
     // WHEN they turn off replies and save
     await userEvent.click(within(group).getByRole("checkbox", { name: "Someone replies to my comment" }));
     await userEvent.click(within(section).getByRole("button", { name: "Save email preferences" }));

@@ -18,6 +18,7 @@ export const RESIDENT_EMAIL_KINDS = [
   "comment_on_my_idea",
   "idea_status_changed",
   "official_update",
+  "proposal_reached",
 ] as const;
 
 /** The back-office team's kinds: listed only for people with a role (admins, managers, moderators). */
@@ -46,6 +47,8 @@ export function emailKindLabel(kind: EmailKind) {
       return <FormattedMessage id="notifications.preferences.ideaStatusChanged" />;
     case "official_update":
       return <FormattedMessage id="notifications.preferences.officialUpdate" />;
+    case "proposal_reached":
+      return <FormattedMessage id="notifications.preferences.proposalReached" />;
     case "new_input":
       return <FormattedMessage id="notifications.preferences.newInput" />;
     case "new_report":

@@ -28,6 +28,14 @@ describe("NotificationsPage", () => {
               target: { kind: "idea", id: "i-2", title: { en: "A skate park" }, path: "/ideas/i-2" },
             }),
             notification({ id: "n-3", type: "mention", read: true, actor: alan, excerpt: "@Ada what do you think?" }),
+            notification({
+              id: "n-4",
+              type: "proposal_reached",
+              read: true,
+              actor: null,
+              excerpt: "The council debates it.",
+              target: { kind: "idea", id: "i-4", title: { en: "Night buses" }, path: "/ideas/i-4" },
+            }),
           ],
           next_cursor: null,
         }),
@@ -40,13 +48,15 @@ describe("NotificationsPage", () => {
     expect(await screen.findByRole("heading", { level: 1, name: "Notifications" })).toBeInTheDocument();
     await screen.findByRole("link", { name: "A skate park" });
     const items = screen.getAllByRole("listitem").filter((item) => item.classList.contains("notification"));
-    expect(items).toHaveLength(3);
+    expect(items).toHaveLength(4);
     expect(items[0]).toHaveTextContent("Unread: Grace Hopper replied to your comment on More benches");
     expect(items[0]).toHaveClass("notification--unread");
     expect(items[0]).toHaveTextContent("I agree with you.");
     expect(items[1]).toHaveTextContent("The status of A skate park changed");
     expect(items[1]).not.toHaveTextContent("Unread");
     expect(items[2]).toHaveTextContent("Alan Turing mentioned you in a comment on More benches");
+    expect(items[3]).toHaveTextContent("Night buses has reached its signatures");
+    expect(items[3]).toHaveTextContent("The council debates it.");
     expect(screen.getByRole("link", { name: "A skate park" })).toHaveAttribute("href", "/ideas/i-2");
     expect(items[0].querySelector("time")).toHaveAttribute("datetime", "2026-01-10T10:00:00Z");
   });

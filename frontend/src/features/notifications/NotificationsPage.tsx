@@ -28,6 +28,8 @@ function NotificationText({ type, parts }: { type: string; parts: TextParts }) {
       return <FormattedMessage id="notifications.type.ideaStatusChanged" values={{ ...parts }} />;
     case "official_update":
       return <FormattedMessage id="notifications.type.officialUpdate" values={{ ...parts }} />;
+    case "proposal_reached":
+      return <FormattedMessage id="notifications.type.proposalReached" values={{ ...parts }} />;
     case "new_input":
       return <FormattedMessage id="notifications.type.newInput" values={{ ...parts }} />;
     case "new_report":

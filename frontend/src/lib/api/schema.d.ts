@@ -3121,6 +3121,11 @@ export interface components {
              * @default true
              */
             official_update?: boolean;
+            /**
+             * Proposal Reached
+             * @default true
+             */
+            proposal_reached?: boolean;
         };
         /**
          * EmailPreferences
@@ -3172,6 +3177,11 @@ export interface components {
              * @default true
              */
             official_update: boolean;
+            /**
+             * Proposal Reached
+             * @default true
+             */
+            proposal_reached: boolean;
         };
         /**
          * ErasureMode
@@ -4696,7 +4706,7 @@ export interface components {
          * @description Why a resident is notified; each type can be turned off for email on its own.
          * @enum {string}
          */
-        NotificationType: "mention" | "comment_reply" | "comment_on_my_idea" | "idea_status_changed" | "official_update" | "new_input" | "new_report" | "input_assigned" | "note_mention";
+        NotificationType: "mention" | "comment_reply" | "comment_on_my_idea" | "idea_status_changed" | "official_update" | "proposal_reached" | "new_input" | "new_report" | "input_assigned" | "note_mention";
         /** OfficialUpdate */
         OfficialUpdate: {
             /** Author Name */
