@@ -8,6 +8,7 @@ is one new module plus its registration, never a change to phases.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, Protocol
 
 from pydantic import BaseModel, ConfigDict
@@ -23,6 +24,11 @@ class MethodConfig(BaseModel):
     def enabled_actions(self) -> frozenset[str]:
         """The participation actions these settings switch on (none unless a method says)."""
         return frozenset()
+
+
+def switched_on(switches: Mapping[ParticipationAction, bool]) -> frozenset[str]:
+    """The actions (as the policy names them) whose switch is on."""
+    return frozenset(action.value for action, on in switches.items() if on)
 
 
 class ParticipationMethod(Protocol):

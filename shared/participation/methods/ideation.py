@@ -12,7 +12,7 @@ from enum import StrEnum
 from pydantic import Field
 
 from shared.participation.actions import ParticipationAction
-from shared.participation.methods.base import MethodConfig
+from shared.participation.methods.base import MethodConfig, switched_on
 
 
 class Presentation(StrEnum):
@@ -34,12 +34,13 @@ class IdeationConfig(MethodConfig):
 
     def enabled_actions(self) -> frozenset[str]:
         """The participation actions these settings switch on (the policy's PhaseFacts)."""
-        switches = {
-            ParticipationAction.POST_INPUT: self.posting_enabled,
-            ParticipationAction.COMMENT: self.commenting_enabled,
-            ParticipationAction.REACT: self.reacting_enabled,
-        }
-        return frozenset(action.value for action, on in switches.items() if on)
+        return switched_on(
+            {
+                ParticipationAction.POST_INPUT: self.posting_enabled,
+                ParticipationAction.COMMENT: self.commenting_enabled,
+                ParticipationAction.REACT: self.reacting_enabled,
+            }
+        )
 
 
 class IdeationMethod:

@@ -22,7 +22,7 @@ from pydantic import BaseModel, Field
 
 from shared.i18n import OptionalLocalizedPlainText
 from shared.participation.actions import ParticipationAction
-from shared.participation.methods.base import MethodConfig
+from shared.participation.methods.base import MethodConfig, switched_on
 
 
 class ProposalsConfig(MethodConfig):
@@ -60,12 +60,13 @@ class ProposalsConfig(MethodConfig):
         return None
 
     def enabled_actions(self) -> frozenset[str]:
-        switches = {
-            ParticipationAction.POST_INPUT: self.posting_enabled,
-            ParticipationAction.COMMENT: self.commenting_enabled,
-            ParticipationAction.REACT: self.signing_enabled,
-        }
-        return frozenset(action.value for action, on in switches.items() if on)
+        return switched_on(
+            {
+                ParticipationAction.POST_INPUT: self.posting_enabled,
+                ParticipationAction.COMMENT: self.commenting_enabled,
+                ParticipationAction.REACT: self.signing_enabled,
+            }
+        )
 
 
 class ProposalState(StrEnum):
