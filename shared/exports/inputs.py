@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from shared.exports.rows import ExportRow
+from shared.exports.rows import ExportRow, labels_for
 from shared.exports.schemas import ExportQuery
 from shared.i18n import pick
 from shared.inputs.listing import InputListing
@@ -26,15 +26,18 @@ def export_row(
     row: InputRow, locale: str, topics: dict[str, dict[str, str]], origin: str
 ) -> ExportRow:
     """One manager row in ``locale``; topics joined by "; " in the platform's order."""
+    former = labels_for(locale).former
     return ExportRow(
         id=row.id,
         title=pick(row.title, locale),
         project=pick(row.project.title, locale),
         phase=pick(row.phase.title, locale),
-        author=row.author.display_name,
+        author=former if row.author.former else row.author.display_name,
         status=pick(row.status.name, locale) if row.status else "",
         topics="; ".join(pick(topics[t], locale) for t in row.topic_ids if t in topics),
-        assignee=row.assignee.display_name if row.assignee else "",
+        assignee=(former if row.assignee.former else row.assignee.display_name)
+        if row.assignee
+        else "",
         likes=row.likes,
         dislikes=row.dislikes,
         comments=row.comments,

@@ -79,16 +79,17 @@ COLUMNS: tuple[str, ...] = (
 
 @dataclass(frozen=True)
 class Labels:
-    """The header row and the yes/no of one language."""
+    """The header row, the yes/no and the name of a deleted account, in one language."""
 
     columns: tuple[str, ...]
     yes: str
     no: str
+    former: str  # an author or assignee who deleted their account
 
 
 # One entry per supported locale (shared.i18n.SUPPORTED_LOCALES), columns in COLUMNS' order.
 LABELS: dict[str, Labels] = {
-    "en": Labels(COLUMNS, "yes", "no"),
+    "en": Labels(COLUMNS, "yes", "no", "Former resident"),
     "fr": Labels(
         (
             "ID",
@@ -109,6 +110,7 @@ LABELS: dict[str, Labels] = {
         ),
         "oui",
         "non",
+        "Ancien habitant",
     ),
     "de": Labels(
         (
@@ -130,6 +132,7 @@ LABELS: dict[str, Labels] = {
         ),
         "ja",
         "nein",
+        "Ehemaliges Mitglied",
     ),
     "nl": Labels(
         (
@@ -151,6 +154,7 @@ LABELS: dict[str, Labels] = {
         ),
         "ja",
         "nee",
+        "Voormalig inwoner",
     ),
     "es": Labels(
         (
@@ -172,6 +176,7 @@ LABELS: dict[str, Labels] = {
         ),
         "sí",
         "no",
+        "Antiguo vecino",
     ),
     "pl": Labels(
         (
@@ -193,6 +198,7 @@ LABELS: dict[str, Labels] = {
         ),
         "tak",
         "nie",
+        "Były mieszkaniec",
     ),
 }
 

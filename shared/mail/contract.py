@@ -77,6 +77,11 @@ class NotificationParams(BaseModel):
     first_name: str = Field(max_length=80)
     type: NotificationType
     actor_name: str | None = Field(default=None, max_length=120)
+    actor_former: bool = Field(
+        default=False,
+        description="The actor deleted their account: named as a former resident in the "
+        "recipient's language.",
+    )
     target_title: str = Field(max_length=300)
     excerpt: str | None = Field(default=None, max_length=500)
     link: str = Field(max_length=2000)

@@ -121,13 +121,14 @@ class MailRenderer:
     def _notification(
         self, code: str, params: NotificationParams, brand: MailBranding
     ) -> RenderedMail:
+        words = catalog(code)
+        actor = words["common"]["former_resident"] if params.actor_former else params.actor_name
         values = {
             "first_name": params.first_name,
             "platform": brand.name,
-            "actor": params.actor_name or brand.name,
+            "actor": actor or brand.name,
             "title": params.target_title,
         }
-        words = catalog(code)
         own = {k: v.format(**values) for k, v in words["notification"].items()}
         own.update(
             {k: v.format(**values) for k, v in words[f"notification_{params.type.value}"].items()}

@@ -466,10 +466,11 @@ class Notifier:
         email whose request was lost with a failed batch still goes out.
         """
         preferences = repository.preferences_of(recipients)
-        actor_name = None
+        actor_name, actor_former = None, False
         if plan.actor_id:
             actor = self._directory.profiles(tenant, [plan.actor_id]).get(plan.actor_id)
-            actor_name = actor.display_name if actor else None
+            actor_former = actor is not None and actor.former
+            actor_name = actor.display_name if actor and not actor_former else None
         origin = self._origin(tenant)
         requests, emailed = [], []
         for user_id, recipient in sorted(recipients.items()):
@@ -483,6 +484,7 @@ class Notifier:
                 first_name=recipient.first_name[:80],
                 type=kind,
                 actor_name=None if city else (actor_name or None),
+                actor_former=not city and actor_former,
                 target_title=_clip(pick(target.title, recipient.locale), 300) or "",
                 excerpt=plan.excerpt_for(recipient.locale),
                 link=f"{origin}{plan.path or target.path}",

@@ -6,6 +6,8 @@ import re
 from email.header import decode_header, make_header
 from urllib.parse import urlsplit
 
+from shared.identity.users import UserRepository
+from shared.tenancy import TenantContext
 from tests.api.identity.helpers import part, sent_messages
 from tests.api.notifications.conftest import comment_posted, event, person, publish
 from tests.conftest import HOST_A, HOST_B, body_of
@@ -74,6 +76,20 @@ def test_the_email_is_in_the_recipients_language_with_a_link_and_one_click_unsub
         "/api/v1/notifications/unsubscribe",
     )
     assert f"http://alpha.test/unsubscribe?token={_token(_one_click(message))}" in text
+
+
+def test_a_commenter_who_deleted_their_account_is_a_former_resident_in_the_email(
+    api, board, pump
+):
+    olga, carl = person(api, "Olga", "fr"), person(api, "Carl")
+    idea = board.add("i1", olga.user_id, {"en": "More benches", "fr": "Plus de bancs"})
+    # WHEN Carl comments, and his account is gone before the notifier reads his name
+    event = comment_posted(idea, carl.user_id)
+    UserRepository(TenantContext("alpha", HOST_A)).erase(carl.user_id)
+    publish(pump, event)
+    # THEN Olga reads that a former resident commented, in French, not the city
+    [message] = sent_messages()
+    assert "Ancien habitant a commenté votre idée" in part(message, "plain")
 
 
 def test_one_click_unsubscribe_turns_that_type_off_for_good(api, board, pump):

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from shared.exports.inputs import export_row, input_query
 from shared.exports.schemas import ExportQuery
-from shared.identity.directory import PublicProfile
+from shared.identity.directory import PublicProfile, former_profile
 from shared.inputs.schemas import InputQuery, InputRow, RowPhase, RowProject, RowStatus
 
 
@@ -61,3 +61,26 @@ def test_a_row_is_written_in_the_platform_language_with_an_absolute_link() -> No
     assert (exported.author, exported.assignee) == ("Ada L.", "Bo K.")
     assert (exported.likes, exported.dislikes, exported.comments, exported.reports) == (3, 1, 2, 4)
     assert exported.hidden is True and exported.url == "https://stad.example/ideas/i1"
+
+
+def test_people_who_deleted_their_account_are_named_in_the_files_language() -> None:
+    row = InputRow(
+        id="i1",
+        title={"en": "Benches"},
+        project=RowProject(id="p1", slug="park", title={"en": "Park"}),
+        phase=RowPhase(id="f1", title={"en": "Ideas"}),
+        author=former_profile("u1"),
+        status=None,
+        topic_ids=[],
+        assignee=former_profile("u2"),
+        likes=0,
+        dislikes=0,
+        comments=0,
+        reports=0,
+        hidden=False,
+        created_at=datetime(2026, 5, 1, tzinfo=UTC),
+        path="/ideas/i1",
+    )
+    for locale, name in (("de", "Ehemaliges Mitglied"), ("en", "Former resident")):
+        exported = export_row(row, locale, {}, "https://stad.example")
+        assert (exported.author, exported.assignee) == (name, name)

@@ -87,6 +87,19 @@ def test_the_city_speaks_when_there_is_no_actor() -> None:
     assert "<blockquote" not in mail.html
 
 
+@pytest.mark.parametrize(
+    ("locale", "name"),
+    [("en", "Former resident"), ("de", "Ehemaliges Mitglied"), ("fr", "Ancien habitant")],
+)
+def test_an_actor_who_deleted_their_account_is_named_in_the_recipients_language(
+    locale: str, name: str
+) -> None:
+    params = _params(NotificationType.COMMENT_REPLY, actor_name=None, actor_former=True)
+    mail = MailRenderer().render(MailTemplate.NOTIFICATION, locale, params, BRAND)
+    assert name in mail.subject and name in mail.text
+    assert "Alphaville" not in mail.subject  # never the city speaking for them
+
+
 def test_the_sent_message_carries_the_unsubscribe_headers() -> None:
     mail = MailRenderer().render(MailTemplate.NOTIFICATION, "en", _params(), BRAND)
     message = SesMailer(client=None, sender="no-reply@townhall.local").message(
