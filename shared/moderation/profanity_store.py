@@ -245,12 +245,14 @@ class ProfanitySettingsService:
         authorize(principal, Action.PLATFORM_UPDATE)
         assert principal.user_id is not None
         issues: list[FieldIssue] = []
+        named: dict[str, list[str]] = {}  # the words each issue is about, by field
         add = _words(body.add, "add", issues)
         remove = _words(body.remove, "remove", issues)
         for word in sorted(add & remove):
             issues.append(
                 FieldIssue("remove", "add_and_remove", f'"{word}" cannot be added and removed.')
             )
+            named.setdefault("remove", []).append(word)
         store = ProfanityStore(tenant)
         settings = store.settings()
         shipped = builtin_words(body.locale)
@@ -265,8 +267,9 @@ class ProfanitySettingsService:
                         f'"{value}" is not in the {body.locale} list.',
                     )
                 )
+                named[f"remove.{position}"] = [value]
         if issues:
-            raise ValidationError(issues=issues)
+            raise ValidationError(issues=issues, extra={"words": named} if named else None)
         store.change_words(
             body.locale,
             add=add - shipped,

@@ -71,7 +71,7 @@ class PhaseOperations(ServiceBase):
                     f"Choose dates that do not overlap the phase “{name}”.",
                 )
             ],
-            extra={"overlapping_phase_id": clash.phase_id},
+            extra={"overlapping_phase_id": clash.phase_id, "values": {"phase": name}},
         )
 
     def _store(

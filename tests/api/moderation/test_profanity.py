@@ -153,20 +153,27 @@ def test_words_added_and_removed_by_an_admin_take_effect(api: Any, ideas: Ideas)
 
 
 @pytest.mark.parametrize(
-    ("change", "field", "code"),
+    ("change", "field", "code", "words"),
     [
-        ({"locale": "en", "add": ["two words"]}, "add.0", "not_a_word"),
-        ({"locale": "en", "add": ["ok", "b4d"]}, "add.1", "not_a_word"),
-        ({"locale": "en", "remove": ["notlisted"]}, "remove.0", "unknown_word"),
-        ({"locale": "en", "add": ["blimey"], "remove": ["blimey"]}, "remove", "add_and_remove"),
+        ({"locale": "en", "add": ["two words"]}, "add.0", "not_a_word", None),
+        ({"locale": "en", "add": ["ok", "b4d"]}, "add.1", "not_a_word", None),
+        ({"locale": "en", "remove": ["notlisted"]}, "remove.0", "unknown_word", ["notlisted"]),
+        (
+            {"locale": "en", "add": ["blimey"], "remove": ["blimey"]},
+            "remove",
+            "add_and_remove",
+            ["blimey"],
+        ),
     ],
 )
 def test_word_changes_are_checked(
-    api: Any, ideas: Ideas, change: dict[str, Any], field: str, code: str
+    api: Any, ideas: Ideas, change: dict[str, Any], field: str, code: str, words: Any
 ) -> None:
     response = _call(api, "POST", "/moderation/profanity/words", "admin-a", change)
     assert response.status_code == 422, body_of(response)
     assert problem_fields(response).get(field) == code
+    # The words each issue is about, by field, for the translated message
+    assert body_of(response).get("words", {}).get(field) == words
     assert (
         body_of(_call(api, "GET", "/moderation/profanity", "admin-a"))["locales"]["en"]["added"]
         == []

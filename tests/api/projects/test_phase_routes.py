@@ -38,6 +38,7 @@ def test_overlapping_phases_are_refused_naming_the_other_phase(api, admin):
     problem = body_of(response)
     assert problem["code"] == "phase_overlap"
     assert problem["overlapping_phase_id"] == first["id"]
+    assert problem["values"] == {"phase": "Phase from 2026-01-01"}  # for the translated message
     assert "Phase from 2026-01-01" in problem["detail"]
     # touching (next day) is fine
     admin.phase(pid, "2026-02-01", "2026-02-15")

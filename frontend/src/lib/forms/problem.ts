@@ -12,14 +12,26 @@ export type ProblemTranslator = (code: string, serverMessage: string, values?: P
 /** What a problem names, for its message's placeholders (e.g. `words` the profanity filter found). */
 export type ProblemValues = Record<string, string | string[]>;
 
-/** The specifics a problem carries for one field (or for all fields), if any. */
+/**
+ * The specifics a problem carries for one field (or for all fields), if any: the `words` it
+ * found, by field, and named `values` (e.g. the `phase` a date overlaps).
+ */
 export function problemValues(problem: ApiProblem, field?: string): ProblemValues | undefined {
+  const values: ProblemValues = {};
+  const named = problem.extra.values;
+  if (named && typeof named === "object") {
+    for (const [name, value] of Object.entries(named as Record<string, unknown>)) {
+      if (typeof value === "string") values[name] = value;
+    }
+  }
   const words = problem.extra.words;
-  if (!words || typeof words !== "object") return undefined;
-  const byField = words as Record<string, unknown>;
-  const lists = field !== undefined ? [byField[field]] : Object.values(byField);
-  const found = lists.flatMap((list) => (Array.isArray(list) ? list.map(String) : []));
-  return found.length ? { words: [...new Set(found)] } : undefined;
+  if (words && typeof words === "object") {
+    const byField = words as Record<string, unknown>;
+    const lists = field !== undefined ? [byField[field]] : Object.values(byField);
+    const found = lists.flatMap((list) => (Array.isArray(list) ? list.map(String) : []));
+    if (found.length) values.words = [...new Set(found)];
+  }
+  return Object.keys(values).length ? values : undefined;
 }
 
 export const keepServerText: ProblemTranslator = (_code, serverMessage) => serverMessage;

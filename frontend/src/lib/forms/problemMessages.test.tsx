@@ -40,4 +40,21 @@ describe("problem messages with specifics", () => {
     expect(problemValues(refused)).toEqual({ words: ["crap", "shiiit", "a$$"] });
     expect(problemValues(new ApiProblem(403, { code: "blocked" }))).toBeUndefined();
   });
+
+  it("fills a named value such as the phase a date overlaps", async () => {
+    const overlap = new ApiProblem(422, {
+      code: "phase_overlap",
+      detail: "These dates overlap the phase “Vote”.",
+      errors: [{ field: "start_date", code: "phase_overlap", message: "Choose other dates." }],
+      values: { phase: "Vote" },
+    });
+    function Overlap() {
+      const translate = useProblemTranslator();
+      return <p>{translate("phase_overlap", "Choose other dates.", problemValues(overlap, "start_date"))}</p>;
+    }
+    renderWithProviders(<Overlap />);
+    expect(
+      await screen.findByText("These dates overlap the phase “Vote”. Choose dates that do not overlap it."),
+    ).toBeVisible();
+  });
 });
