@@ -78,9 +78,7 @@ def test_the_email_is_in_the_recipients_language_with_a_link_and_one_click_unsub
     assert f"http://alpha.test/unsubscribe?token={_token(_one_click(message))}" in text
 
 
-def test_a_commenter_who_deleted_their_account_is_a_former_resident_in_the_email(
-    api, board, pump
-):
+def test_a_commenter_who_deleted_their_account_is_a_former_resident_in_the_email(api, board, pump):
     olga, carl = person(api, "Olga", "fr"), person(api, "Carl")
     idea = board.add("i1", olga.user_id, {"en": "More benches", "fr": "Plus de bancs"})
     # WHEN Carl comments, and his account is gone before the notifier reads his name
