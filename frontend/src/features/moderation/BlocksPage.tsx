@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { FormattedDate, FormattedMessage, useIntl } from "react-intl";
+import { Confirm } from "@/components/Confirm";
 import { ListStatus } from "@/features/admin/ListStatus";
 import { personName } from "@/features/people";
 import { useBlocks, useUnblockUser } from "./api";
@@ -7,74 +8,25 @@ import { useErrorMessage } from "./problems";
 import type { Block } from "./types";
 import "./moderation.css";
 
-/** "Unblock" with a confirmation that takes focus; Escape or "Cancel" gives focus back. */
+/** "Unblock", asking first. */
 function Unblock({ block, onDone }: { block: Block; onDone: (message: string) => void }) {
   const intl = useIntl();
   const unblock = useUnblockUser();
   const describe = useErrorMessage();
-  const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const opener = useRef<HTMLButtonElement>(null);
-  const cancel = useRef<HTMLButtonElement>(null);
-  const wasOpen = useRef(false);
   const name = personName(block.user, intl);
-  const titleId = `unblock-${block.user.id}-title`;
-
-  useEffect(() => {
-    if (confirming) cancel.current?.focus();
-    else if (wasOpen.current) opener.current?.focus();
-    wasOpen.current = confirming;
-  }, [confirming]);
-
-  if (!confirming) {
-    return (
-      <button
-        ref={opener}
-        type="button"
-        className="button button--small button--secondary"
-        aria-label={intl.formatMessage({ id: "moderation.blocks.unblockLabel" }, { name })}
-        onClick={() => setConfirming(true)}
-      >
-        <FormattedMessage id="moderation.blocks.unblock" />
-      </button>
-    );
-  }
   return (
-    <div
-      className="confirm"
-      role="alertdialog"
-      aria-labelledby={titleId}
-      onKeyDown={(event) => {
-        if (event.key === "Escape") setConfirming(false);
+    <Confirm
+      label={<FormattedMessage id="moderation.blocks.unblock" />}
+      openerLabel={intl.formatMessage({ id: "moderation.blocks.unblockLabel" }, { name })}
+      tone="secondary"
+      question={<FormattedMessage id="moderation.blocks.confirm" values={{ name }} />}
+      yes={<FormattedMessage id="moderation.blocks.confirmYes" />}
+      describe={describe}
+      onConfirm={async () => {
+        await unblock.mutateAsync(block.user.id);
+        onDone(intl.formatMessage({ id: "moderation.blocks.unblocked" }, { name }));
       }}
-    >
-      <p id={titleId} className="confirm__title">
-        <FormattedMessage id="moderation.blocks.confirm" values={{ name }} />
-      </p>
-      {error ? (
-        <p role="alert" className="field__error">
-          {error}
-        </p>
-      ) : null}
-      <div className="form__actions">
-        <button
-          type="button"
-          className="button button--small button--warning"
-          disabled={unblock.isPending}
-          onClick={() =>
-            unblock.mutate(block.user.id, {
-              onSuccess: () => onDone(intl.formatMessage({ id: "moderation.blocks.unblocked" }, { name })),
-              onError: (caught) => setError(describe(caught)),
-            })
-          }
-        >
-          <FormattedMessage id="moderation.blocks.confirmYes" />
-        </button>
-        <button ref={cancel} type="button" className="button button--small button--secondary" onClick={() => setConfirming(false)}>
-          <FormattedMessage id="moderation.cancel" />
-        </button>
-      </div>
-    </div>
+    />
   );
 }
 

@@ -1,14 +1,14 @@
 import { useState } from "react";
 import { FormattedDate, FormattedMessage, useIntl } from "react-intl";
 import { Link, useNavigate, useParams } from "react-router";
-import { ListStatus } from "@/features/admin/ListStatus";
+import { Confirm } from "@/components/Confirm";
 import { LoadError, Loading } from "@/components/Loading";
+import { ListStatus } from "@/features/admin/ListStatus";
 import { useAdminIdeaStatuses, useAdminTopics } from "@/features/admin/ideationApi";
 import { isAdmin, useSession } from "@/features/auth/useSession";
 import { useLocalized } from "@/lib/i18n";
 import { useDeleteGroup, useGroup, useMembers, usePickerProjects, useRemoveMember } from "./api";
 import { AddMembers } from "./AddMembers";
-import { Confirm } from "./Confirm";
 import { GroupForm } from "./GroupForm";
 import { useErrorMessage } from "./problems";
 import { useRegistrationChoices, type ScopeChoices } from "./RuleBuilder";

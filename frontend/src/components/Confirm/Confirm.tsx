@@ -2,8 +2,12 @@ import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { FormattedMessage } from "react-intl";
 
 interface Props {
-  /** The button that asks: its text (and accessible name). */
+  /** The button that asks: its text (and accessible name, unless `openerLabel` names it). */
   label: ReactNode;
+  /** The asking button's accessible name when its text alone is ambiguous ("Unblock Ada L."). */
+  openerLabel?: string;
+  /** The asking button's look: a warning (deleting, removing) or a quiet secondary button. */
+  tone?: "warning" | "secondary";
   /** The question, naming what happens. */
   question: ReactNode;
   /** The button that does it. */
@@ -13,8 +17,11 @@ interface Props {
   describe: (error: unknown) => string;
 }
 
-/** A button whose action asks first; the question takes focus, Escape or "Cancel" gives it back. */
-export function Confirm({ label, question, yes, onConfirm, describe }: Props) {
+/**
+ * A back-office button whose action asks first: the question takes focus, Escape or "Cancel"
+ * gives it back to the button; a refusal is shown in the question.
+ */
+export function Confirm({ label, openerLabel, tone = "warning", question, yes, onConfirm, describe }: Props) {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -31,7 +38,13 @@ export function Confirm({ label, question, yes, onConfirm, describe }: Props) {
 
   if (!open) {
     return (
-      <button ref={opener} type="button" className="button button--small button--warning" onClick={() => setOpen(true)}>
+      <button
+        ref={opener}
+        type="button"
+        className={`button button--small button--${tone}`}
+        aria-label={openerLabel}
+        onClick={() => setOpen(true)}
+      >
         {label}
       </button>
     );
@@ -74,7 +87,7 @@ export function Confirm({ label, question, yes, onConfirm, describe }: Props) {
           {yes}
         </button>
         <button ref={cancel} type="button" className="button button--small button--secondary" onClick={() => setOpen(false)}>
-          <FormattedMessage id="people.cancel" />
+          <FormattedMessage id="admin.action.cancel" />
         </button>
       </div>
     </div>
