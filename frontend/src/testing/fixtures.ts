@@ -22,7 +22,7 @@ export const platform: Platform = {
   feature_flags: {},
   map_view: null,
   privacy: { deleted_content: "anonymise", analytics_script_url: null },
-  access: { visit: "everyone", follow: "signed_in" },
+  access: { visit: "everyone", follow: "signed_in", comment_proposals: "signed_in" },
 };
 
 export const resident: Me = {

@@ -120,6 +120,7 @@ export function ideaCard(index: number, overrides: Partial<IdeaCard> = {}): Idea
     my_reaction: null,
     has_location: false,
     created_at: "2026-01-10T10:00:00Z",
+    proposal: null,
     ...overrides,
   };
 }
@@ -154,6 +155,7 @@ export const idea: Idea = {
   updated_at: "2026-01-10T10:00:00Z",
   permissions: { edit: allowed, delete: allowed, react: allowed, comment: allowed, feedback: { allowed: false, reason: "moderator_only", fields: [] } },
   moderation: null,
+  proposal: null,
 };
 
 /** The reference data every ideation page reads. */
