@@ -291,6 +291,7 @@ describe("BulkBar", () => {
       "Choose a phase",
       "Ideas",
       "Shortlist",
+      "Proposals",
     ]);
     await userEvent.selectOptions(phase, "Shortlist");
     await userEvent.click(within(form).getByRole("radio", { name: "Reset the votes to zero" }));

@@ -3,6 +3,7 @@ import { FormattedMessage, useIntl } from "react-intl";
 import { CheckboxField, SelectField, TextField } from "@/components/Field";
 import { personName } from "@/features/people";
 import { useLocalized } from "@/lib/i18n";
+import { collectsInputs } from "@/lib/phases";
 import { useCollaborators, useProject, useStatuses, useTeamProjects, useTopics } from "./api";
 import { NO_FILTERS, SORTS, isFiltered, type InputFilters as Filters } from "./filters";
 import type { Person } from "./types";
@@ -55,7 +56,7 @@ export function InputFilters({ filters, onChange, knownPeople }: Props) {
   const statuses = useStatuses();
   const collaborators = useCollaborators(filters.project);
   const set = (change: Partial<Filters>) => onChange({ ...filters, ...change });
-  const phases = (project.data?.phases ?? []).filter((phase) => phase.method === "ideation");
+  const phases = (project.data?.phases ?? []).filter(collectsInputs);
   const people = [...(collaborators.data?.items ?? [])];
   const special = ["", "me", "none"];
   if (!special.includes(filters.assignee) && !people.some((person) => person.id === filters.assignee)) {

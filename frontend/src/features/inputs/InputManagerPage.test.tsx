@@ -37,7 +37,7 @@ describe("InputManagerPage", () => {
     const { router } = renderPage();
     await screen.findByRole("table");
     const filters = screen.getByRole("search", { name: "Filter inputs" });
-    // WHEN a project, then one of its ideation phases, a status and "reported only" are chosen
+    // WHEN a project, then one of its phases with inputs (ideas or proposals), a status and "reported only" are chosen
     const phase = within(filters).getByRole("combobox", { name: "Phase" });
     expect(phase).toBeDisabled();
     await userEvent.selectOptions(await within(filters).findByRole("combobox", { name: "Project" }), "A new park");
@@ -47,6 +47,7 @@ describe("InputManagerPage", () => {
         "All phases",
         "Ideas",
         "Shortlist",
+        "Proposals",
       ]),
     );
     await userEvent.selectOptions(phase, "Shortlist");

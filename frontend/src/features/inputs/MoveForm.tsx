@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { FormattedMessage, useIntl } from "react-intl";
 import { Loading } from "@/components/Loading";
 import { useLocalized } from "@/lib/i18n";
+import { collectsInputs } from "@/lib/phases";
 import { useMove, useProject } from "./api";
 import { useFailureMessage } from "./problems";
 import type { BulkResult, InputRow, MoveMode, VotesMode } from "./types";
@@ -40,8 +41,9 @@ function Choice<T extends string>({
 }
 
 /**
- * Move or copy the selected inputs to another ideation phase of their
- * project, with their votes kept or reset. Asks to confirm before it acts.
+ * Move or copy the selected inputs to another phase of their project that
+ * collects inputs (ideas or proposals), with their votes kept or reset.
+ * Asks to confirm before it acts.
  */
 export function MoveForm({ rows, onDone }: { rows: InputRow[]; onDone: (results: BulkResult[]) => void }) {
   const intl = useIntl();
@@ -67,7 +69,7 @@ export function MoveForm({ rows, onDone }: { rows: InputRow[]; onDone: (results:
     );
   }
   if (project.isPending) return <Loading />;
-  const phases = (project.data?.phases ?? []).filter((phase) => phase.method === "ideation");
+  const phases = (project.data?.phases ?? []).filter(collectsInputs);
   const phase = phases.find((item) => item.id === phaseId);
   const error = move.error ? failure(move.error) : null;
 

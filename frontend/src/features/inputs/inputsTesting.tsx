@@ -35,11 +35,12 @@ export function row(id: string, overrides: Partial<InputRow> = {}): InputRow {
   };
 }
 
-const ideation = (id: string, title: string): Phase => ({ ...phase, id, title: { en: title }, method: "ideation" });
+const inputsPhase = (id: string, title: string, method = "ideation"): Phase => ({ ...phase, id, title: { en: title }, method });
 
+/** An information phase (no inputs), two ideation phases and a proposals phase. */
 export const parkProject: Project = {
   ...project,
-  phases: [phase, ideation("ph-2", "Ideas"), ideation("ph-3", "Shortlist")],
+  phases: [phase, inputsPhase("ph-2", "Ideas"), inputsPhase("ph-3", "Shortlist"), inputsPhase("ph-4", "Proposals", "proposals")],
 };
 
 export function note(id: string, overrides: Partial<Note> = {}): Note {
