@@ -43,4 +43,15 @@ describe("ParticipationReason", () => {
     renderWithProviders(<ParticipationReason reason={reason} action="react" inline />);
     expect(await screen.findByText(text)).toBeInTheDocument();
   });
+
+  it.each([
+    ["not_signed_in", "Sign in to sign this proposal."],
+    ["not_in_group", "Signing proposals here is open to certain groups of residents, and you are not in them."],
+    ["phase_closed", "This phase is closed: proposals can no longer be signed."],
+    ["action_disabled", "Signing proposals is turned off in this phase."],
+    ["deadline_passed", "This proposal no longer collects signatures: its deadline has passed."],
+  ])("explains %s to a resident who would sign", async (reason, text) => {
+    renderWithProviders(<p data-testid="reason"><ParticipationReason reason={reason} action="sign" inline /></p>);
+    expect(await screen.findByTestId("reason")).toHaveTextContent(text);
+  });
 });

@@ -5,8 +5,12 @@ import { resendConfirmation } from "@/features/auth/api";
 import { useSession } from "@/features/auth/useSession";
 import { BlockedNotice } from "@/features/moderation";
 
-/** The participation actions whose refusals are explained here. */
-export type ParticipationKind = "post_input" | "react" | "comment" | "follow";
+/**
+ * The participation actions whose refusals are explained here: the policy's
+ * actions, and two of them in proposal words (`post_proposal` is posting in
+ * a proposals phase, `sign` is reacting there).
+ */
+export type ParticipationKind = "post_input" | "post_proposal" | "react" | "sign" | "comment" | "follow";
 
 interface Props {
   reason: string;
@@ -91,6 +95,8 @@ function Sentence({ reason, action, onCompleteProfile }: Props) {
     case "action_disabled":
     case "blocked":
       return <FormattedMessage id={`participation.${reason}`} values={values} />;
+    case "deadline_passed":
+      return <FormattedMessage id="participation.deadline_passed" />;
     default:
       return <FormattedMessage id="participation.other" values={values} />;
   }
