@@ -175,3 +175,46 @@ export function signInAs(user: Me = resident): void {
   server.use(http.post("/api/v1/auth/refresh", () => HttpResponse.json(authSession(user))));
   session.establish(authSession(user));
 }
+
+/** A proposals phase: proposals need 100 signatures within 90 days, and the council commits to debate them. */
+export const proposalsPhase: Phase = {
+  ...ideationPhase,
+  id: "ph-proposals",
+  title: { en: "Citizen proposals" },
+  description: { en: "<p>What should the council debate?</p>" },
+  method: "proposals",
+  method_config: {
+    posting_enabled: true,
+    commenting_enabled: true,
+    signing_enabled: true,
+    signature_threshold: 100,
+    signing_days: 90,
+    commitment: { en: "The city council debates it within three months." },
+  },
+};
+
+export const proposalsProject: Project = {
+  ...ideationProject,
+  phases: [proposalsPhase],
+  current_phase_id: proposalsPhase.id,
+  current_method: "proposals",
+};
+
+/** The day `days` after today (YYYY-MM-DD, the visitor's calendar), for deadlines relative to the test's run. */
+export function dayFromToday(days: number): string {
+  const date = new Date();
+  date.setDate(date.getDate() + days);
+  const pad = (value: number) => String(value).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** A proposal collecting signatures: 37 of 100, ten days left (today and the nine after it). */
+export const proposal: Idea = {
+  ...idea,
+  phase_id: proposalsPhase.id,
+  title: { en: "A skate park" },
+  status: null,
+  likes: 37,
+  dislikes: 0,
+  proposal: { signatures: 37, threshold: 100, deadline: dayFromToday(9), state: "collecting" },
+};

@@ -4,9 +4,13 @@ import { Link } from "react-router";
 import { personName } from "@/features/people";
 import { useLocalized } from "@/lib/i18n";
 import { IdeaStatusBadge } from "./IdeaStatusBadge";
+import { ProposalProgress } from "./ProposalProgress";
 import type { IdeaCard } from "./types";
 
-/** One idea in the list: its heading is the link, counts are spelled out for screen readers. */
+/**
+ * One idea in the list: its heading is the link, counts are spelled out for
+ * screen readers. A proposal shows its signatures against its goal instead of likes.
+ */
 export const IdeaCardItem = forwardRef<HTMLAnchorElement, { idea: IdeaCard; showDislikes: boolean }>(
   function IdeaCardItem({ idea, showDislikes }, ref) {
   const localize = useLocalized();
@@ -27,11 +31,14 @@ export const IdeaCardItem = forwardRef<HTMLAnchorElement, { idea: IdeaCard; show
         </p>
         {idea.status ? <IdeaStatusBadge status={idea.status} /> : null}
         {localize(idea.excerpt) ? <p className="idea-card__excerpt">{localize(idea.excerpt)}</p> : null}
+        {idea.proposal ? <ProposalProgress progress={idea.proposal} /> : null}
         <ul className="idea-card__counts">
-          <li>
-            <FormattedMessage id="ideas.count.likes" values={{ count: idea.likes }} />
-          </li>
-          {showDislikes ? (
+          {idea.proposal ? null : (
+            <li>
+              <FormattedMessage id="ideas.count.likes" values={{ count: idea.likes }} />
+            </li>
+          )}
+          {showDislikes && !idea.proposal ? (
             <li>
               <FormattedMessage id="ideas.count.dislikes" values={{ count: idea.dislikes }} />
             </li>

@@ -22,7 +22,8 @@ interface Props {
   topics: Topic[];
   initialValues: IdeaFormValues;
   draftScope: DraftScope;
-  submitLabel: "ideas.form.submitNew" | "ideas.form.submitEdit";
+  /** The message id of the submit button ("Publish idea", "Publish proposal", "Save changes"). */
+  submitLabel: string;
   onSubmit: (values: IdeaFormValues) => Promise<void>;
 }
 

@@ -3,7 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { problem } from "@/testing/handlers";
-import { idea, ideationHandlers, inputForm, signInAs } from "@/testing/ideas";
+import { idea, ideationHandlers, inputForm, proposalsProject, signInAs } from "@/testing/ideas";
 import { renderApp } from "@/testing/render";
 import { server } from "@/testing/server";
 
@@ -250,5 +250,17 @@ describe("IdeaFormPage", () => {
     expect(sent.title).toEqual({ en: "Many benches" });
     expect(sent.custom_fields).toEqual({ age: "older", urgency: 4, neighbour: true });
     expect(await screen.findByRole("heading", { level: 1, name: "Many benches" })).toBeInTheDocument();
+  }, SLOW);
+
+  it("takes a proposal in a proposals phase, in proposal words", async () => {
+    // GIVEN a signed-in resident in a proposals phase
+    signInAs();
+    server.use(http.get("/api/v1/projects/:projectId", () => HttpResponse.json(proposalsProject)), ...ideationHandlers);
+    // WHEN they open its form
+    renderApp("/projects/p-1/phases/ph-proposals/ideas/new");
+    // THEN the form is there, to submit a proposal
+    await titleBox();
+    expect(screen.getByRole("heading", { level: 1, name: "Submit a proposal" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Publish proposal" })).toBeInTheDocument();
   }, SLOW);
 });

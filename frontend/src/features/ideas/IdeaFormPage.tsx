@@ -7,11 +7,13 @@ import { BlockedNotice, useBlockedState } from "@/features/moderation";
 import { api, unwrap } from "@/lib/api/client";
 import { ApiProblem } from "@/lib/api/problem";
 import { useLocale, useLocalized } from "@/lib/i18n";
+import { collectsInputs } from "@/lib/phases";
 import { ideaKeys, useIdea, useInputForm, useProjectForIdeas, useTopics } from "./api";
 import { editLocale, emptyValues, ideaPayload, valuesFromIdea } from "./ideaForm";
 import { IdeaForm } from "./IdeaForm";
 import { CompleteProfile, ParticipationReason } from "@/features/participation";
 import { postingDecision } from "./phase";
+import { wordingFor } from "./wording";
 import type { Idea } from "./types";
 
 function NewIdea() {
@@ -28,7 +30,8 @@ function NewIdea() {
   if (inputForm.isError) return <LoadError error={inputForm.error} />;
   if (project.isPending || inputForm.isPending || topics.isPending) return <Loading />;
   const phase = project.data.phases.find((item) => item.id === phaseId);
-  if (!phase || phase.method !== "ideation") return <LoadError error={new ApiProblem(404, { code: "not_found", detail: "" })} />;
+  if (!phase || !collectsInputs(phase)) return <LoadError error={new ApiProblem(404, { code: "not_found", detail: "" })} />;
+  const words = wordingFor(phase.method);
   const open = postingDecision(phase, true);
   const decision = open.allowed && blocked ? { allowed: false, reason: "blocked", fields: [] } : open;
   return (
@@ -39,7 +42,7 @@ function NewIdea() {
         </Link>
       </p>
       <h1>
-        <FormattedMessage id="ideas.form.newTitle" />
+        <FormattedMessage id={words.newTitle} />
       </h1>
       <p className="muted">{localize(phase.title)}</p>
       {decision.allowed ? (
@@ -48,7 +51,7 @@ function NewIdea() {
           topics={topics.data?.items ?? []}
           initialValues={emptyValues(inputForm.data)}
           draftScope={{ phaseId }}
-          submitLabel="ideas.form.submitNew"
+          submitLabel={words.submitNew}
           onSubmit={async (values) => {
             const idea = await unwrap(
               api.POST("/api/v1/projects/{project_id}/phases/{phase_id}/ideas", {
@@ -70,7 +73,7 @@ function NewIdea() {
           onCancel={() => navigate(`/projects/${project.data.slug || project.data.id}`)}
         />
       ) : (
-        <ParticipationReason reason={decision.reason} action="post_input" />
+        <ParticipationReason reason={decision.reason} action={words.postAction} />
       )}
     </div>
   );
@@ -135,7 +138,7 @@ function EditIdea() {
   return <EditForm idea={idea.data} />;
 }
 
-/** Post a new idea in a phase (route /projects/:projectRef/phases/:phaseId/ideas/new). */
+/** Post a new idea or proposal in a phase (route /projects/:projectRef/phases/:phaseId/ideas/new). */
 export function NewIdeaPage() {
   return (
     <RequireAuth>

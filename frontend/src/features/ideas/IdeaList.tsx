@@ -7,6 +7,7 @@ import { useIdeaList, useIdeaStatuses, useInputForm, useTopics, type IdeaFilters
 import { IdeaCardItem } from "./IdeaCardItem";
 import { randomSeed } from "./seed";
 import type { IdeaSort, IdeationConfig } from "./types";
+import { wordingFor, type InputWording } from "./wording";
 
 // Leaflet is only downloaded when someone opens the map.
 const IdeasMap = lazy(() => import("./IdeasMap"));
@@ -18,6 +19,8 @@ interface Props {
   projectId: string;
   phaseId: string;
   config: IdeationConfig;
+  /** Ideas (the default) or proposals. */
+  words?: InputWording;
 }
 
 function useDebounced(value: string, delay: number): [string, (now: string) => void] {
@@ -34,9 +37,11 @@ function Filters({
   filters,
   showSort,
   onChange,
+  words,
 }: {
   projectId: string;
   filters: IdeaFilters;
+  words: InputWording;
   showSort: boolean;
   onChange: (next: Partial<IdeaFilters>) => void;
 }) {
@@ -61,7 +66,7 @@ function Filters({
         >
           {SORTS.map((sort) => (
             <option key={sort} value={sort}>
-              {intl.formatMessage({ id: `ideas.sort.${sort}` })}
+              {intl.formatMessage({ id: sort === "most_liked" ? words.mostLiked : `ideas.sort.${sort}` })}
             </option>
           ))}
         </SelectField>
@@ -100,7 +105,19 @@ function Filters({
   );
 }
 
-function Cards({ projectId, phaseId, filters, showDislikes }: { projectId: string; phaseId: string; filters: IdeaFilters; showDislikes: boolean }) {
+function Cards({
+  projectId,
+  phaseId,
+  filters,
+  showDislikes,
+  words,
+}: {
+  projectId: string;
+  phaseId: string;
+  filters: IdeaFilters;
+  showDislikes: boolean;
+  words: InputWording;
+}) {
   const list = useIdeaList(projectId, phaseId, filters);
   const links = useRef<(HTMLAnchorElement | null)[]>([]);
   const focusIndex = useRef<number | null>(null);
@@ -120,9 +137,9 @@ function Cards({ projectId, phaseId, filters, showDislikes }: { projectId: strin
     <>
       <p role="status" className="muted">
         {ideas.length === 0 ? (
-          <FormattedMessage id={filters.q || filters.topic || filters.status ? "ideas.list.noMatch" : "ideas.list.empty"} />
+          <FormattedMessage id={filters.q || filters.topic || filters.status ? words.noMatch : words.empty} />
         ) : (
-          <FormattedMessage id="ideas.list.shown" values={{ count: ideas.length }} />
+          <FormattedMessage id={words.shown} values={{ count: ideas.length }} />
         )}
       </p>
       {ideas.length > 0 ? (
@@ -150,12 +167,12 @@ function Cards({ projectId, phaseId, filters, showDislikes }: { projectId: strin
             void list.fetchNextPage();
           }}
         >
-          <FormattedMessage id={list.isFetchingNextPage ? "ideas.list.loadingMore" : "ideas.list.loadMore"} />
+          <FormattedMessage id={list.isFetchingNextPage ? words.loadingMore : words.loadMore} />
         </button>
       ) : null}
       {list.isFetchNextPageError ? (
         <p role="alert" className="field__error">
-          <FormattedMessage id="ideas.list.loadMoreFailed" />
+          <FormattedMessage id={words.loadMoreFailed} />
         </p>
       ) : null}
     </>
@@ -167,7 +184,7 @@ function Cards({ projectId, phaseId, filters, showDislikes }: { projectId: strin
  * search box (searches as one types, after a pause, or at once on Enter) for
  * both views, a sort and "Load more" over the API's cursor pages for the cards.
  */
-export function IdeaList({ projectId, phaseId, config }: Props) {
+export function IdeaList({ projectId, phaseId, config, words = wordingFor("ideation") }: Props) {
   const intl = useIntl();
   const [view, setView] = useState<"cards" | "map">(config.presentation);
   const [filters, setFilters] = useState<Omit<IdeaFilters, "q" | "seed">>({ sort: "trending" });
@@ -184,14 +201,14 @@ export function IdeaList({ projectId, phaseId, config }: Props) {
   return (
     <section className="ideas" aria-labelledby="ideas-title">
       <h4 id="ideas-title" className="ideas__title">
-        <FormattedMessage id="ideas.list.title" />
+        <FormattedMessage id={words.listTitle} />
       </h4>
       <div className="ideas__toolbar">
-        <form role="search" className="idea-search" onSubmit={submitSearch} aria-label={intl.formatMessage({ id: "ideas.list.searchForm" })}>
+        <form role="search" className="idea-search" onSubmit={submitSearch} aria-label={intl.formatMessage({ id: words.searchForm })}>
           <TextField
             name="idea_search"
             type="search"
-            label={<FormattedMessage id="ideas.list.search" />}
+            label={<FormattedMessage id={words.search} />}
             value={text}
             onChange={(event) => setText(event.target.value)}
           />
@@ -199,7 +216,7 @@ export function IdeaList({ projectId, phaseId, config }: Props) {
             <FormattedMessage id="ideas.list.searchSubmit" />
           </button>
         </form>
-        <div className="view-toggle" role="group" aria-label={intl.formatMessage({ id: "ideas.view.label" })}>
+        <div className="view-toggle" role="group" aria-label={intl.formatMessage({ id: words.viewLabel })}>
           {(["cards", "map"] as const).map((mode) => (
             <button
               key={mode}
@@ -218,9 +235,10 @@ export function IdeaList({ projectId, phaseId, config }: Props) {
         filters={active}
         showSort={view === "cards"}
         onChange={(next) => setFilters((current) => ({ ...current, ...next }))}
+        words={words}
       />
       {view === "cards" ? (
-        <Cards projectId={projectId} phaseId={phaseId} filters={active} showDislikes={config.dislikes_enabled} />
+        <Cards projectId={projectId} phaseId={phaseId} filters={active} showDislikes={config.dislikes_enabled} words={words} />
       ) : (
         <Suspense fallback={<Loading />}>
           <IdeasMap projectId={projectId} phaseId={phaseId} filters={{ topic: active.topic, status: active.status, q: active.q }} />

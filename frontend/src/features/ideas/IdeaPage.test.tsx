@@ -3,7 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it, vi } from "vitest";
 import { problem } from "@/testing/handlers";
-import { idea, ideationHandlers, signInAs } from "@/testing/ideas";
+import { dayFromToday, idea, ideationHandlers, proposal, proposalsProject, signInAs } from "@/testing/ideas";
 import { renderApp } from "@/testing/render";
 import { server } from "@/testing/server";
 
@@ -168,5 +168,107 @@ describe("IdeaPage", () => {
     server.use(http.get("/api/v1/ideas/nope", () => problem(404, "not_found", "Not found.")), ...ideationHandlers);
     renderApp("/ideas/nope");
     expect(await screen.findByRole("heading", { name: "Page not found" })).toBeInTheDocument();
+  });
+
+  describe("a proposal", () => {
+    function serveProposal(value = proposal) {
+      server.use(
+        http.get("/api/v1/ideas/i-1", () => HttpResponse.json(value)),
+        // Before the shared handlers: the first that matches answers.
+        http.get("/api/v1/projects/:projectId", () => HttpResponse.json(proposalsProject)),
+        ...ideationHandlers,
+      );
+    }
+
+    it("shows its signatures, deadline and the city's commitment instead of likes", async () => {
+      // GIVEN a proposal with 37 of 100 signatures, collecting for ten more days
+      serveProposal();
+      // WHEN its page is opened
+      renderApp("/ideas/i-1");
+      // THEN its progress, its last day and what the city commits to are said
+      const section = await screen.findByRole("region", { name: "Signatures" });
+      expect(within(section).getByRole("progressbar", { name: "37 of 100 signatures" })).toBeInTheDocument();
+      expect(within(section).getByText("10 days left to sign")).toBeInTheDocument();
+      const last = new Date(`${proposal.proposal?.deadline}T12:00:00Z`).toLocaleDateString("en-US", {
+        dateStyle: "long",
+        timeZone: "UTC",
+      });
+      expect(within(section).getByText(`Last day to sign: ${last}`)).toBeInTheDocument();
+      expect(
+        await within(section).findByText(
+          `If it reaches 100 signatures by ${last}: The city council debates it within three months.`,
+        ),
+      ).toBeInTheDocument();
+      // AND there is no like or dislike, but a Sign button
+      expect(within(section).getByRole("button", { name: "Sign this proposal" })).toHaveAttribute("aria-pressed", "false");
+      expect(screen.queryByRole("button", { name: "Like" })).not.toBeInTheDocument();
+      expect(screen.queryByRole("button", { name: "Dislike" })).not.toBeInTheDocument();
+    });
+
+    it("says a proposal reached its goal", async () => {
+      serveProposal({ ...proposal, likes: 100, proposal: { signatures: 100, threshold: 100, deadline: dayFromToday(3), state: "reached" } });
+      renderApp("/ideas/i-1");
+      const section = await screen.findByRole("region", { name: "Signatures" });
+      expect(within(section).getByRole("progressbar", { name: "100 of 100 signatures" })).toBeInTheDocument();
+      expect(within(section).getByText("Reached its goal")).toBeInTheDocument();
+      expect(await within(section).findByText("It reached 100 signatures: The city council debates it within three months.")).toBeInTheDocument();
+    });
+
+    it("signs with a like, then withdraws the signature", async () => {
+      // GIVEN a signed-in resident on a proposal they have not signed
+      signInAs();
+      serveProposal();
+      const sent: string[] = [];
+      server.use(
+        http.put("/api/v1/ideas/i-1/reaction", async ({ request }) => {
+          sent.push(`PUT ${JSON.stringify(await request.json())}`);
+          return HttpResponse.json({ likes: 38, dislikes: 0, my_reaction: "like", likes_left: null });
+        }),
+        http.delete("/api/v1/ideas/i-1/reaction", () => {
+          sent.push("DELETE");
+          return HttpResponse.json({ likes: 37, dislikes: 0, my_reaction: null, likes_left: null });
+        }),
+      );
+      renderApp("/ideas/i-1");
+      // WHEN they sign
+      await userEvent.click(await screen.findByRole("button", { name: "Sign this proposal" }));
+      // THEN a like is sent, the button is pressed and says so, and the count moves
+      const signed = await screen.findByRole("button", { name: "You signed" });
+      expect(signed).toHaveAttribute("aria-pressed", "true");
+      expect(signed).toHaveAccessibleDescription("Press “You signed” again to withdraw your signature.");
+      expect(sent).toEqual(['PUT {"kind":"like"}']);
+      expect(screen.getByRole("progressbar", { name: "38 of 100 signatures" })).toBeInTheDocument();
+      expect(screen.getByText("38 signatures")).toBeInTheDocument();
+      expect(screen.getByText("You signed this proposal.")).toBeInTheDocument();
+      // WHEN they press it again
+      await userEvent.click(signed);
+      // THEN the signature is withdrawn
+      expect(await screen.findByRole("button", { name: "Sign this proposal" })).toHaveAttribute("aria-pressed", "false");
+      expect(sent).toEqual(['PUT {"kind":"like"}', "DELETE"]);
+      expect(screen.getByText("Your signature was withdrawn.")).toBeInTheDocument();
+      expect(screen.getByRole("progressbar", { name: "37 of 100 signatures" })).toBeInTheDocument();
+    });
+
+    it("explains that an expired proposal takes no more signatures", async () => {
+      signInAs();
+      serveProposal({
+        ...proposal,
+        proposal: { signatures: 12, threshold: 100, deadline: "2020-01-31", state: "expired" },
+        permissions: { ...proposal.permissions, react: { allowed: false, reason: "deadline_passed", fields: [] } },
+      });
+      renderApp("/ideas/i-1");
+      const sign = await screen.findByRole("button", { name: "Sign this proposal" });
+      expect(sign).toBeDisabled();
+      expect(sign).toHaveAccessibleDescription("This proposal no longer collects signatures: its deadline has passed.");
+      expect(screen.getByText("Closed: did not reach its goal")).toBeInTheDocument();
+      expect(screen.getByText("Signatures were collected until January 31, 2020.")).toBeInTheDocument();
+    });
+
+    it("explains a refusal to sign in signing words", async () => {
+      serveProposal({ ...proposal, permissions: { ...proposal.permissions, react: { allowed: false, reason: "not_signed_in", fields: [] } } });
+      renderApp("/ideas/i-1");
+      const sign = await screen.findByRole("button", { name: "Sign this proposal" });
+      expect(sign).toHaveAccessibleDescription("Sign in to sign this proposal.");
+    });
   });
 });

@@ -9,6 +9,7 @@ import { FollowButton } from "@/features/follows";
 import { ModerationNotice, ReportButton } from "@/features/moderation";
 import { personName } from "@/features/people";
 import { useSession } from "@/features/auth/useSession";
+import type { Phase } from "@/lib/api/types";
 import { useLocalized } from "@/lib/i18n";
 import { useIdea, useInputForm, useProjectForIdeas, useTopics } from "./api";
 import { CustomFieldAnswers } from "./CustomFieldAnswers";
@@ -18,7 +19,9 @@ import { ideationConfig } from "./phase";
 import { ReactionButtons } from "./ReactionButtons";
 import { SanitisedHtml } from "./SanitisedHtml";
 import { ShareLinks } from "./ShareLinks";
-import type { Idea } from "./types";
+import { calendarDate, proposalCommitment } from "./proposal";
+import { ProposalProgress } from "./ProposalProgress";
+import type { Idea, ProposalProgress as Progress } from "./types";
 
 const IdeaLocationMap = lazy(() => import("./IdeaLocationMap"));
 
@@ -50,9 +53,40 @@ function Files({ idea }: { idea: Idea }) {
 }
 
 /**
- * One idea: what it says, where, its status, reactions, following and
- * sharing, then the city's official updates, the feedback panel (for those
- * the policy allows) and the discussion.
+ * A proposal's signatures: its progress and deadline, what the city commits
+ * to once it reaches its goal, and the Sign toggle.
+ */
+function Signatures({ idea, progress, phase }: { idea: Idea; progress: Progress; phase: Phase | undefined }) {
+  const localize = useLocalized();
+  const commitment = localize(proposalCommitment(phase));
+  return (
+    <section className="proposal-signatures" aria-labelledby="proposal-signatures-title">
+      <h2 id="proposal-signatures-title">
+        <FormattedMessage id="ideas.proposal.title" />
+      </h2>
+      <ProposalProgress progress={progress} detailed />
+      {commitment && progress.state !== "expired" ? (
+        <p className="proposal-signatures__commitment">
+          <FormattedMessage
+            id={progress.state === "reached" ? "ideas.proposal.commitmentReached" : "ideas.proposal.commitment"}
+            values={{
+              threshold: progress.threshold,
+              date: <FormattedDate value={calendarDate(progress.deadline)} dateStyle="long" timeZone="UTC" />,
+              commitment,
+            }}
+          />
+        </p>
+      ) : null}
+      <ReactionButtons idea={idea} dislikesEnabled={false} variant="sign" />
+    </section>
+  );
+}
+
+/**
+ * One idea (or proposal): what it says, where, its status, reactions (a
+ * proposal's signatures instead), following and sharing, then the city's
+ * official updates, the feedback panel (for those the policy allows) and
+ * the discussion.
  */
 export function IdeaPage() {
   const { ideaId = "" } = useParams();
@@ -121,7 +155,11 @@ export function IdeaPage() {
         </section>
       ) : null}
       <Files idea={data} />
-      <ReactionButtons idea={data} dislikesEnabled={config?.dislikes_enabled ?? data.dislikes > 0} />
+      {data.proposal ? (
+        <Signatures idea={data} progress={data.proposal} phase={phase} />
+      ) : (
+        <ReactionButtons idea={data} dislikesEnabled={config?.dislikes_enabled ?? data.dislikes > 0} />
+      )}
       <FollowButton kind="idea" id={data.id} />
       <ShareLinks url={url} title={title} />
       {viewer && viewer !== data.author.id ? (

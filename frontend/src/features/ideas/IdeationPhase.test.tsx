@@ -1,7 +1,7 @@
 import { screen, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
-import { ideaCard, ideationHandlers, ideationPhase, ideationProject, signInAs } from "@/testing/ideas";
+import { dayFromToday, ideaCard, ideationHandlers, ideationPhase, ideationProject, proposalsProject, signInAs } from "@/testing/ideas";
 import { renderApp } from "@/testing/render";
 import { server } from "@/testing/server";
 
@@ -58,5 +58,60 @@ describe("IdeationPhase", () => {
     serve(withPhase({ method_config: { ...ideationPhase.method_config, posting_enabled: false } }));
     renderApp("/projects/new-park");
     expect(await screen.findByText("Posting new ideas is turned off in this phase.")).toBeInTheDocument();
+  });
+
+  it("lists a proposals phase's proposals with their progress, in proposal words", async () => {
+    // GIVEN a signed-in resident and a proposals phase with three proposals, one in each state
+    signInAs();
+    const deadline = dayFromToday(4);
+    server.use(
+      http.get("/api/v1/projects/new-park", () => HttpResponse.json(proposalsProject)),
+      ...ideationHandlers,
+      http.get("/api/v1/projects/:projectId/phases/:phaseId/ideas", () =>
+        HttpResponse.json({
+          items: [
+            ideaCard(1, { title: { en: "Skate park" }, likes: 37, proposal: { signatures: 37, threshold: 100, deadline, state: "collecting" } }),
+            ideaCard(2, { title: { en: "Night bus" }, likes: 140, proposal: { signatures: 140, threshold: 100, deadline, state: "reached" } }),
+            ideaCard(3, { title: { en: "Fountain" }, likes: 5, proposal: { signatures: 5, threshold: 100, deadline: "2020-01-01", state: "expired" } }),
+          ],
+          next_cursor: null,
+        }),
+      ),
+    );
+    // WHEN they open the project
+    renderApp("/projects/new-park");
+    // THEN they are invited to submit a proposal
+    expect(await screen.findByRole("link", { name: "Submit a proposal" })).toHaveAttribute(
+      "href",
+      "/projects/p-1/phases/ph-proposals/ideas/new",
+    );
+    expect(screen.queryByRole("link", { name: "Post your idea" })).not.toBeInTheDocument();
+    // AND the list speaks of proposals, sorted by signatures rather than likes
+    expect(screen.getByRole("heading", { name: "Proposals" })).toBeInTheDocument();
+    expect(screen.getByRole("option", { name: "Most signed" })).toBeInTheDocument();
+    expect(screen.queryByRole("option", { name: "Most liked" })).not.toBeInTheDocument();
+    // AND each card shows its signatures against the goal and its state
+    const skate = (await screen.findByRole("link", { name: "Skate park" })).closest("article") as HTMLElement;
+    expect(within(skate).getByRole("progressbar", { name: "37 of 100 signatures" })).toBeInTheDocument();
+    expect(within(skate).getByText("5 days left to sign")).toBeInTheDocument();
+    expect(within(skate).queryByText("37 likes")).not.toBeInTheDocument();
+    const bus = screen.getByRole("link", { name: "Night bus" }).closest("article") as HTMLElement;
+    expect(within(bus).getByRole("progressbar", { name: "140 of 100 signatures" })).toBeInTheDocument();
+    expect(within(bus).getByText("Reached its goal")).toBeInTheDocument();
+    const fountain = screen.getByRole("link", { name: "Fountain" }).closest("article") as HTMLElement;
+    expect(within(fountain).getByText("Closed: did not reach its goal")).toBeInTheDocument();
+  });
+
+  it("says when a proposals phase has no proposals yet, and tells a visitor to sign in to submit one", async () => {
+    server.use(
+      http.get("/api/v1/projects/new-park", () => HttpResponse.json(proposalsProject)),
+      ...ideationHandlers,
+      http.get("/api/v1/projects/:projectId/phases/:phaseId/ideas", () => HttpResponse.json({ items: [], next_cursor: null })),
+    );
+    renderApp("/projects/new-park");
+    expect(await screen.findByText("No proposals yet. Be the first to submit one!")).toBeInTheDocument();
+    const timeline = await screen.findByRole("region", { name: "Timeline" });
+    const link = await within(timeline).findByRole("link", { name: "Sign in" });
+    expect(link.closest("p")).toHaveTextContent("Sign in to submit a proposal.");
   });
 });

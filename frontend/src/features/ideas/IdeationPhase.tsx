@@ -8,15 +8,18 @@ import { useLocalized } from "@/lib/i18n";
 import { IdeaList } from "./IdeaList";
 import { ideationConfig, postingDecision } from "./phase";
 import { SanitisedHtml } from "./SanitisedHtml";
+import { wordingFor } from "./wording";
 
 /**
- * The ideation method on a project page: the phase's question, the way to
- * post an idea (or why one cannot), and the phase's ideas.
+ * The ideation and proposals methods on a project page: the phase's
+ * question, the way to post an idea or submit a proposal (or why one
+ * cannot), and the phase's inputs, in the words of the phase's method.
  */
 export function IdeationPhase({ project, phase }: { project: Project; phase: Phase }) {
   const localize = useLocalized();
   const session = useSession();
   const config = ideationConfig(phase);
+  const words = wordingFor(phase.method);
   const blocked = useBlockedState();
   const open = postingDecision(phase, session.status === "authenticated");
   // A blocked resident reads until when and why, where the "post an idea" button would be.
@@ -33,29 +36,29 @@ export function IdeationPhase({ project, phase }: { project: Project; phase: Pha
       {session.status === "unknown" ? null : decision.allowed ? (
         <p>
           <Link className="button" to={formPath}>
-            <FormattedMessage id="ideas.post.link" />
+            <FormattedMessage id={words.post} />
           </Link>
         </p>
       ) : answerFirst ? (
         gate.asking ? null : (
           <>
-            <ParticipationReason reason={decision.reason} action="post_input" />
+            <ParticipationReason reason={decision.reason} action={words.postAction} />
             <p>
               <button
                 type="button"
                 className="button"
                 onClick={() => void gate.attempt(() => navigate(formPath), decision.fields)}
               >
-                <FormattedMessage id="ideas.post.link" />
+                <FormattedMessage id={words.post} />
               </button>
             </p>
           </>
         )
       ) : (
-        <ParticipationReason reason={decision.reason} action="post_input" />
+        <ParticipationReason reason={decision.reason} action={words.postAction} />
       )}
       {gate.panel}
-      <IdeaList projectId={project.id} phaseId={phase.id} config={config} />
+      <IdeaList projectId={project.id} phaseId={phase.id} config={config} words={words} />
     </div>
   );
 }

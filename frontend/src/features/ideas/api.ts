@@ -1,5 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap } from "@/lib/api/client";
+import { withSignatures } from "./proposal";
 import type { Idea, IdeaSort, ReactionKind, ReactionState } from "./types";
 
 export interface IdeaFilters {
@@ -122,7 +123,10 @@ export function useIdeaStatuses() {
   });
 }
 
-/** Like, dislike or take back a reaction; the idea on screen updates from the answer. */
+/**
+ * Like, dislike or take back a reaction (a proposal's signature is a like);
+ * the idea on screen, and a proposal's progress, update from the answer.
+ */
 export function useReaction(idea: Idea) {
   const client = useQueryClient();
   return useMutation({
@@ -141,7 +145,13 @@ export function useReaction(idea: Idea) {
           ),
     onSuccess: (state) => {
       client.setQueryData<Idea>(ideaKeys.idea(idea.id), (current) =>
-        current ? { ...current, ...state } : current,
+        current
+          ? {
+              ...current,
+              ...state,
+              proposal: current.proposal ? withSignatures(current.proposal, state.likes) : current.proposal,
+            }
+          : current,
       );
       void client.invalidateQueries({ queryKey: ["ideas", "list", idea.phase_id] });
     },

@@ -36,3 +36,6 @@ export interface IdeationConfig {
   max_likes_per_resident: number | null;
   presentation: "cards" | "map";
 }
+
+/** Where a proposal stands: signatures against its threshold, its deadline and state. */
+export type ProposalProgress = Schemas["ProposalProgress"];

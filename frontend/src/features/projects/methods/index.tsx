@@ -10,6 +10,8 @@ import type { PhaseContent, PhaseContentProps } from "./types";
 const registry: Record<string, PhaseContent> = {
   information: InformationPhase,
   ideation: IdeationPhase,
+  // Proposals are inputs like ideas: the same list and form, in proposal words.
+  proposals: IdeationPhase,
 };
 
 function UnknownMethod({ phase }: PhaseContentProps) {

@@ -1,0 +1,67 @@
+import type { ParticipationKind } from "@/features/participation";
+
+/**
+ * The words a phase's inputs go by. Ideas and proposals share every screen
+ * (list, form, page); only what they are called and how one takes part
+ * differ, so the screens pick their message ids here.
+ */
+export interface InputWording {
+  /** The action refusals to posting are explained for. */
+  postAction: ParticipationKind;
+  post: string;
+  newTitle: string;
+  submitNew: string;
+  listTitle: string;
+  empty: string;
+  noMatch: string;
+  shown: string;
+  search: string;
+  searchForm: string;
+  viewLabel: string;
+  loadMore: string;
+  loadingMore: string;
+  loadMoreFailed: string;
+  /** The "most liked" sort: proposals are signed, not liked. */
+  mostLiked: string;
+}
+
+const IDEAS: InputWording = {
+  postAction: "post_input",
+  post: "ideas.post.link",
+  newTitle: "ideas.form.newTitle",
+  submitNew: "ideas.form.submitNew",
+  listTitle: "ideas.list.title",
+  empty: "ideas.list.empty",
+  noMatch: "ideas.list.noMatch",
+  shown: "ideas.list.shown",
+  search: "ideas.list.search",
+  searchForm: "ideas.list.searchForm",
+  viewLabel: "ideas.view.label",
+  loadMore: "ideas.list.loadMore",
+  loadingMore: "ideas.list.loadingMore",
+  loadMoreFailed: "ideas.list.loadMoreFailed",
+  mostLiked: "ideas.sort.most_liked",
+};
+
+const PROPOSALS: InputWording = {
+  postAction: "post_proposal",
+  post: "ideas.proposal.post",
+  newTitle: "ideas.proposal.newTitle",
+  submitNew: "ideas.proposal.submitNew",
+  listTitle: "ideas.proposal.listTitle",
+  empty: "ideas.proposal.empty",
+  noMatch: "ideas.proposal.noMatch",
+  shown: "ideas.proposal.shown",
+  search: "ideas.proposal.search",
+  searchForm: "ideas.proposal.searchForm",
+  viewLabel: "ideas.proposal.viewLabel",
+  loadMore: "ideas.proposal.loadMore",
+  loadingMore: "ideas.proposal.loadingMore",
+  loadMoreFailed: "ideas.proposal.loadMoreFailed",
+  mostLiked: "ideas.proposal.mostSigned",
+};
+
+/** The wording of a phase's inputs, by the phase's method. */
+export function wordingFor(method: string): InputWording {
+  return method === "proposals" ? PROPOSALS : IDEAS;
+}
