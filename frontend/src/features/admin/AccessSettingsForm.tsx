@@ -7,9 +7,17 @@ import { api, unwrap } from "@/lib/api/client";
 import type { Platform } from "@/lib/api/types";
 
 const VISITS = ["everyone", "signed_in"] as const;
-const FOLLOWERS = ["signed_in", "confirmed_email", "verified"] as const;
+/** The platform-wide audiences (`FollowAudience`): who may follow, who may comment on proposals. */
+const AUDIENCES = ["signed_in", "confirmed_email", "verified"] as const;
 
-/** Who may use the platform as a whole: visit its content, and follow ideas and projects. */
+function audience(value: FormDataEntryValue | null): (typeof AUDIENCES)[number] {
+  return AUDIENCES.find((item) => item === value) ?? "signed_in";
+}
+
+/**
+ * Who may use the platform as a whole: visit its content, follow ideas and
+ * projects, and comment on proposals (in every proposals phase).
+ */
 export function AccessSettingsForm({ platform }: { platform: Platform }) {
   const intl = useIntl();
   const client = useQueryClient();
@@ -27,7 +35,8 @@ export function AccessSettingsForm({ platform }: { platform: Platform }) {
             body: {
               access: {
                 visit: data.get("visit") === "signed_in" ? "signed_in" : "everyone",
-                follow: (FOLLOWERS.find((value) => value === data.get("follow")) ?? "signed_in"),
+                follow: audience(data.get("follow")),
+                comment_proposals: audience(data.get("comment_proposals")),
               },
             },
           }),
@@ -69,9 +78,21 @@ export function AccessSettingsForm({ platform }: { platform: Platform }) {
         label={<FormattedMessage id="admin.access.follow" />}
         defaultValue={platform.access.follow}
       >
-        {FOLLOWERS.map((value) => (
+        {AUDIENCES.map((value) => (
           <option key={value} value={value}>
             {intl.formatMessage({ id: `admin.access.follow.${value}` })}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        name="comment_proposals"
+        label={<FormattedMessage id="admin.access.comment_proposals" />}
+        hint={<FormattedMessage id="admin.access.comment_proposalsHint" />}
+        defaultValue={platform.access.comment_proposals}
+      >
+        {AUDIENCES.map((value) => (
+          <option key={value} value={value}>
+            {intl.formatMessage({ id: `admin.access.comment_proposals.${value}` })}
           </option>
         ))}
       </SelectField>
