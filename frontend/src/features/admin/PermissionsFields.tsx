@@ -199,7 +199,12 @@ function ActionRules<T extends FieldValues>({
   const audience = watched ?? storedRule?.audience ?? DEFAULT_AUDIENCE;
   const anonymous = method.anonymous_actions.includes(action as never);
   const offered = AUDIENCES.filter((value) => value !== "everyone" || anonymous || storedRule?.audience === "everyone");
-  const name = intl.formatMessage({ id: `admin.permissions.action.${action}`, defaultMessage: action });
+  // A method may name an action in its own words (in a proposals phase, reacting is signing).
+  const own = `admin.permissions.action.${method.id}.${action}`;
+  const name = intl.formatMessage({
+    id: typeof intl.messages[own] === "string" ? own : `admin.permissions.action.${action}`,
+    defaultMessage: action,
+  });
   const whole = messageAt(errors, action);
   // A stored field the platform no longer lists stays ticked, named by its id, until unticked.
   const kept = (storedRule?.required_fields ?? []).filter((id) => !fields.some((field) => field.id === id));

@@ -10,6 +10,7 @@ import { api, unwrap } from "@/lib/api/client";
 import { ApiProblem, isApiProblem } from "@/lib/api/problem";
 import type { Phase, Project } from "@/lib/api/types";
 import { useValidationMessages } from "@/lib/forms/messages";
+import { isPlainText } from "@/lib/forms/plainText";
 import { useLocalized } from "@/lib/i18n";
 import { useInvalidateProjects, useParticipationMethods } from "./api";
 import { LocalizedRichTextFields, LocalizedTextFields } from "./LocalizedFields";
@@ -25,6 +26,8 @@ import {
 import { usePlatformLocales } from "./usePlatformLocales";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** The longest commitment of a proposals phase, per language (the API's limit). */
+const COMMITMENT_MAX = 300;
 const PHASE_FIELDS = ["title", "description", "start_date", "end_date", "method", "method_config", "permissions"];
 
 /**
@@ -41,6 +44,12 @@ export function placeOverlap(error: unknown): unknown {
   return error;
 }
 
+/** A proposals phase's commitment as the form holds it ({locale: text}; nothing before it is typed). */
+function commitmentOf(config: Record<string, unknown>): Record<string, string> {
+  const value = config.commitment;
+  return value && typeof value === "object" ? (value as Record<string, string>) : {};
+}
+
 function PhaseForm({ project, phase, onDone }: { project: Project; phase?: Phase; onDone: () => void }) {
   const intl = useIntl();
   const messages = useValidationMessages();
@@ -48,6 +57,7 @@ function PhaseForm({ project, phase, onDone }: { project: Project; phase?: Phase
   const methods = useParticipationMethods();
   const { locales, defaultLocale } = usePlatformLocales();
   const chooseGroup = intl.formatMessage({ id: "admin.permissions.chooseGroup" });
+  const plainText = intl.formatMessage({ id: "validation.plainText" });
   const methodOf = (id: string) => methods.data?.items.find((item) => item.id === id);
   const stored = permissionValues(phase?.permissions);
   const rule = z.object({
@@ -74,6 +84,17 @@ function PhaseForm({ project, phase, onDone }: { project: Project; phase?: Phase
         // A rule for members of groups names at least one group (the API refuses it otherwise).
         for (const action of actionsWithoutGroups(methodOf(value.method), value.permissions)) {
           context.addIssue({ code: "custom", path: ["permissions", action, "group_ids"], message: chooseGroup });
+        }
+        // A proposals phase's commitment: plain text, up to the API's length, in each language.
+        if (value.method === "proposals") {
+          for (const [locale, text] of Object.entries(commitmentOf(value.method_config))) {
+            const path = ["method_config", "commitment", locale];
+            if (text.length > COMMITMENT_MAX) {
+              context.addIssue({ code: "custom", path, message: messages.maxLength(COMMITMENT_MAX) });
+            } else if (!isPlainText(text)) {
+              context.addIssue({ code: "custom", path, message: plainText });
+            }
+          }
         }
       }),
   });
@@ -114,14 +135,17 @@ function PhaseForm({ project, phase, onDone }: { project: Project; phase?: Phase
         return PHASE_FIELDS.includes(root) ? (`phase.${field}` as never) : null;
       }}
       onSubmit={async ({ phase: values }) => {
+        // Empty inputs mean "not set", not an empty string the method must accept.
+        const methodConfig = methodConfigBody(methodOf(values.method), values.method_config);
+        // The commitment is edited per language: only the languages with a text are sent.
+        if (values.method === "proposals") methodConfig.commitment = compact(commitmentOf(values.method_config));
         const body = {
           title: compact(values.title),
           description: compact(values.description),
           start_date: values.start_date,
           end_date: values.end_date || null,
           method: values.method,
-          // Empty inputs mean "not set", not an empty string the method must accept.
-          method_config: methodConfigBody(methodOf(values.method), values.method_config),
+          method_config: methodConfig,
           // Every action of the method gets its rule: the API replaces the phase's rules with these.
           permissions: permissionsBody(methodOf(values.method), values.permissions),
         };
@@ -200,6 +224,17 @@ function PhaseForm({ project, phase, onDone }: { project: Project; phase?: Phase
         errors={phaseErrors?.method_config as FieldErrors | undefined}
         current={form.watch("phase.method_config")}
       />
+      {methodId === "proposals" ? (
+        <LocalizedTextFields
+          name="phase.method_config.commitment"
+          label={intl.formatMessage({ id: "admin.method.proposals.commitment" })}
+          hint={<FormattedMessage id="admin.method.proposals.commitment.hint" values={{ max: COMMITMENT_MAX }} />}
+          locales={locales}
+          defaultLocale={defaultLocale}
+          errors={errors}
+          register={form.register}
+        />
+      ) : null}
       <PermissionsFields
         method={method}
         prefix="phase.permissions"
