@@ -81,7 +81,7 @@ export function ReactionButtons({
         <>
           <button
             type="button"
-            className="reaction-button sign-button"
+            className="reaction-button"
             aria-pressed={signed}
             aria-describedby={describedBy}
             disabled={!allowed || reaction.isPending}
