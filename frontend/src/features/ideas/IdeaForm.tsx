@@ -13,6 +13,7 @@ import { ideaSchema, mapIdeaField, type IdeaFormValues } from "./ideaForm";
 import { LocationField } from "./LocationField";
 import type { InputForm, Topic } from "./types";
 import { AttachmentsField, ImagesField } from "./UploadsField";
+import { wordingFor, type InputWording } from "./wording";
 import { RichTextEditor, type EditorTool } from "@/components/RichTextEditor";
 
 const DRAFT_DELAY_MS = 800;
@@ -24,6 +25,8 @@ interface Props {
   draftScope: DraftScope;
   /** The message id of the submit button ("Publish idea", "Publish proposal", "Save changes"). */
   submitLabel: string;
+  /** Ideas (the default) or proposals. */
+  words?: InputWording;
   onSubmit: (values: IdeaFormValues) => Promise<void>;
 }
 
@@ -65,7 +68,15 @@ function DraftNotice({ draft, onRestore, onDiscard }: { draft: Draft<IdeaFormVal
 // Residents write paragraphs and lists; headings are for the city's pages.
 const RESIDENT_TOOLS: EditorTool[] = ["bold", "italic", "bulletList", "orderedList"];
 
-export function IdeaForm({ inputForm, topics, initialValues, draftScope, submitLabel, onSubmit }: Props) {
+export function IdeaForm({
+  inputForm,
+  topics,
+  initialValues,
+  draftScope,
+  submitLabel,
+  words = wordingFor("ideation"),
+  onSubmit,
+}: Props) {
   const intl = useIntl();
   const localize = useLocalized();
   const base = useValidationMessages();
@@ -73,8 +84,8 @@ export function IdeaForm({ inputForm, topics, initialValues, draftScope, submitL
   const messages = useMemo(
     () => ({
       required: base.required,
-      title: intl.formatMessage({ id: "ideas.validation.title" }),
-      body: intl.formatMessage({ id: "ideas.validation.body" }),
+      title: intl.formatMessage({ id: words.missingTitle }),
+      body: intl.formatMessage({ id: words.missingBody }),
       maxLength: base.maxLength,
       plainText: base.plainText,
       lat: intl.formatMessage({ id: "ideas.validation.lat" }),
@@ -89,7 +100,7 @@ export function IdeaForm({ inputForm, topics, initialValues, draftScope, submitL
       answerRequired: (label: string) => intl.formatMessage({ id: "ideas.validation.answer" }, { label }),
       tickRequired: (label: string) => intl.formatMessage({ id: "ideas.validation.tick" }, { label }),
     }),
-    [base, intl],
+    [base, intl, words],
   );
   const schema = useMemo(
     () => ideaSchema(inputForm, messages, (field) => localize(field.label)),
@@ -153,7 +164,7 @@ export function IdeaForm({ inputForm, topics, initialValues, draftScope, submitL
       ) : null}
       <Form
         form={form}
-        aria-label={intl.formatMessage({ id: "ideas.form.label" })}
+        aria-label={intl.formatMessage({ id: words.formLabel })}
         submitLabel={<FormattedMessage id={submitLabel} />}
         mapField={(apiField) => mapIdeaField(apiField, inputForm) as Path<IdeaFormValues> | null}
         onSubmit={async (values) => {
@@ -164,7 +175,7 @@ export function IdeaForm({ inputForm, topics, initialValues, draftScope, submitL
       >
         <TextField
           label={<FormattedMessage id="ideas.form.title" />}
-          hint={<FormattedMessage id="ideas.form.titleHint" />}
+          hint={<FormattedMessage id={words.titleHint} />}
           error={errors.title?.message}
           autoComplete="off"
           {...form.register("title")}
@@ -178,7 +189,7 @@ export function IdeaForm({ inputForm, topics, initialValues, draftScope, submitL
                 tools={RESIDENT_TOOLS}
                 name="body"
                 label={<FormattedMessage id={builtin.body.required ? "ideas.form.body" : "ideas.form.bodyOptional"} />}
-                hint={<FormattedMessage id="ideas.form.bodyHint" />}
+                hint={<FormattedMessage id={words.bodyHint} />}
                 value={field.value}
                 onChange={field.onChange}
                 error={errors.body?.message}

@@ -261,6 +261,10 @@ describe("IdeaFormPage", () => {
     // THEN the form is there, to submit a proposal
     await titleBox();
     expect(screen.getByRole("heading", { level: 1, name: "Submit a proposal" })).toBeInTheDocument();
-    expect(screen.getByRole("button", { name: "Publish proposal" })).toBeInTheDocument();
+    expect(screen.getByRole("form", { name: "Your proposal" })).toBeInTheDocument();
+    // AND what is missing is said in proposal words
+    await userEvent.click(screen.getByRole("button", { name: "Publish proposal" }));
+    const summary = await screen.findByRole("alert");
+    expect(within(summary).getByRole("link", { name: "Give your proposal a title." })).toBeInTheDocument();
   }, SLOW);
 });

@@ -52,6 +52,7 @@ function NewIdea() {
           initialValues={emptyValues(inputForm.data)}
           draftScope={{ phaseId }}
           submitLabel={words.submitNew}
+          words={words}
           onSubmit={async (values) => {
             const idea = await unwrap(
               api.POST("/api/v1/projects/{project_id}/phases/{phase_id}/ideas", {
@@ -106,6 +107,7 @@ function EditForm({ idea }: { idea: Idea }) {
           initialValues={valuesFromIdea(idea, inputForm.data, writeLocale)}
           draftScope={{ ideaId: idea.id }}
           submitLabel="ideas.form.submitEdit"
+          words={wordingFor(idea.proposal ? "proposals" : "ideation")}
           onSubmit={async (values) => {
             const updated = await unwrap(
               api.PATCH("/api/v1/ideas/{idea_id}", {

@@ -23,6 +23,11 @@ export interface InputWording {
   loadMoreFailed: string;
   /** The "most liked" sort: proposals are signed, not liked. */
   mostLiked: string;
+  formLabel: string;
+  titleHint: string;
+  bodyHint: string;
+  missingTitle: string;
+  missingBody: string;
 }
 
 const IDEAS: InputWording = {
@@ -41,6 +46,11 @@ const IDEAS: InputWording = {
   loadingMore: "ideas.list.loadingMore",
   loadMoreFailed: "ideas.list.loadMoreFailed",
   mostLiked: "ideas.sort.most_liked",
+  formLabel: "ideas.form.label",
+  titleHint: "ideas.form.titleHint",
+  bodyHint: "ideas.form.bodyHint",
+  missingTitle: "ideas.validation.title",
+  missingBody: "ideas.validation.body",
 };
 
 const PROPOSALS: InputWording = {
@@ -59,6 +69,11 @@ const PROPOSALS: InputWording = {
   loadingMore: "ideas.proposal.loadingMore",
   loadMoreFailed: "ideas.proposal.loadMoreFailed",
   mostLiked: "ideas.proposal.mostSigned",
+  formLabel: "ideas.proposal.formLabel",
+  titleHint: "ideas.proposal.titleHint",
+  bodyHint: "ideas.proposal.bodyHint",
+  missingTitle: "ideas.proposal.missingTitle",
+  missingBody: "ideas.proposal.missingBody",
 };
 
 /** The wording of a phase's inputs, by the phase's method. */
