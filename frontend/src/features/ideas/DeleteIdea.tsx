@@ -3,13 +3,22 @@ import { FormattedMessage, useIntl } from "react-intl";
 import { useNavigate } from "react-router";
 import { isApiProblem } from "@/lib/api/problem";
 import { useDeleteIdea } from "./api";
+import type { InputWording } from "./wording";
 
 /**
- * "Delete idea" with a confirmation step. The confirmation is an inline
+ * "Delete idea" (or proposal) with a confirmation step. The confirmation is an inline
  * alert dialog that takes focus; Escape or "Cancel" closes it and gives
  * focus back to the button that opened it.
  */
-export function DeleteIdea({ ideaId, projectId }: { ideaId: string; projectId: string }) {
+export function DeleteIdea({
+  ideaId,
+  projectId,
+  words,
+}: {
+  ideaId: string;
+  projectId: string;
+  words: InputWording;
+}) {
   const intl = useIntl();
   const navigate = useNavigate();
   const remove = useDeleteIdea();
@@ -37,7 +46,7 @@ export function DeleteIdea({ ideaId, projectId }: { ideaId: string; projectId: s
   if (!confirming) {
     return (
       <button ref={opener} type="button" className="button button--warning" onClick={() => setConfirming(true)}>
-        <FormattedMessage id="ideas.delete.button" />
+        <FormattedMessage id={words.deleteButton} />
       </button>
     );
   }
@@ -52,10 +61,10 @@ export function DeleteIdea({ ideaId, projectId }: { ideaId: string; projectId: s
       }}
     >
       <h2 id="delete-idea-title" className="confirm__title">
-        <FormattedMessage id="ideas.delete.title" />
+        <FormattedMessage id={words.deleteTitle} />
       </h2>
       <p id="delete-idea-body">
-        <FormattedMessage id="ideas.delete.body" />
+        <FormattedMessage id={words.deleteBody} />
       </p>
       {error ? (
         <p className="field__error" role="alert">
@@ -64,7 +73,7 @@ export function DeleteIdea({ ideaId, projectId }: { ideaId: string; projectId: s
       ) : null}
       <div className="form__actions">
         <button type="button" className="button button--warning" disabled={remove.isPending} onClick={confirm}>
-          <FormattedMessage id="ideas.delete.confirm" />
+          <FormattedMessage id={words.deleteConfirm} />
         </button>
         <button ref={cancel} type="button" className="button button--secondary" onClick={() => setConfirming(false)}>
           <FormattedMessage id="ideas.delete.cancel" />

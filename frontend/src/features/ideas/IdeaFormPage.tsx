@@ -98,7 +98,7 @@ function EditForm({ idea }: { idea: Idea }) {
         </Link>
       </p>
       <h1>
-        <FormattedMessage id="ideas.form.editTitle" />
+        <FormattedMessage id={wordingFor(idea.proposal ? "proposals" : "ideation").editTitle} />
       </h1>
       {idea.permissions.edit.allowed ? (
         <IdeaForm

@@ -200,7 +200,7 @@ describe("IdeaPage", () => {
         ),
       ).toBeInTheDocument();
       // AND there is no like or dislike, but a Sign button
-      expect(within(section).getByRole("button", { name: "Sign this proposal" })).toHaveAttribute("aria-pressed", "false");
+      expect(within(section).getByRole("button", { name: "Sign this proposal" })).toBeEnabled();
       expect(screen.queryByRole("button", { name: "Like" })).not.toBeInTheDocument();
       expect(screen.queryByRole("button", { name: "Dislike" })).not.toBeInTheDocument();
     });
@@ -232,18 +232,18 @@ describe("IdeaPage", () => {
       renderApp("/ideas/i-1");
       // WHEN they sign
       await userEvent.click(await screen.findByRole("button", { name: "Sign this proposal" }));
-      // THEN a like is sent, the button is pressed and says so, and the count moves
-      const signed = await screen.findByRole("button", { name: "You signed" });
-      expect(signed).toHaveAttribute("aria-pressed", "true");
-      expect(signed).toHaveAccessibleDescription("Press “You signed” again to withdraw your signature.");
+      // THEN a like is sent, the page says so, focus is on the way back, and the count moves
+      const withdraw = await screen.findByRole("button", { name: "Withdraw my signature" });
+      expect(withdraw).toHaveFocus();
+      expect(document.querySelector(".reactions__signed")).toHaveTextContent("You signed this proposal");
       expect(sent).toEqual(['PUT {"kind":"like"}']);
       expect(screen.getByRole("progressbar", { name: "38 of 100 signatures" })).toBeInTheDocument();
       expect(screen.getByText("38 signatures")).toBeInTheDocument();
       expect(screen.getByText("You signed this proposal.")).toBeInTheDocument();
-      // WHEN they press it again
-      await userEvent.click(signed);
-      // THEN the signature is withdrawn
-      expect(await screen.findByRole("button", { name: "Sign this proposal" })).toHaveAttribute("aria-pressed", "false");
+      // WHEN they withdraw it
+      await userEvent.click(withdraw);
+      // THEN the signature is withdrawn and focus is back on signing
+      expect(await screen.findByRole("button", { name: "Sign this proposal" })).toHaveFocus();
       expect(sent).toEqual(['PUT {"kind":"like"}', "DELETE"]);
       expect(screen.getByText("Your signature was withdrawn.")).toBeInTheDocument();
       expect(screen.getByRole("progressbar", { name: "37 of 100 signatures" })).toBeInTheDocument();
@@ -262,6 +262,17 @@ describe("IdeaPage", () => {
       expect(sign).toHaveAccessibleDescription("This proposal no longer collects signatures: its deadline has passed.");
       expect(screen.getByText("Closed: did not reach its goal")).toBeInTheDocument();
       expect(screen.getByText("Signatures were collected until January 31, 2020.")).toBeInTheDocument();
+    });
+
+    it("offers its author to edit or delete the proposal, in proposal words", async () => {
+      signInAs();
+      const allowed = { allowed: true, reason: "ok", fields: [] };
+      serveProposal({ ...proposal, permissions: { ...proposal.permissions, edit: allowed, delete: allowed } });
+      renderApp("/ideas/i-1");
+      expect(await screen.findByRole("link", { name: "Edit proposal" })).toHaveAttribute("href", "/ideas/i-1/edit");
+      await userEvent.click(screen.getByRole("button", { name: "Delete proposal" }));
+      expect(screen.getByRole("alertdialog", { name: "Delete this proposal?" })).toBeInTheDocument();
+      expect(screen.getByRole("button", { name: "Yes, delete proposal" })).toBeInTheDocument();
     });
 
     it("explains a refusal to sign in signing words", async () => {

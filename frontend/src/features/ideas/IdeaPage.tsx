@@ -20,6 +20,7 @@ import { ReactionButtons } from "./ReactionButtons";
 import { SanitisedHtml } from "./SanitisedHtml";
 import { ShareLinks } from "./ShareLinks";
 import { calendarDate, proposalCommitment } from "./proposal";
+import { wordingFor } from "./wording";
 import { ProposalProgress } from "./ProposalProgress";
 import type { Idea, ProposalProgress as Progress } from "./types";
 
@@ -103,6 +104,7 @@ export function IdeaPage() {
   const title = localize(data.title);
   const phase = project.data?.phases.find((item) => item.id === data.phase_id);
   const config = phase ? ideationConfig(phase) : null;
+  const words = wordingFor(data.proposal ? "proposals" : "ideation");
   const topicNames = (topics.data?.items ?? [])
     .filter((topic) => data.topic_ids.includes(topic.id))
     .map((topic) => localize(topic.title));
@@ -169,10 +171,10 @@ export function IdeaPage() {
         <div className="idea__owner-actions form__actions">
           {data.permissions.edit.allowed ? (
             <Link className="button button--secondary" to={`/ideas/${data.id}/edit`}>
-              <FormattedMessage id="ideas.page.edit" />
+              <FormattedMessage id={words.edit} />
             </Link>
           ) : null}
-          {data.permissions.delete.allowed ? <DeleteIdea ideaId={data.id} projectId={data.project_id} /> : null}
+          {data.permissions.delete.allowed ? <DeleteIdea ideaId={data.id} projectId={data.project_id} words={words} /> : null}
         </div>
       ) : null}
       <OfficialUpdates ideaId={data.id} />

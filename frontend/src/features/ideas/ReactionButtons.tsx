@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { FormattedMessage, useIntl } from "react-intl";
 import { ParticipationReason, useProfileGate } from "@/features/participation";
 import { isApiProblem } from "@/lib/api/problem";
@@ -13,9 +13,10 @@ import type { Idea, ReactionKind } from "./types";
  * answers about the resident are missing the buttons stay usable: pressing
  * one asks for them in place, then sends the reaction.
  *
- * The `sign` variant is a proposal's one toggle: a signature is a like, so
- * the same calls and refusals apply, in signing words ("Sign this proposal",
- * pressed "You signed", pressed again to withdraw).
+ * The `sign` variant is a proposal's signature: a signature is a like, so
+ * the same calls and refusals apply, in signing words. Its buttons are not
+ * toggles: "Sign this proposal", then "You signed" with "Withdraw my
+ * signature"; focus moves to whichever button replaced the one pressed.
  */
 export function ReactionButtons({
   idea,
@@ -39,9 +40,20 @@ export function ReactionButtons({
   const noteId = `idea-${idea.id}-reaction-note`;
   const signing = variant === "sign";
   const signed = idea.my_reaction === "like";
+  const signButton = useRef<HTMLButtonElement>(null);
+  const withdrawButton = useRef<HTMLButtonElement>(null);
+  const pressedSign = useRef(false);
+
+  useEffect(() => {
+    // After signing or withdrawing, the pressed button is gone: hand focus to its replacement.
+    if (!pressedSign.current) return;
+    pressedSign.current = false;
+    (signed ? withdrawButton : signButton).current?.focus();
+  }, [signed]);
 
   const press = (kind: ReactionKind) => {
     const next = idea.my_reaction === kind ? null : kind;
+    pressedSign.current = signing;
     setFailure(null);
     const send = async () => {
       await reaction.mutateAsync(next);
@@ -62,9 +74,7 @@ export function ReactionButtons({
 
   const note = !decision.allowed ? (
     <ParticipationReason reason={decision.reason} action={signing ? "sign" : "react"} inline />
-  ) : signing && signed ? (
-    <FormattedMessage id="ideas.sign.withdrawHint" />
-  ) : outOfLikes ? (
+  ) : outOfLikes && !signing ? (
     <FormattedMessage id="ideas.react.limitReached" />
   ) : idea.likes_left !== null ? (
     <FormattedMessage id="ideas.react.likesLeft" values={{ count: idea.likes_left }} />
@@ -79,16 +89,35 @@ export function ReactionButtons({
     >
       {signing ? (
         <>
-          <button
-            type="button"
-            className="reaction-button"
-            aria-pressed={signed}
-            aria-describedby={describedBy}
-            disabled={!allowed || reaction.isPending}
-            onClick={() => press("like")}
-          >
-            <FormattedMessage id={signed ? "ideas.sign.signed" : "ideas.sign.button"} />
-          </button>
+          {signed ? (
+            <>
+              <p className="reactions__signed">
+                <span aria-hidden="true">✓ </span>
+                <FormattedMessage id="ideas.sign.signed" />
+              </p>
+              <button
+                ref={withdrawButton}
+                type="button"
+                className="button button--small button--secondary"
+                aria-describedby={describedBy}
+                disabled={!allowed || reaction.isPending}
+                onClick={() => press("like")}
+              >
+                <FormattedMessage id="ideas.sign.withdraw" />
+              </button>
+            </>
+          ) : (
+            <button
+              ref={signButton}
+              type="button"
+              className="reaction-button"
+              aria-describedby={describedBy}
+              disabled={!allowed || reaction.isPending}
+              onClick={() => press("like")}
+            >
+              <FormattedMessage id="ideas.sign.button" />
+            </button>
+          )}
           <span className="reactions__count">
             <FormattedMessage id="ideas.count.signatures" values={{ count: idea.likes }} />
           </span>

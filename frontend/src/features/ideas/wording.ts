@@ -28,6 +28,12 @@ export interface InputWording {
   bodyHint: string;
   missingTitle: string;
   missingBody: string;
+  edit: string;
+  editTitle: string;
+  deleteButton: string;
+  deleteTitle: string;
+  deleteBody: string;
+  deleteConfirm: string;
 }
 
 const IDEAS: InputWording = {
@@ -51,6 +57,12 @@ const IDEAS: InputWording = {
   bodyHint: "ideas.form.bodyHint",
   missingTitle: "ideas.validation.title",
   missingBody: "ideas.validation.body",
+  edit: "ideas.page.edit",
+  editTitle: "ideas.form.editTitle",
+  deleteButton: "ideas.delete.button",
+  deleteTitle: "ideas.delete.title",
+  deleteBody: "ideas.delete.body",
+  deleteConfirm: "ideas.delete.confirm",
 };
 
 const PROPOSALS: InputWording = {
@@ -74,6 +86,12 @@ const PROPOSALS: InputWording = {
   bodyHint: "ideas.proposal.bodyHint",
   missingTitle: "ideas.proposal.missingTitle",
   missingBody: "ideas.proposal.missingBody",
+  edit: "ideas.proposal.edit",
+  editTitle: "ideas.proposal.editTitle",
+  deleteButton: "ideas.proposal.deleteButton",
+  deleteTitle: "ideas.proposal.deleteTitle",
+  deleteBody: "ideas.proposal.deleteBody",
+  deleteConfirm: "ideas.proposal.deleteConfirm",
 };
 
 /** The wording of a phase's inputs, by the phase's method. */
