@@ -163,7 +163,7 @@ export function IdeaPage() {
         <ReactionButtons idea={data} dislikesEnabled={config?.dislikes_enabled ?? data.dislikes > 0} />
       )}
       <FollowButton kind="idea" id={data.id} />
-      <ShareLinks url={url} title={title} />
+      <ShareLinks url={url} title={title} words={words} />
       {viewer && viewer !== data.author.id ? (
         <ReportButton kind="idea" id={data.id} name={title} />
       ) : null}

@@ -1,13 +1,14 @@
 import { useState } from "react";
 import { FormattedMessage, useIntl } from "react-intl";
 import { mailtoLink, shareTargets } from "./share";
+import type { InputWording } from "./wording";
 
 /**
  * Copy the link (Clipboard API, with a visible confirmation; if the browser
  * refuses, the link is shown selected to copy by hand), email it, or open a
  * network's own share page. No third-party script is loaded.
  */
-export function ShareLinks({ url, title }: { url: string; title: string }) {
+export function ShareLinks({ url, title, words }: { url: string; title: string; words: InputWording }) {
   const intl = useIntl();
   const [copied, setCopied] = useState<"yes" | "failed" | null>(null);
   const copy = async () => {
@@ -21,7 +22,7 @@ export function ShareLinks({ url, title }: { url: string; title: string }) {
   return (
     <section className="share" aria-labelledby="share-title">
       <h2 id="share-title" className="share__title">
-        <FormattedMessage id="ideas.share.title" />
+        <FormattedMessage id={words.shareTitle} />
       </h2>
       <ul className="share__list">
         <li>
@@ -30,7 +31,7 @@ export function ShareLinks({ url, title }: { url: string; title: string }) {
           </button>
         </li>
         <li>
-          <a href={mailtoLink(url, title, intl.formatMessage({ id: "ideas.share.mailBody" }))}>
+          <a href={mailtoLink(url, title, intl.formatMessage({ id: words.shareMailBody }))}>
             <FormattedMessage id="ideas.share.email" />
           </a>
         </li>

@@ -34,6 +34,8 @@ export interface InputWording {
   deleteTitle: string;
   deleteBody: string;
   deleteConfirm: string;
+  shareTitle: string;
+  shareMailBody: string;
 }
 
 const IDEAS: InputWording = {
@@ -63,6 +65,8 @@ const IDEAS: InputWording = {
   deleteTitle: "ideas.delete.title",
   deleteBody: "ideas.delete.body",
   deleteConfirm: "ideas.delete.confirm",
+  shareTitle: "ideas.share.title",
+  shareMailBody: "ideas.share.mailBody",
 };
 
 const PROPOSALS: InputWording = {
@@ -92,6 +96,8 @@ const PROPOSALS: InputWording = {
   deleteTitle: "ideas.proposal.deleteTitle",
   deleteBody: "ideas.proposal.deleteBody",
   deleteConfirm: "ideas.proposal.deleteConfirm",
+  shareTitle: "ideas.proposal.shareTitle",
+  shareMailBody: "ideas.proposal.shareMailBody",
 };
 
 /** The wording of a phase's inputs, by the phase's method. */
