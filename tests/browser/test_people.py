@@ -15,6 +15,11 @@ In a third story the admin closes the platform to visitors: a visitor is
 shown the way in on the home page and on a project's page, signs in, and
 sees the project.
 
+In a fourth story the admin keeps commenting on proposals for verified
+residents: a resident signs a citizen proposal, is told why they cannot
+comment and how to qualify, verifies with a printed code and comments; a
+second signature brings the proposal to its goal.
+
 The runner's workers are asynchronous: every wait is for something on the
 page, never a fixed sleep.
 """
@@ -29,8 +34,10 @@ import pytest
 from infra.local.demo_content import LINDENFELD
 from infra.local.demo_ideation import LINDENFELD_IDEATION
 from infra.local.demo_registration import LINDENFELD as LINDENFELD_REGISTRATION
+from infra.local.demo_verification import DEMO_CODES
+from infra.local.seed_proposals import PROJECT_TITLE, PROPOSALS, THRESHOLD
 from tests.browser.accessibility import assert_accessible
-from tests.browser.steps import sign_in, visit, wait_for_text
+from tests.browser.steps import sign_in, until, visit, wait_for_text
 
 pytestmark = pytest.mark.browser
 MANAGED = LINDENFELD.folders[0].projects[0].title["en"]  # A new park on the old rail yard
@@ -42,6 +49,12 @@ IDEATION_PHASE = LINDENFELD_IDEATION.phase_title["en"]  # Share your ideas
 TRAVEL = LINDENFELD_REGISTRATION.questions[0].body["label"]["en"]  # How do you get around town?
 NEWCOMER = LINDENFELD.residents[4]  # Mei Chen, who answered no registration question
 LIKED = LINDENFELD_IDEATION.ideas[1]  # the shared garden, which Mei has not liked
+CITIZEN_PROPOSALS = PROJECT_TITLE["en"]
+REPAIR_CAFE = PROPOSALS[1]  # signed by Lotte and Mei: 2 of 4, collecting
+SIGNER = LINDENFELD.residents[3]  # Samuel Okafor, not verified
+# Theo moderates the ideation project only: here he signs as any resident (in English).
+LAST_SIGNER = LINDENFELD.moderator
+CODE = DEMO_CODES[LINDENFELD.id][0]
 
 
 def _name(person: Any) -> str:
@@ -273,3 +286,83 @@ def test_a_members_only_platform_shows_visitors_the_way_in_and_residents_everyth
     finally:
         # The module's other stories expect an open platform.
         _platform_visit(admin, base, "Everyone, also visitors who are not signed in")
+
+
+def _comment_proposals(page: Any, base: str, audience: str) -> None:
+    visit(page, base + "/admin/settings")
+    form = page.get_by_role("form", name="Who can use the platform")
+    form.get_by_label("Who can comment on proposals").select_option(label=audience)
+    form.get_by_role("button", name="Save access").click()
+    form.get_by_role("status").filter(has_text="Your changes have been saved.").wait_for()
+
+
+def _open_repair_cafe(page: Any, base: str) -> str:
+    visit(page, base + "/")
+    page.get_by_role("link", name=CITIZEN_PROPOSALS).first.click()
+    page.get_by_role("heading", name=CITIZEN_PROPOSALS, level=1).wait_for()
+    page.get_by_role("link", name=REPAIR_CAFE.title["en"]).first.click()
+    page.get_by_role("heading", name=REPAIR_CAFE.title["en"], level=1).wait_for()
+    page.wait_for_load_state("networkidle")
+    return str(page.url)
+
+
+def _sign(page: Any, url: str, before: int) -> None:
+    # The seeded signatures are counted by the worker: wait for them, then sign.
+    wait_for_text(page, url, f"{before} of {THRESHOLD} signatures")
+    page.get_by_role("button", name="Sign this proposal").click()
+    page.get_by_role("button", name="Withdraw my signature").wait_for()
+    page.get_by_role("progressbar", name=f"{before + 1} of {THRESHOLD} signatures").wait_for()
+    assert_accessible(page)
+
+
+def test_commenting_on_proposals_kept_for_verified_residents_who_sign_and_verify(
+    runner: Any, browser: Any, screenshots: Path
+) -> None:
+    base = runner.base
+    admin = browser.new_context().new_page()
+    resident = browser.new_context().new_page()
+    other = browser.new_context().new_page()
+    try:
+        # GIVEN an admin who keeps commenting on proposals for verified residents
+        sign_in(admin, base, LINDENFELD.admin.email, LINDENFELD.admin.password)
+        _comment_proposals(admin, base, "Residents who verified their identity")
+        assert_accessible(admin)
+        # WHEN a resident who has not verified opens a proposal and signs it
+        sign_in(resident, base, SIGNER.email, SIGNER.password)
+        url = _open_repair_cafe(resident, base)
+        resident.get_by_text("The town council debates it", exact=False).first.wait_for()
+        _sign(resident, url, before=len(REPAIR_CAFE.signed_by))
+        # THEN they are told why they cannot comment, and the way to qualify
+        resident.get_by_text(
+            "Commenting here is open to residents who verified their identity."
+        ).wait_for()
+        assert resident.get_by_role("button", name="Post comment").count() == 0
+        resident.get_by_role("link", name="Verify your identity").first.click()
+        resident.get_by_role("heading", name="Enter a code").wait_for()
+        resident.get_by_label("Your verification code").fill(CODE)
+        resident.get_by_role("button", name="Verify", exact=True).click()
+        resident.get_by_text("Thank you: your identity is verified with your code.").wait_for()
+        resident.get_by_role("link", name="Continue where you were").click()
+        resident.get_by_role("heading", name=REPAIR_CAFE.title["en"], level=1).wait_for()
+        # AND once verified they comment
+        resident.get_by_label("Add a comment").fill("I can bring my soldering iron.")
+        resident.get_by_role("button", name="Post comment").click()
+        resident.get_by_text("I can bring my soldering iron.").wait_for()
+        assert_accessible(resident)
+        # AND a last signature brings the proposal to its goal, once the worker counted it
+        assert LAST_SIGNER is not None
+        sign_in(other, base, LAST_SIGNER.email, LAST_SIGNER.password)
+        _sign(other, url, before=len(REPAIR_CAFE.signed_by) + 1)
+
+        def reached() -> bool:
+            visit(other, url)
+            return bool(other.get_by_text("Reached its goal").count())
+
+        until(other, reached, "the proposal reaching its goal")
+    except Exception:
+        for name, page in (("admin", admin), ("resident", resident), ("other", other)):
+            page.screenshot(path=str(screenshots / f"{name}.png"), full_page=True)
+        raise
+    finally:
+        # The module's other stories expect the default.
+        _comment_proposals(admin, base, "Signed-in residents")
