@@ -86,6 +86,13 @@ describe("IdeationPhase", () => {
       "/projects/p-1/phases/ph-proposals/ideas/new",
     );
     expect(screen.queryByRole("link", { name: "Post your idea" })).not.toBeInTheDocument();
+    // AND they read what a proposal needs, and what the city then does
+    expect(
+      screen.getByText("Each proposal has 90 days from its publication to gather 100 signatures."),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText("When a proposal gets there: The city council debates it within three months."),
+    ).toBeInTheDocument();
     // AND the list speaks of proposals, sorted by signatures rather than likes
     expect(screen.getByRole("heading", { name: "Proposals" })).toBeInTheDocument();
     expect(screen.getByRole("option", { name: "Most signed" })).toBeInTheDocument();

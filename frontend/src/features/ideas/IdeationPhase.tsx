@@ -7,6 +7,7 @@ import type { Phase, Project } from "@/lib/api/types";
 import { useLocalized } from "@/lib/i18n";
 import { IdeaList } from "./IdeaList";
 import { ideationConfig, postingDecision } from "./phase";
+import { proposalCommitment, proposalRules } from "./proposal";
 import { SanitisedHtml } from "./SanitisedHtml";
 import { wordingFor } from "./wording";
 
@@ -30,9 +31,23 @@ export function IdeationPhase({ project, phase }: { project: Project; phase: Pha
   const formPath = `/projects/${project.id}/phases/${phase.id}/ideas/new`;
   // Missing answers are asked for here; once given, the resident goes on to the form.
   const answerFirst = decision.reason === "missing_profile_fields";
+  const rules = proposalRules(phase);
+  const commitment = localize(proposalCommitment(phase));
   return (
     <div className="ideation-phase">
       {question ? <SanitisedHtml html={question} /> : null}
+      {rules ? (
+        <div className="proposal-rules">
+          <p>
+            <FormattedMessage id="ideas.proposal.rules" values={rules} />
+          </p>
+          {commitment ? (
+            <p>
+              <FormattedMessage id="ideas.proposal.rulesCommitment" values={{ commitment }} />
+            </p>
+          ) : null}
+        </div>
+      ) : null}
       {session.status === "unknown" ? null : decision.allowed ? (
         <p>
           <Link className="button" to={formPath}>

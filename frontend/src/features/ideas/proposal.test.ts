@@ -13,10 +13,11 @@ describe("daysLeft", () => {
 
 describe("withSignatures", () => {
   const deadline = "2999-01-01";
-  it("reaches the goal at the threshold and collects again below it", () => {
-    const collecting = { signatures: 99, threshold: 100, deadline, state: "collecting" as const };
+  it("reaches the goal at the threshold, and a withdrawn signature does not take it back", () => {
+    const collecting = { signatures: 98, threshold: 100, deadline, state: "collecting" as const };
+    expect(withSignatures(collecting, 99)).toEqual({ ...collecting, signatures: 99 });
     const reached = withSignatures(collecting, 100);
     expect(reached).toEqual({ ...collecting, signatures: 100, state: "reached" });
-    expect(withSignatures(reached, 99)).toEqual(collecting);
+    expect(withSignatures(reached, 99)).toEqual({ ...reached, signatures: 99 });
   });
 });

@@ -26,10 +26,20 @@ export function daysLeft(deadline: string, day: string = today()): number {
 /**
  * The progress after a signature was given or withdrawn (the reaction
  * answer has the new count only), decided as the server does: the goal is
- * reached at the threshold, otherwise it collects until its deadline.
+ * reached at the threshold (and stays reached), otherwise it collects until its deadline.
  */
 export function withSignatures(progress: ProposalProgress, signatures: number): ProposalProgress {
-  const state =
-    signatures >= progress.threshold ? "reached" : daysLeft(progress.deadline) > 0 ? "collecting" : "expired";
+  // Reached stays reached (the server keeps it once the goal was met), even if a signature goes.
+  const reached = progress.state === "reached" || signatures >= progress.threshold;
+  const state = reached ? "reached" : daysLeft(progress.deadline) > 0 ? "collecting" : "expired";
   return { ...progress, signatures, state };
+}
+
+/** What a proposals phase asks of each proposal: its signatures and days (null for other phases). */
+export function proposalRules(phase: Phase): { threshold: number; days: number } | null {
+  if (phase.method !== "proposals") return null;
+  const config = phase.method_config as { signature_threshold?: unknown; signing_days?: unknown };
+  const threshold = typeof config.signature_threshold === "number" ? config.signature_threshold : 100;
+  const days = typeof config.signing_days === "number" ? config.signing_days : 90;
+  return { threshold, days };
 }
