@@ -16,12 +16,7 @@ from typing import Protocol
 from shared.errors import NotFoundError
 from shared.participation.actions import ParticipationAction
 from shared.participation.methods.inputs import InputConfig, input_config, input_method
-from shared.participation.methods.proposals import (
-    ProposalProgress,
-    ProposalsConfig,
-    ProposalState,
-    progress,
-)
+from shared.participation.methods.proposals import ProposalProgress, ProposalsConfig, progress
 from shared.participation.permissions import phase_facts
 from shared.permissions import AccessRule, PhaseFacts, Resource
 from shared.projects.access import project_resource
@@ -109,12 +104,13 @@ class PhaseContext:
         return progress(self.config, item.created_at, signatures, self.today, reached)
 
     def input_resource(self, item: InputItem) -> Resource:
-        """The policy's view of one input: a proposal past its deadline takes no signatures."""
+        """The policy's view of one input: a proposal past its deadline takes no signatures
+        (whether it reached its goal or not)."""
         found = self.proposal(item)
-        expired = found is not None and found.state is ProposalState.EXPIRED
+        closed = found is not None and self.today > found.deadline
         return replace(
             self.resource(item.idea_id, item.author_id),
-            ended=frozenset({ParticipationAction.REACT.value}) if expired else frozenset(),
+            ended=frozenset({ParticipationAction.REACT.value}) if closed else frozenset(),
         )
 
 

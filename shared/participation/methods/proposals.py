@@ -71,7 +71,7 @@ class ProposalsConfig(MethodConfig):
 
 class ProposalState(StrEnum):
     COLLECTING = "collecting"  # within its signing days, short of the threshold
-    REACHED = "reached"  # has the signatures it needs (signing stays open until the deadline)
+    REACHED = "reached"  # had the signatures it needs (signing stays open until the deadline)
     EXPIRED = "expired"  # the deadline passed short of the threshold
 
 

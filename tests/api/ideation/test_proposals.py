@@ -127,6 +127,20 @@ def test_a_proposal_past_its_deadline_takes_no_more_signatures(people: People) -
     people.call("bob", "PUT", f"/ideas/{reached['id']}/reaction", {"kind": "like"})
 
 
+def test_a_proposal_that_reached_its_goal_stays_reached_but_closes_at_its_deadline(
+    people: People, pump: Any
+) -> None:
+    where = _phase(people, "proposals", **{**SETTINGS, "signature_threshold": 1})
+    proposal = _post(people, where)
+    people.call("bob", "PUT", f"/ideas/{proposal['id']}/reaction", {"kind": "like"})
+    pump.drain()
+    _age(proposal["id"], days=30)
+    page = people.call("ada", "GET", f"/ideas/{proposal['id']}")
+    assert page["proposal"]["state"] == "reached"
+    assert page["permissions"]["react"]["reason"] == "deadline_passed"
+    people.call("ada", "PUT", f"/ideas/{proposal['id']}/reaction", {"kind": "like"}, 403)
+
+
 def test_the_platform_decides_who_may_comment_on_proposals_everywhere(people: People) -> None:
     proposal = _post(people, _phase(people, "proposals", **SETTINGS))
     idea = _post(people, _phase(people, "ideation"))
