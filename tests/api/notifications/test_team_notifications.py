@@ -293,7 +293,7 @@ def test_team_emails_speak_the_recipients_language_and_follow_preferences(api, b
     assert team.manager.email not in by_address
     assert [n["type"] for n in inbox(api, team.manager)] == ["new_input"]
     message = by_address[team.moderator.email]
-    assert _subject(message) == "Nouvelle idée dans un projet que vous modérez : « Plus de bancs »"
+    assert _subject(message) == "Nouveau dans un projet que vous modérez : « Plus de bancs »"
     assert "http://alpha.test/ideas/i1" in str(message)
     assert set(by_address) == {team.admin.email, team.moderator.email, team.folder_manager.email}
     # AND a report's email names no reporter and links to the activity overview

@@ -89,7 +89,7 @@ describe("NotificationsPage", () => {
     // THEN each reads as its own sentence; the report leads to the activity overview
     const items = screen.getAllByRole("listitem").filter((item) => item.classList.contains("notification"));
     expect(items.map((item) => item.querySelector(".notification__text")?.textContent)).toEqual([
-      "Unread: Alan Turing posted a new idea More benches in a project you moderate",
+      "Unread: Alan Turing posted More benches in a project you moderate",
       "Unread: More benches was reported and awaits moderation",
       "Unread: Alan Turing assigned More benches to you",
       "Unread: Alan Turing mentioned you in an internal note on More benches",
