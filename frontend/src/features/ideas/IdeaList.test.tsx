@@ -8,6 +8,7 @@ import { server } from "@/testing/server";
 import { formerResident } from "@/testing/social";
 import { IdeaList } from "./IdeaList";
 import { ideationConfig } from "./phase";
+import { wordingFor } from "./wording";
 import { ideationPhase } from "@/testing/ideas";
 
 const config = ideationConfig(ideationPhase);
@@ -130,6 +131,19 @@ describe("IdeaList", () => {
     expect(await screen.findByText("1 idea on the map. The cards view lists every idea.")).toBeInTheDocument();
     expect(await screen.findByRole("region", { name: "Map of ideas" })).toBeInTheDocument();
     expect(pinsAsked).toBe(1);
+  });
+
+  it("names a proposals phase's map after its proposals", async () => {
+    serveList({ first: { items: [ideaCard(1)], next_cursor: null } });
+    server.use(
+      http.get("/api/v1/projects/p-1/phases/ph-ideas/idea-pins", () =>
+        HttpResponse.json({ items: [{ id: "i-1", title: { en: "Idea 1" }, lat: 50.85, lng: 4.35, status_color: null }] }),
+      ),
+    );
+    renderWithProviders(<IdeaList projectId="p-1" phaseId="ph-ideas" config={config} words={wordingFor("proposals")} />);
+    await userEvent.click(await screen.findByRole("button", { name: "Map" }));
+    expect(await screen.findByText("1 proposal on the map. The cards view lists every proposal.")).toBeInTheDocument();
+    expect(await screen.findByRole("region", { name: "Map of proposals" })).toBeInTheDocument();
   });
 
   it("filters the map with the list's topic, status and search, and has no sort there", async () => {

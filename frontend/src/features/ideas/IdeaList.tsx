@@ -241,7 +241,7 @@ export function IdeaList({ projectId, phaseId, config, words = wordingFor("ideat
         <Cards projectId={projectId} phaseId={phaseId} filters={active} showDislikes={config.dislikes_enabled} words={words} />
       ) : (
         <Suspense fallback={<Loading />}>
-          <IdeasMap projectId={projectId} phaseId={phaseId} filters={{ topic: active.topic, status: active.status, q: active.q }} />
+          <IdeasMap projectId={projectId} phaseId={phaseId} filters={{ topic: active.topic, status: active.status, q: active.q }} words={words} />
         </Suspense>
       )}
     </section>

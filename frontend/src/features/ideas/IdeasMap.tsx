@@ -7,9 +7,20 @@ import { useIdeaPins, type PinFilters } from "./api";
 import { clusterGroup, createMap, L, nameMarker, pinIcon } from "./leaflet";
 import { useStartView } from "./mapView";
 import { pinPopup } from "./popup";
+import type { InputWording } from "./wording";
 
-/** The phase's ideas that pass the list's filters, as clustered pins; each pin's popup links to its idea. */
-export default function IdeasMap({ projectId, phaseId, filters }: { projectId: string; phaseId: string; filters: PinFilters }) {
+/** The phase's ideas (or proposals) that pass the list's filters, as clustered pins; each pin's popup links to its idea. */
+export default function IdeasMap({
+  projectId,
+  phaseId,
+  filters,
+  words,
+}: {
+  projectId: string;
+  phaseId: string;
+  filters: PinFilters;
+  words: InputWording;
+}) {
   const intl = useIntl();
   const localize = useLocalized();
   const navigate = useNavigate();
@@ -17,7 +28,7 @@ export default function IdeasMap({ projectId, phaseId, filters }: { projectId: s
   const filtered = Boolean(filters.q || filters.topic || filters.status);
   const container = useRef<HTMLDivElement>(null);
   const items = pins.data?.items;
-  const label = intl.formatMessage({ id: "ideas.map.label" });
+  const label = intl.formatMessage({ id: words.mapLabel });
   const start = useStartView();
 
   useEffect(() => {
@@ -50,9 +61,9 @@ export default function IdeasMap({ projectId, phaseId, filters }: { projectId: s
     <div className="ideas-map">
       <p className="muted">
         {filtered && pins.data.items.length === 0 ? (
-          <FormattedMessage id="ideas.map.noMatch" />
+          <FormattedMessage id={words.mapNoMatch} />
         ) : (
-          <FormattedMessage id="ideas.map.summary" values={{ count: pins.data.items.length }} />
+          <FormattedMessage id={words.mapSummary} values={{ count: pins.data.items.length }} />
         )}
       </p>
       <div ref={container} className="ideas-map__canvas" />

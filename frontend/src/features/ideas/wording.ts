@@ -36,6 +36,9 @@ export interface InputWording {
   deleteConfirm: string;
   shareTitle: string;
   shareMailBody: string;
+  mapLabel: string;
+  mapNoMatch: string;
+  mapSummary: string;
 }
 
 const IDEAS: InputWording = {
@@ -67,6 +70,9 @@ const IDEAS: InputWording = {
   deleteConfirm: "ideas.delete.confirm",
   shareTitle: "ideas.share.title",
   shareMailBody: "ideas.share.mailBody",
+  mapLabel: "ideas.map.label",
+  mapNoMatch: "ideas.map.noMatch",
+  mapSummary: "ideas.map.summary",
 };
 
 const PROPOSALS: InputWording = {
@@ -98,6 +104,9 @@ const PROPOSALS: InputWording = {
   deleteConfirm: "ideas.proposal.deleteConfirm",
   shareTitle: "ideas.proposal.shareTitle",
   shareMailBody: "ideas.proposal.shareMailBody",
+  mapLabel: "ideas.proposal.mapLabel",
+  mapNoMatch: "ideas.proposal.mapNoMatch",
+  mapSummary: "ideas.proposal.mapSummary",
 };
 
 /** The wording of a phase's inputs, by the phase's method. */
