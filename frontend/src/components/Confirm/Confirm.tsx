@@ -8,8 +8,14 @@ interface Props {
   openerLabel?: string;
   /** The asking button's look: a warning (deleting, removing) or a quiet secondary button. */
   tone?: "warning" | "secondary";
+  /** Small buttons for back-office lists; regular ones on a resident's page. */
+  size?: "small" | "regular";
+  /** The button that gives up (default: "Cancel"). */
+  cancel?: ReactNode;
   /** The question, naming what happens. */
   question: ReactNode;
+  /** More about what happens, read with the question (the dialog's description). */
+  detail?: ReactNode;
   /** The button that does it. */
   yes: ReactNode;
   /** Does it; a thrown error's message is shown in the question. */
@@ -18,10 +24,21 @@ interface Props {
 }
 
 /**
- * A back-office button whose action asks first: the question takes focus, Escape or "Cancel"
- * gives it back to the button; a refusal is shown in the question.
+ * A button whose action asks first: the question takes focus, Escape or "Cancel" gives it
+ * back to the button; a refusal is shown in the question.
  */
-export function Confirm({ label, openerLabel, tone = "warning", question, yes, onConfirm, describe }: Props) {
+export function Confirm({
+  label,
+  openerLabel,
+  tone = "warning",
+  size = "small",
+  question,
+  detail,
+  yes,
+  cancel: cancelLabel,
+  onConfirm,
+  describe,
+}: Props) {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -29,6 +46,8 @@ export function Confirm({ label, openerLabel, tone = "warning", question, yes, o
   const cancel = useRef<HTMLButtonElement>(null);
   const wasOpen = useRef(false);
   const titleId = useId();
+  const detailId = useId();
+  const small = size === "small" ? " button--small" : "";
 
   useEffect(() => {
     if (open) cancel.current?.focus();
@@ -41,7 +60,7 @@ export function Confirm({ label, openerLabel, tone = "warning", question, yes, o
       <button
         ref={opener}
         type="button"
-        className={`button button--small button--${tone}`}
+        className={`button${small} button--${tone}`}
         aria-label={openerLabel}
         onClick={() => setOpen(true)}
       >
@@ -54,6 +73,7 @@ export function Confirm({ label, openerLabel, tone = "warning", question, yes, o
       className="confirm"
       role="alertdialog"
       aria-labelledby={titleId}
+      aria-describedby={detail ? detailId : undefined}
       onKeyDown={(event) => {
         if (event.key === "Escape") setOpen(false);
       }}
@@ -61,6 +81,7 @@ export function Confirm({ label, openerLabel, tone = "warning", question, yes, o
       <p id={titleId} className="confirm__title">
         {question}
       </p>
+      {detail ? <p id={detailId}>{detail}</p> : null}
       {error ? (
         <p role="alert" className="field__error">
           {error}
@@ -69,7 +90,7 @@ export function Confirm({ label, openerLabel, tone = "warning", question, yes, o
       <div className="form__actions">
         <button
           type="button"
-          className="button button--small button--warning"
+          className={`button${small} button--warning`}
           disabled={busy}
           onClick={async () => {
             setBusy(true);
@@ -86,8 +107,8 @@ export function Confirm({ label, openerLabel, tone = "warning", question, yes, o
         >
           {yes}
         </button>
-        <button ref={cancel} type="button" className="button button--small button--secondary" onClick={() => setOpen(false)}>
-          <FormattedMessage id="admin.action.cancel" />
+        <button ref={cancel} type="button" className={`button${small} button--secondary`} onClick={() => setOpen(false)}>
+          {cancelLabel ?? <FormattedMessage id="admin.action.cancel" />}
         </button>
       </div>
     </div>
