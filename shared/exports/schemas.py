@@ -43,6 +43,7 @@ class ExportQuery(BaseModel):
         default=None, pattern=ID_PATTERN, description="A user id, `me` or `none`."
     )
     reported: bool | None = None
+    reached: bool | None = None
     date_from: date | None = Field(default=None, alias="from")
     date_to: date | None = Field(default=None, alias="to")
     q: str | None = Field(default=None, max_length=200)

@@ -3,7 +3,7 @@
 A page is one walk down one index (see ``shared.ideation.models``): the
 phase's own indexes when a phase is chosen (newest, oldest, most liked), a
 project's manager indexes when a project is chosen, else the platform's.
-Filters on attributes (topic, status, assignee, reported, dates on count
+Filters on attributes (topic, status, assignee, reported, reached, dates on count
 orders) are DynamoDB filter expressions; projects the viewer does not reach
 are dropped in memory (a viewer reaching one project reads that project's
 partition; one reaching several but not all reads the platform's, so their
@@ -108,6 +108,20 @@ def _day_start(day: date) -> str:
 
 def _day_after(day: date) -> str:
     return datetime.combine(day + timedelta(days=1), time(), UTC).isoformat()
+
+
+def _attribute_filters(query: InputQuery) -> list[Condition]:
+    """The query's filters on the input's own attributes: topic, status, reported, reached."""
+    parts: list[Condition] = []
+    if query.topic:
+        parts.append(IdeaRecord.topic_ids.contains(query.topic))
+    if query.status:
+        parts.append(IdeaRecord.status_id == query.status)
+    if query.reported:
+        parts.append(IdeaRecord.reports > 0)
+    if query.reached:
+        parts.append(IdeaRecord.reached_at.exists())
+    return parts
 
 
 def _created_between(query: InputQuery) -> list[Condition]:
@@ -273,16 +287,11 @@ class InputListing:
         parts: list[Condition] = []
         if scope.phase_id is not None and plan.prefix not in ("gsi1", "gsi2"):
             parts.append(IdeaRecord.phase_id == scope.phase_id)
-        if query.topic:
-            parts.append(IdeaRecord.topic_ids.contains(query.topic))
-        if query.status:
-            parts.append(IdeaRecord.status_id == query.status)
+        parts += _attribute_filters(query)
         if scope.assignee == ASSIGNEE_NONE:
             parts.append(IdeaRecord.assignee_id.does_not_exist())
         elif scope.assignee is not None:
             parts.append(IdeaRecord.assignee_id == scope.assignee)
-        if query.reported:
-            parts.append(IdeaRecord.reports > 0)
         if not plan.dated_keys:
             parts += _created_between(query)
         if not parts:
@@ -441,6 +450,7 @@ class InputListing:
                     else record.assignee_id == scope.assignee
                 ),
                 not query.reported or reports_of(record) > 0,
+                not query.reached or record.reached_at is not None,
                 start is None or record.created_at >= start,
                 end is None or record.created_at < end,
             )
@@ -481,6 +491,7 @@ class InputListing:
                     comments=int(record.comments or 0),
                     reports=reports_of(record),
                     hidden=is_hidden(record),
+                    reached=record.reached_at is not None,
                     created_at=record.created_at,
                     path=f"/ideas/{record.idea_id}",
                 )

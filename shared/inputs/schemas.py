@@ -37,13 +37,20 @@ class InputQuery(_Input):
     """The filters of the input manager's table (also what an export is asked for)."""
 
     project: RefId | None = None
-    phase: RefId | None = Field(default=None, description="An ideation phase (of `project`).")
+    phase: RefId | None = Field(
+        default=None, description="A phase collecting inputs (ideation, proposals) of `project`."
+    )
     topic: RefId | None = None
     status: RefId | None = None
     assignee: RefId | None = Field(
         default=None, description="A user id, `me` (assigned to the viewer) or `none`."
     )
     reported: bool | None = Field(default=None, description="`true`: reported inputs only.")
+    reached: bool | None = Field(
+        default=None,
+        description="`true`: proposals that reached their signatures only (they await the "
+        "step their phase commits the city to).",
+    )
     from_: date | None = Field(default=None, alias="from", description="Posted on or after.")
     to: date | None = Field(default=None, description="Posted on or before.")
     q: str | None = Field(default=None, max_length=200, description="Words to search for.")
@@ -92,6 +99,9 @@ class InputRow(BaseModel):
     comments: int
     reports: int
     hidden: bool
+    reached: bool = Field(
+        default=False, description="A proposal that reached its signatures (likes)."
+    )
     created_at: datetime
     path: str = Field(description="The resident page of the input, e.g. `/ideas/<id>`.")
 

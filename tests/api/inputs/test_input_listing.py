@@ -147,6 +147,26 @@ def test_reported_filter_and_hidden_flag(manager: Manager) -> None:
     assert (rows[quiet]["reports"], rows[quiet]["hidden"]) == (0, False)
 
 
+def test_reached_filter_finds_proposals_that_reached_their_goal(
+    manager: Manager, pump: Any
+) -> None:
+    from datetime import UTC, datetime
+
+    from shared.ideation.repository import IdeaRepository
+    from shared.tenancy import TenantContext
+
+    # GIVEN one input marked reached (as the worker does for a proposal), one not
+    reached, other = manager.idea(), manager.idea()
+    assert IdeaRepository(TenantContext("alpha", HOST_A)).mark_reached(reached, datetime.now(UTC))
+    pump.drain()  # the search index
+    # THEN the filter finds it in every order, with a search too, and rows say so
+    for sort in ("newest", "most_liked", "oldest"):
+        assert manager.ids(reached="true", sort=sort) == [reached]
+    assert manager.ids(reached="true", q="benches") == [reached]
+    rows = {r["id"]: r for r in manager.list()["items"]}
+    assert (rows[reached]["reached"], rows[other]["reached"]) == (True, False)
+
+
 def test_a_team_member_without_projects_gets_an_empty_last_page(manager: Manager) -> None:
     from shared.permissions import Principal, Role, RoleGrant
 

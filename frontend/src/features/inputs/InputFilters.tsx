@@ -46,7 +46,7 @@ function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) =
   );
 }
 
-/** The project, phase, topic, status, assignee, reported, dates and search filters, and the sort. */
+/** The project, phase, topic, status, assignee, reported, reached, dates and search filters, and the sort. */
 export function InputFilters({ filters, onChange, knownPeople }: Props) {
   const intl = useIntl();
   const localize = useLocalized();
@@ -183,6 +183,12 @@ export function InputFilters({ filters, onChange, knownPeople }: Props) {
         label={intl.formatMessage({ id: "inputs.filter.reported" })}
         checked={filters.reported}
         onChange={(event) => set({ reported: event.target.checked })}
+      />
+      <CheckboxField
+        name="reached"
+        label={intl.formatMessage({ id: "inputs.filter.reached" })}
+        checked={filters.reached}
+        onChange={(event) => set({ reached: event.target.checked })}
       />
       {isFiltered(filters) ? (
         <button

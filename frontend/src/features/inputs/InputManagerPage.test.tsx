@@ -13,7 +13,7 @@ describe("InputManagerPage", () => {
   it("lists the inputs in a table, newest first, each title linking to its page", async () => {
     // GIVEN two inputs, one reported, assigned and hidden
     const sent = inputsApi([
-      [row("i-1"), row("i-2", { reports: 4, hidden: true, assignee: { id: "u-alan", display_name: "Alan Turing", avatar_url: null, former: false } })],
+      [row("i-1", { reached: true }), row("i-2", { reports: 4, hidden: true, assignee: { id: "u-alan", display_name: "Alan Turing", avatar_url: null, former: false } })],
     ]);
     renderPage();
     // THEN the table shows one row per input
@@ -23,6 +23,8 @@ describe("InputManagerPage", () => {
     const second = rows[2];
     expect(within(second).getByRole("link", { name: "Idea i-2" })).toHaveAttribute("href", "/ideas/i-2");
     expect(within(second).getByText("Hidden")).toBeInTheDocument();
+    expect(within(rows[1]).getByText("Reached its goal")).toBeInTheDocument();
+    expect(within(second).queryByText("Reached its goal")).not.toBeInTheDocument();
     expect(within(second).getByText("Alan Turing")).toBeInTheDocument();
     expect(within(second).getByText("Proposed")).toHaveStyle({ background: "#505a5f" });
     expect(within(second).getByRole("cell", { name: "4" })).toBeInTheDocument();
@@ -53,18 +55,21 @@ describe("InputManagerPage", () => {
     await userEvent.selectOptions(phase, "Shortlist");
     await userEvent.selectOptions(within(filters).getByRole("combobox", { name: "Status" }), "Accepted");
     await userEvent.click(within(filters).getByRole("checkbox", { name: "Reported only" }));
+    await userEvent.click(within(filters).getByRole("checkbox", { name: "Proposals that reached their goal" }));
     await userEvent.selectOptions(within(filters).getByRole("combobox", { name: "Sort by" }), "Most commented");
     // THEN the URL carries them, so the view can be shared
-    expect(router.state.location.search).toBe("?project=p-1&phase=ph-3&status=s-2&reported=true&sort=most_commented");
+    expect(router.state.location.search).toBe(
+      "?project=p-1&phase=ph-3&status=s-2&reported=true&reached=true&sort=most_commented",
+    );
     // AND the list is asked for with them
     await waitFor(() =>
       expect(last(sent.lists).toString()).toBe(
-        "sort=most_commented&project=p-1&phase=ph-3&status=s-2&reported=true&limit=50",
+        "sort=most_commented&project=p-1&phase=ph-3&status=s-2&reported=true&reached=true&limit=50",
       ),
     );
     // WHEN the project changes, its phase no longer applies
     await userEvent.selectOptions(within(filters).getByRole("combobox", { name: "Project" }), "All projects");
-    expect(router.state.location.search).toBe("?status=s-2&reported=true&sort=most_commented");
+    expect(router.state.location.search).toBe("?status=s-2&reported=true&reached=true&sort=most_commented");
     // AND "Clear filters" keeps only the sort
     await userEvent.click(within(filters).getByRole("button", { name: "Clear filters" }));
     expect(router.state.location.search).toBe("?sort=most_commented");

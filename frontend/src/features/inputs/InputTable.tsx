@@ -122,6 +122,14 @@ export function InputTable({ rows, selected, onSelect, openId, onOpen }: Props) 
                       </span>
                     </>
                   ) : null}
+                  {row.reached ? (
+                    <>
+                      {" "}
+                      <span className="badge">
+                        <FormattedMessage id="inputs.table.reached" />
+                      </span>
+                    </>
+                  ) : null}
                 </th>
                 <td>{localize(row.project.title)}</td>
                 <td>{localize(row.phase.title)}</td>

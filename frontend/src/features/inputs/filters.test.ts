@@ -11,6 +11,7 @@ describe("input manager filters", () => {
       status: "s-1",
       assignee: "me",
       reported: true,
+      reached: true,
       from: "2026-01-01",
       to: "2026-01-31",
       q: "bench",
@@ -20,7 +21,7 @@ describe("input manager filters", () => {
     const search = searchFromFilters(filters);
     // THEN nothing is lost, and the URL reads like the filters
     expect(search.toString()).toBe(
-      "project=p-1&phase=ph-2&topic=t-1&status=s-1&assignee=me&from=2026-01-01&to=2026-01-31&q=bench&reported=true&sort=most_liked",
+      "project=p-1&phase=ph-2&topic=t-1&status=s-1&assignee=me&from=2026-01-01&to=2026-01-31&q=bench&reported=true&reached=true&sort=most_liked",
     );
     expect(filtersFromSearch(search)).toEqual(filters);
   });
@@ -29,6 +30,7 @@ describe("input manager filters", () => {
     expect(searchFromFilters(NO_FILTERS).toString()).toBe("");
     expect(isFiltered({ ...NO_FILTERS, sort: "oldest" })).toBe(false);
     expect(isFiltered({ ...NO_FILTERS, reported: true })).toBe(true);
+    expect(isFiltered({ ...NO_FILTERS, reached: true })).toBe(true);
   });
 
   it("ignores malformed values in a shared link", () => {
@@ -40,10 +42,11 @@ describe("input manager filters", () => {
 
   it("asks the API only for what narrows the list", () => {
     expect(apiQuery(NO_FILTERS)).toEqual({ sort: "newest" });
-    expect(apiQuery({ ...NO_FILTERS, assignee: "none", reported: true, q: "  tree  " })).toEqual({
+    expect(apiQuery({ ...NO_FILTERS, assignee: "none", reported: true, reached: true, q: "  tree  " })).toEqual({
       sort: "newest",
       assignee: "none",
       reported: true,
+      reached: true,
       q: "tree",
     });
   });

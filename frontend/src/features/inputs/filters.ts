@@ -15,6 +15,8 @@ export interface InputFilters {
   /** "" anyone, "me", "none" (unassigned) or a person's id. */
   assignee: string;
   reported: boolean;
+  /** Proposals that reached their signatures only. */
+  reached: boolean;
   /** Dates as the date inputs give them: YYYY-MM-DD. */
   from: string;
   to: string;
@@ -29,6 +31,7 @@ export const NO_FILTERS: InputFilters = {
   status: "",
   assignee: "",
   reported: false,
+  reached: false,
   from: "",
   to: "",
   q: "",
@@ -46,6 +49,7 @@ export function filtersFromSearch(search: URLSearchParams): InputFilters {
   if (!filters.project) filters.phase = "";
   for (const key of ["from", "to"] as const) if (!DATE.test(filters[key])) filters[key] = "";
   filters.reported = search.get("reported") === "true";
+  filters.reached = search.get("reached") === "true";
   const sort = search.get("sort") as InputSort | null;
   filters.sort = sort && SORTS.includes(sort) ? sort : "newest";
   return filters;
@@ -59,6 +63,7 @@ export function searchFromFilters(filters: InputFilters): URLSearchParams {
     if (value && !(key === "phase" && !filters.project)) search.set(key, value);
   }
   if (filters.reported) search.set("reported", "true");
+  if (filters.reached) search.set("reached", "true");
   if (filters.sort !== "newest") search.set("sort", filters.sort);
   return search;
 }
@@ -71,6 +76,7 @@ export function apiQuery(filters: InputFilters): Omit<InputQueryParams, "cursor"
     if (value && !(key === "phase" && !filters.project)) query[key] = value;
   }
   if (filters.reported) query.reported = true;
+  if (filters.reached) query.reached = true;
   return query;
 }
 

@@ -29,6 +29,7 @@ export function row(id: string, overrides: Partial<InputRow> = {}): InputRow {
     comments: 2,
     reports: 0,
     hidden: false,
+    reached: false,
     created_at: "2026-02-01T10:00:00Z",
     path: `/ideas/${id}`,
     ...overrides,

@@ -3271,6 +3271,11 @@ export interface components {
              */
             q?: string | null;
             /**
+             * Reached
+             * @default null
+             */
+            reached?: boolean | null;
+            /**
              * Reported
              * @default null
              */
@@ -4119,7 +4124,7 @@ export interface components {
             limit?: number;
             /**
              * Phase
-             * @description An ideation phase (of `project`).
+             * @description A phase collecting inputs (ideation, proposals) of `project`.
              * @default null
              */
             phase?: string | null;
@@ -4134,6 +4139,12 @@ export interface components {
              * @default null
              */
             q?: string | null;
+            /**
+             * Reached
+             * @description `true`: proposals that reached their signatures only (they await the step their phase commits the city to).
+             * @default null
+             */
+            reached?: boolean | null;
             /**
              * Reported
              * @description `true`: reported inputs only.
@@ -4194,6 +4205,12 @@ export interface components {
             path: string;
             phase: components["schemas"]["RowPhase"];
             project: components["schemas"]["RowProject"];
+            /**
+             * Reached
+             * @description A proposal that reached its signatures (likes).
+             * @default false
+             */
+            reached: boolean;
             /** Reports */
             reports: number;
             status: components["schemas"]["RowStatus"] | null;
@@ -11910,7 +11927,7 @@ export interface operations {
         parameters: {
             query?: {
                 project?: string | null;
-                /** @description An ideation phase (of `project`). */
+                /** @description A phase collecting inputs (ideation, proposals) of `project`. */
                 phase?: string | null;
                 topic?: string | null;
                 status?: string | null;
@@ -11918,6 +11935,8 @@ export interface operations {
                 assignee?: string | null;
                 /** @description `true`: reported inputs only. */
                 reported?: boolean | null;
+                /** @description `true`: proposals that reached their signatures only (they await the step their phase commits the city to). */
+                reached?: boolean | null;
                 /** @description Posted on or after. */
                 from?: string | null;
                 /** @description Posted on or before. */
