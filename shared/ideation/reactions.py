@@ -30,7 +30,7 @@ ATTEMPTS = 5
 
 class DislikesDisabledError(ForbiddenError):
     code = "dislikes_disabled"
-    title = "Dislikes are switched off in this phase; you can only like ideas here."
+    title = "Dislikes are switched off in this phase."
 
 
 class LikeLimitReachedError(ConflictError):

@@ -220,6 +220,12 @@ function ActionRules<T extends FieldValues>({
       aria-describedby={whole ? `${fieldId(base)}-error` : undefined}
     >
       <legend>{name}</legend>
+      {typeof intl.messages[`admin.permissions.hint.${method.id}.${action}`] === "string" ? (
+        // What else decides this action, beyond this phase (e.g. the platform's rule for proposals).
+        <p className="field__hint">
+          <FormattedMessage id={`admin.permissions.hint.${method.id}.${action}`} />
+        </p>
+      ) : null}
       {whole ? (
         <p className="field__error" id={`${fieldId(base)}-error`}>
           {whole}

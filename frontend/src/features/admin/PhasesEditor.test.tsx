@@ -176,6 +176,12 @@ describe("PhasesEditor", () => {
       expect(days).toHaveValue(90);
       // AND the signing rule is named for signing
       expect(await within(form).findByRole("group", { name: "Sign proposals" })).toBeInTheDocument();
+      // AND the comment rule says the platform's rule for proposals applies on top
+      expect(
+        within(within(form).getByRole("group", { name: "Comment" })).getByText(
+          "The platform's setting “Who can comment on proposals” (Platform settings) applies too.",
+        ),
+      ).toBeInTheDocument();
       // WHEN they set 250 signatures in 30 days and the commitment in English only
       await userEvent.clear(threshold);
       await userEvent.type(threshold, "250");
