@@ -14,11 +14,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from shared.errors import NotFoundError
 from shared.events import DomainEvent, EventPublisher
-from shared.ideation.phases import load_phase
 from shared.ideation.repository import IdeaRepository
+from shared.participation.methods.inputs import input_config
 from shared.participation.methods.proposals import ProposalsConfig, deadline
+from shared.projects.repository import ProjectRepository
 from shared.tenancy.context import TenantContext
 
 PROPOSAL_REACHED = "ideation.proposal.reached"
@@ -37,16 +37,14 @@ class ProposalGoals:
         """Mark and announce the proposal if it just reached its goal; True if it did."""
         repository = IdeaRepository(tenant)
         record = repository.get(idea_id, consistent=True)
-        if record is None or record.reached_at is not None:
+        if record is None or record.reached_at is not None or not record.likes:
             return False
-        now = self._clock()
-        try:
-            context = load_phase(tenant, record.project_id, record.phase_id, now.date())
-        except NotFoundError:
-            return False
-        config = context.config
+        # Called on every reaction: one GetItem of the phase, not the whole project.
+        phase = ProjectRepository(tenant).get_phase(record.project_id, record.phase_id)
+        config = input_config(phase.method, phase.method_config) if phase else None
         if not isinstance(config, ProposalsConfig):
             return False
+        now = self._clock()
         signatures = int(record.likes or 0)
         on_time = now.date() <= deadline(config, record.created_at)
         if signatures < config.signature_threshold or not on_time:

@@ -109,6 +109,15 @@ class ProjectRepository(TenantRepository):
         except FolderRecord.DoesNotExist:
             return None
 
+    def get_phase(self, project_id: str, phase_id: str) -> PhaseRecord | None:
+        """One phase by its key (one GetItem; ``project_items`` reads the whole project)."""
+        if not (_is_ref(project_id) and _is_ref(phase_id)):
+            return None
+        try:
+            return self.check(PhaseRecord.get(self.project_pk(project_id), f"PHASE#{phase_id}"))
+        except PhaseRecord.DoesNotExist:
+            return None
+
     def get_attachment(self, project_id: str, attachment_id: str) -> AttachmentRecord | None:
         if not (_is_ref(project_id) and _is_ref(attachment_id)):
             return None

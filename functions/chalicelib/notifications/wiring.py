@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from chalicelib import runtime
 from chalicelib.api.routing import API_PREFIX
 from chalicelib.ideation import wiring as ideation
@@ -11,10 +9,8 @@ from chalicelib.identity import wiring as identity
 from chalicelib.targets import targets
 from shared.discussion.mentions import MENTION
 from shared.discussion.repository import DiscussionRepository
-from shared.errors import NotFoundError
 from shared.events import DomainEvent
 from shared.html import html_to_text
-from shared.ideation.phases import load_phase
 from shared.ideation.repository import IdeaRepository
 from shared.notifications import FollowService, InboxService, Notifier, UnsubscribeTokens
 from shared.notifications.notifier import (
@@ -24,8 +20,10 @@ from shared.notifications.notifier import (
     PROPOSAL_REACHED,
     Excerpt,
 )
+from shared.participation.methods.inputs import input_config
 from shared.participation.methods.proposals import ProposalsConfig
 from shared.permissions import AccessRule, Audience
+from shared.projects.repository import ProjectRepository
 from shared.tenancy import TenantContext
 
 UNSUBSCRIBE_PATH = API_PREFIX + "/notifications/unsubscribe"
@@ -84,11 +82,8 @@ def commitment_excerpt(tenant: TenantContext, event: DomainEvent) -> dict[str, s
     project_id, phase_id = event.data.get("project_id"), event.data.get("phase_id")
     if not isinstance(project_id, str) or not isinstance(phase_id, str):
         return None
-    try:
-        context = load_phase(tenant, project_id, phase_id, datetime.now(UTC).date())
-    except NotFoundError:
-        return None
-    config = context.config
+    phase = ProjectRepository(tenant).get_phase(project_id, phase_id)
+    config = input_config(phase.method, phase.method_config) if phase else None
     if not isinstance(config, ProposalsConfig) or not config.commitment:
         return None
     return dict(config.commitment)
