@@ -80,7 +80,7 @@ export function AccessSettingsForm({ platform }: { platform: Platform }) {
       >
         {AUDIENCES.map((value) => (
           <option key={value} value={value}>
-            {intl.formatMessage({ id: `admin.access.follow.${value}` })}
+            {intl.formatMessage({ id: `admin.access.audience.${value}` })}
           </option>
         ))}
       </SelectField>
@@ -92,7 +92,7 @@ export function AccessSettingsForm({ platform }: { platform: Platform }) {
       >
         {AUDIENCES.map((value) => (
           <option key={value} value={value}>
-            {intl.formatMessage({ id: `admin.access.comment_proposals.${value}` })}
+            {intl.formatMessage({ id: `admin.access.audience.${value}` })}
           </option>
         ))}
       </SelectField>
