@@ -3,6 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
 import { problem } from "@/testing/handlers";
+import type { PublicProfile } from "@/lib/api/types";
 import { renderWithProviders } from "@/testing/render";
 import { server } from "@/testing/server";
 import { ada, alan, comment, formerResident, grace, ownPermissions, thread } from "@/testing/social";
@@ -201,9 +202,10 @@ describe("CommentsSection", () => {
     expect(screen.getByRole("button", { name: "Reply to Grace Hopper" })).toHaveFocus();
   });
 
-  it("edits an own comment with its mentions kept", async () => {
+  /** A signed-in resident's own comment c-7 with `body` and `mentions`; returns the edits sent. */
+  function serveOwnComment(body: string, mentions: PublicProfile[]): unknown[] {
     ideaAllowsComments(true);
-    threads([thread({ id: "c-7", author: ada, body: "Ask @[u-3].", mentions: [alan], permissions: ownPermissions })]);
+    threads([thread({ id: "c-7", author: ada, body, mentions, permissions: ownPermissions })]);
     const patched: unknown[] = [];
     server.use(
       http.patch("/api/v1/comments/c-7", async ({ request }) => {
@@ -212,6 +214,11 @@ describe("CommentsSection", () => {
       }),
     );
     signInAs();
+    return patched;
+  }
+
+  it("edits an own comment with its mentions kept", async () => {
+    const patched = serveOwnComment("Ask @[u-3].", [alan]);
     renderWithProviders(<CommentsSection ideaId="i-1" />);
     await userEvent.click(await screen.findByRole("button", { name: "Edit comment" }));
     const box = screen.getByRole("textbox", { name: "Edit your comment" });
@@ -226,17 +233,7 @@ describe("CommentsSection", () => {
   it("edits a comment that mentions a former resident: the box shows them in the viewer's words, the token stays", async () => {
     // GIVEN a French resident's own comment mentioning someone whose account is gone
     window.localStorage.setItem("townhall.locale", "fr");
-    ideaAllowsComments(true);
-    const gone = { ...formerResident, id: "u-gone" };
-    threads([thread({ id: "c-7", author: ada, body: "Ask @[u-gone].", mentions: [gone], permissions: ownPermissions })]);
-    const patched: unknown[] = [];
-    server.use(
-      http.patch("/api/v1/comments/c-7", async ({ request }) => {
-        patched.push(await request.json());
-        return HttpResponse.json(comment({ id: "c-7" }));
-      }),
-    );
-    signInAs();
+    const patched = serveOwnComment("Ask @[u-gone].", [{ ...formerResident, id: "u-gone" }]);
     renderWithProviders(<CommentsSection ideaId="i-1" />);
     // WHEN they edit it
     await userEvent.click(await screen.findByRole("button", { name: "Modifier le commentaire" }));
