@@ -8,6 +8,11 @@ moto records no send time and drops SES tags, so a message's date and
 platform come from the ``Date`` and ``X-Townhall-Platform`` headers (set by
 :mod:`shared.mail.sender`) of raw
 (MIME) messages; simple messages have neither.
+
+``data.json`` serialises every live moto object without taking moto's locks,
+so it fails now and then (HTTP 500) while S3 or Step Functions work runs in
+other threads, e.g. an export. Such a failure is transient: the read is
+retried a few times before the error reaches the caller.
 """
 
 from __future__ import annotations
@@ -15,6 +20,8 @@ from __future__ import annotations
 import email
 import email.policy
 import json
+import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterable, Mapping
@@ -28,6 +35,8 @@ from shared.mail.sender import PLATFORM_HEADER
 
 LOCAL_ACCOUNT = "123456789012"
 _TIMEOUT_SECONDS = 10
+_ATTEMPTS = 5
+_RETRY_SECONDS = 0.1
 
 
 @dataclass(frozen=True)
@@ -104,13 +113,28 @@ def parse_messages(
     return [_simple(i, m) for i, m in enumerate(simple)] + [_raw(i, m) for i, m in enumerate(raw)]
 
 
+def _fetch_json(url: str) -> dict[str, Any]:
+    with urllib.request.urlopen(url, timeout=_TIMEOUT_SECONDS) as response:  # noqa: S310 - scheme checked
+        return dict(json.load(response))
+
+
+def _model_data(url: str) -> dict[str, Any]:
+    """moto's ``data.json``, retried while moto answers with a server error."""
+    for attempt in range(1, _ATTEMPTS):
+        try:
+            return _fetch_json(url)
+        except urllib.error.HTTPError as error:
+            if error.code < 500:
+                raise
+        time.sleep(_RETRY_SECONDS * attempt)
+    return _fetch_json(url)  # the last attempt's error reaches the caller
+
+
 def _from_server(endpoint_url: str) -> list[SentMessage]:
     url = urllib.parse.urljoin(endpoint_url.rstrip("/") + "/", "moto-api/data.json")
     if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
         raise ValueError(f"refusing to read moto's data from {url!r}")
-    with urllib.request.urlopen(url, timeout=_TIMEOUT_SECONDS) as response:  # noqa: S310 - scheme checked
-        data = json.load(response)
-    ses = data.get("ses", {})
+    ses = _model_data(url).get("ses", {})
     return parse_messages(ses.get("Message", []), ses.get("RawMessage", []))
 
 

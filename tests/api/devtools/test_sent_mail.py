@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import threading
+import urllib.error
 from collections.abc import Iterator
 from email.message import EmailMessage
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import boto3
 import pytest
@@ -62,6 +65,52 @@ def test_reads_sent_mail_from_a_moto_server(moto_endpoint):
     sesv2 = boto3.client("sesv2", region_name="eu-west-1", endpoint_url=moto_endpoint)
     _send_both(sesv2)
     _check(sent_messages(moto_endpoint, "eu-west-1"))
+
+
+def _flaky_front(moto_endpoint: str, failures: int) -> ThreadingHTTPServer:
+    """A proxy that answers the first ``failures`` reads with 500, as moto's data.json can."""
+    answered = {"failed": 0}
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            if answered["failed"] < failures:
+                answered["failed"] += 1
+                self.send_error(500, "Object of type FakeKey is not JSON serializable")
+                return
+            body = requests.get(moto_endpoint + self.path, timeout=10).content
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.mark.parametrize("failures", [1, 4])
+def test_a_transient_moto_failure_is_retried(moto_endpoint, failures):
+    # GIVEN moto's data.json failing a few times, as it does while S3 work runs in other threads
+    _send_both(boto3.client("sesv2", region_name="eu-west-1", endpoint_url=moto_endpoint))
+    front = _flaky_front(moto_endpoint, failures)
+    try:
+        # WHEN the mail is read THEN the read is retried until moto answers
+        _check(sent_messages(f"http://127.0.0.1:{front.server_port}", "eu-west-1"))
+    finally:
+        front.shutdown()
+
+
+def test_a_lasting_moto_failure_reaches_the_caller(moto_endpoint):
+    front = _flaky_front(moto_endpoint, failures=1_000)
+    try:
+        with pytest.raises(urllib.error.HTTPError) as raised:
+            sent_messages(f"http://127.0.0.1:{front.server_port}", "eu-west-1")
+        assert raised.value.code == 500
+    finally:
+        front.shutdown()
 
 
 def test_reads_sent_mail_in_process(aws):
