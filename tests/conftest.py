@@ -52,6 +52,21 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=rank)
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+    """A failing test that ran the dev runner shows the end of the runner's log."""
+    report = yield
+    if report.failed:
+        from tests.support.local_stack import Runner
+
+        funcargs = getattr(item, "funcargs", {})
+        candidates = [funcargs.get("runner"), *(funcargs.get("started") or [])]
+        for runner in candidates:
+            if isinstance(runner, Runner) and runner.log.exists():
+                report.sections.append((f"runner log (port {runner.port})", runner.log_tail()))
+    return report
+
+
 HOST_A = "alpha.test"
 HOST_B = "beta.test"
 

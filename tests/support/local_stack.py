@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 START_SECONDS = 180  # the first start seeds two platforms; under coverage that is slow
 STOP_SECONDS = 30
 READY_LINE = "Press Ctrl-C to stop"
+LOG_TAIL_LINES = 80
 
 
 def free_port() -> int:
@@ -42,6 +43,10 @@ class Runner:
 
     def output(self) -> str:
         return self.log.read_text()
+
+    def log_tail(self, lines: int = LOG_TAIL_LINES) -> str:
+        """The end of the runner's log: its workers' warnings say why an event was late."""
+        return "\n".join(self.output().splitlines()[-lines:])
 
     def stop(self) -> int:
         """Stop like Ctrl-C; return the exit code."""
