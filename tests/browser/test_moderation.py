@@ -75,9 +75,11 @@ def _hide_and_block(page: Any, base: str) -> None:
     row = f"Select Comment by Mei C.: {COMMENT}"
 
     def queued() -> bool:  # the moderation worker adds the report to the queue
-        visit(page, base + "/admin/moderation")
-        page.get_by_label("Reports").select_option(label="Reported")
-        page.wait_for_load_state("networkidle")
+        # The filter comes from the address: choosing it in the select instead would
+        # leave the unfiltered rows on screen until the filtered list arrived, and
+        # "networkidle", reached once already, would not wait for that request.
+        visit(page, base + "/admin/moderation?reported=true")
+        assert page.get_by_label("Reports").input_value() == "true"
         return bool(page.get_by_role("checkbox", name=row).count())
 
     until(page, queued, "the reported comment in the queue")
@@ -309,13 +311,13 @@ def _filter_queue(page: Any, base: str) -> None:
     page.get_by_label("Project").select_option(label=PROJECT)
     page.get_by_label("Type").select_option(label="Idea")
     page.get_by_label("Reports").select_option(label="Reported")
-    page.wait_for_load_state("networkidle")
+    page.wait_for_url(re.compile(r"reported=true"))
     filtered = str(page.url)  # the filters are in the address
 
     def queued() -> bool:
-        if not _queue_row(page).count():
-            visit(page, filtered)
-            page.wait_for_load_state("networkidle")
+        # A fresh load lists the filtered rows only; right after choosing the
+        # filters, the unfiltered rows stay on screen until the new list arrives.
+        visit(page, filtered)
         return bool(_queue_row(page).count())
 
     until(page, queued, "the reported idea in the filtered queue")
