@@ -78,6 +78,9 @@ WORKERS: dict[str, WorkerAccess] = {
     "moderation_digest": WorkerAccess(
         read_tables=("platforms", "moderation", "users", "projects"), publish_events=True
     ),
+    # The nightly user-word indexing: every platform (registry), its users and their word
+    # items (users table).
+    "user_words": WorkerAccess(read_tables=("platforms", "users"), write_tables=("users",)),
     # The input_export workflow's task: its job (exports table), the rows of the input
     # manager (ideas, projects for titles and access, users for names and the owner's current
     # roles, platforms for the language and site host), the file in the exports bucket

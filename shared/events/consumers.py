@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from shared.events.envelope import EVENT_SOURCE
-from shared.events.schedules import IDEATION_RECONCILE, MODERATION_DIGEST
+from shared.events.schedules import IDEATION_RECONCILE, MODERATION_DIGEST, USER_WORDS
 
 
 @dataclass(frozen=True)
@@ -107,6 +107,12 @@ CONSUMERS: tuple[Consumer, ...] = (
         name="moderation_digest",
         detail_types=(MODERATION_DIGEST.detail_type,),
         function="moderation_digest",
+        batch_size=1,
+    ),
+    Consumer(
+        name="user_words",
+        detail_types=(USER_WORDS.detail_type,),
+        function="user_words",
         batch_size=1,
     ),
 )

@@ -49,5 +49,12 @@ MODERATION_DIGEST = ScheduledJob(
     description="Daily: email every platform's admins what awaits moderation (if anything)",
 )
 
+USER_WORDS = ScheduledJob(
+    name="user_words",
+    expression="cron(0 4 * * ? *)",
+    detail_type="schedule.identity.words_requested",
+    description="Nightly: give users stored before the user search index their search words",
+)
+
 # Recurring jobs. Features add theirs here.
-SCHEDULED_JOBS: tuple[ScheduledJob, ...] = (IDEATION_RECONCILE, MODERATION_DIGEST)
+SCHEDULED_JOBS: tuple[ScheduledJob, ...] = (IDEATION_RECONCILE, MODERATION_DIGEST, USER_WORDS)

@@ -24,6 +24,9 @@ DELETED_NAME = "Former resident"
 # The author of contributions kept after their author deleted the account: no user has
 # this id (user ids are 32 hex digits), so nothing leads back to the person.
 FORMER_RESIDENT = "former-resident"
+# @mention suggestions read the word index this many entries at a time, for at most so many pages.
+MENTION_READ = 50
+MENTION_PAGES = 4
 
 
 class PublicProfile(BaseModel):
@@ -136,21 +139,22 @@ class UserDirectory:
         }
 
     def search(self, tenant: TenantContext, text: str, limit: int = 8) -> list[PublicProfile]:
-        """Users whose name starts a word with ``text`` (for @mentions); at most ``limit``."""
-        needle = text.strip().lower()
-        if len(needle) < 2:
+        """Users a word of whose names starts with each word of ``text`` (@mentions).
+
+        At most ``limit``, read from the word index a few pages at most, so a
+        common prefix on a large platform answers as fast as a rare one.
+        """
+        if len(text.strip()) < 2:
             return []
+        repository = UserRepository(tenant)
         found: list[PublicProfile] = []
-        condition = UserRecord.search.contains(needle)
-        for record in UserRecord.by_email.query(tenant.key("USERS"), filter_condition=condition):
-            if not tenant.owns(record.pk) or not isinstance(record, UserRecord):
-                continue
-            names = f"{record.first_name} {record.last_name}".lower().split()
-            if any(name.startswith(needle) for name in names):
-                found.append(self._profile(record))
-            if len(found) >= limit:
+        cursor: str | None = None
+        for _ in range(MENTION_PAGES):
+            users, cursor = repository.search_page(text, cursor, MENTION_READ, names_only=True)
+            found += [self._profile(user) for user in users if user.deleting_at is None]
+            if len(found) >= limit or cursor is None:
                 break
-        return found
+        return found[:limit]
 
     def _profile(self, record: UserRecord) -> PublicProfile:
         return PublicProfile(

@@ -9,6 +9,12 @@ Table ``users`` (hash key ``pk``; entity told apart by ``kind``):
   ``T#<tenant>#TEAM``: the sparse index ``team`` lists a platform's team
   (admins, managers, moderators) in one small Query, so "who moderates
   project P" never reads the residents.
+- ``T#<tenant>#WORD#<user_id>#<word>`` — one word a user is found by
+  (``kind=word``, see :mod:`shared.identity.search_words`), with ``word_pk``
+  = ``T#<tenant>#WORDS`` and ``word_sk`` = ``<word>#<user_id>``: the sparse
+  index ``by_word`` answers "whose words start with ..." in one Query. A
+  user's words are written in the same transaction as the user item, so the
+  index never names words the user no longer has.
 - ``T#<tenant>#EMAIL#<normalised email>`` — the email claim (``kind=email``)
   pointing at ``user_id``. Written with ``attribute_not_exists(pk)`` before
   the user, so two accounts can never share an email, even under concurrency.
@@ -85,6 +91,17 @@ class UsersInTeam(GlobalSecondaryIndex["UserItem"]):
     user_id = UnicodeAttribute(range_key=True)
 
 
+class UsersByWord(GlobalSecondaryIndex["UserItem"]):
+    """Sparse index: one tenant's user words in word order (only word items have ``word_pk``)."""
+
+    class Meta:
+        index_name = "by_word"
+        projection = AllProjection()
+
+    word_pk = UnicodeAttribute(hash_key=True)
+    word_sk = UnicodeAttribute(range_key=True)
+
+
 class AuthByUser(GlobalSecondaryIndex["AuthItem"]):
     """Sparse: one user's session and one-time-token items (account erasure).
 
@@ -110,6 +127,7 @@ class UserItem(Model):
     created_at = UTCDateTimeAttribute()
     by_email = UsersByEmail()
     team = UsersInTeam()
+    by_word = UsersByWord()
 
 
 class UserRecord(UserItem, discriminator="user"):
@@ -128,6 +146,9 @@ class UserRecord(UserItem, discriminator="user"):
     token_version = NumberAttribute(default=1)
     avatar_key = UnicodeAttribute(null=True)
     search = UnicodeAttribute()
+    # The rules (``shared.identity.search_words.WORDS_VERSION``) the user's word items follow;
+    # absent on users stored before the word index, whom the nightly job indexes.
+    words_version = NumberAttribute(null=True)
     updated_at = UTCDateTimeAttribute()
     # Set by a moderator's block (shared.moderation.blocks); read at authentication.
     blocked_until = UTCDateTimeAttribute(null=True)
@@ -144,6 +165,14 @@ class UserRecord(UserItem, discriminator="user"):
     password_set = BooleanAttribute(null=True)
     # Set when the person asked to delete the account; the erasure workflow removes the item.
     deleting_at = UTCDateTimeAttribute(null=True)
+
+
+class UserWord(UserItem, discriminator="word"):
+    """One word a user is found by: ``T#<tenant>#WORD#<user_id>#<word>``."""
+
+    user_id = UnicodeAttribute()
+    word_pk = UnicodeAttribute()
+    word_sk = UnicodeAttribute()
 
 
 class EmailClaim(UserItem, discriminator="email"):

@@ -189,7 +189,10 @@ class UserListQuery(_Strict):
     cursor: str | None = Field(default=None, max_length=2000)
     limit: int = Field(default=DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE)
     q: str | None = Field(
-        default=None, min_length=1, max_length=100, description="Part of an email or name."
+        default=None,
+        min_length=1,
+        max_length=100,
+        description="Words that start the person's names or email address (accents ignored).",
     )
 
 

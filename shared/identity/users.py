@@ -10,20 +10,37 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
-from pynamodb.exceptions import PutError, UpdateError
+from pynamodb.exceptions import PutError, TransactWriteError, UpdateError
+from pynamodb.transactions import TransactWrite
 
 from shared.db.pagination import decode_cursor, encode_cursor
 from shared.db.repository import TenantRepository
 from shared.errors import ConflictError, NotFoundError
-from shared.identity.models import EmailClaim, RoleGrantAttribute, UserRecord
+from shared.identity.models import EmailClaim, RoleGrantAttribute, UserItem, UserRecord, UserWord
+from shared.identity.search_words import (
+    WORDS_VERSION,
+    matches,
+    name_words,
+    query_words,
+    user_words,
+)
 from shared.permissions import RoleGrant
 from shared.tenancy.context import TenantContext
 
 BATCH = 100
+# Profile changes racing each other re-read the user and try again this many times.
+WORD_ATTEMPTS = 3
 
 
 def _condition_failed(error: Exception) -> bool:
     return getattr(error, "cause_response_code", None) == "ConditionalCheckFailedException"
+
+
+def _cancelled_by_condition(error: TransactWriteError) -> bool:
+    return any(
+        reason is not None and reason.code == "ConditionalCheckFailed"
+        for reason in error.cancellation_reasons
+    )
 
 
 def search_text(email: str, first_name: str, last_name: str) -> str:
@@ -38,12 +55,29 @@ class UserRepository(TenantRepository):
         super().__init__(tenant)
         self.list_key = self.key("USERS")
         self.team_key = self.key("TEAM")
+        self.words_key = self.key("WORDS")
 
     def _user_key(self, user_id: str) -> str:
         return self.key("USER", user_id)
 
     def _email_key(self, email: str) -> str:
         return self.key("EMAIL", email)
+
+    def _word(self, user_id: str, word: str, created_at: datetime | None = None) -> UserWord:
+        return UserWord(
+            self.key("WORD", user_id, word),
+            user_id=user_id,
+            word_pk=self.words_key,
+            word_sk=f"{word}#{user_id}",
+            created_at=created_at,
+        )
+
+    def _words_of(self, record: UserRecord) -> set[str]:
+        return user_words(record.email, record.first_name, record.last_name)
+
+    @staticmethod
+    def _transaction() -> TransactWrite:
+        return TransactWrite(connection=UserItem._get_connection().connection)
 
     def get(self, user_id: str) -> UserRecord | None:
         """The user with ``user_id``, or None."""
@@ -94,8 +128,12 @@ class UserRepository(TenantRepository):
                     "An account with this email address already exists.", code="email_taken"
                 ) from error
             raise
+        user.words_version = WORDS_VERSION
         try:
-            user.save(condition=UserRecord.pk.does_not_exist())
+            with self._transaction() as tx:
+                tx.save(user, condition=UserRecord.pk.does_not_exist())
+                for word in sorted(self._words_of(user)):
+                    tx.save(self._word(user.user_id, word, user.created_at))
         except Exception:
             claim.delete(condition=EmailClaim.user_id == user.user_id)
             raise
@@ -111,8 +149,22 @@ class UserRepository(TenantRepository):
         return record
 
     def update_profile(self, user_id: str, changes: dict[str, Any], now: datetime) -> UserRecord:
-        """Set profile attributes (names, locale, avatar key) and the search text."""
-        record = self.require(user_id)
+        """Set profile attributes (names, locale, avatar key), the search text and words.
+
+        The user item and its words change in one transaction, on the
+        condition that the names are still those read; a profile change that
+        raced it makes this one read again and retry.
+        """
+        for _ in range(WORD_ATTEMPTS):
+            if self._write_profile(self.require(user_id), changes, now):
+                return self.require(user_id)
+        raise ConflictError(
+            "Your profile was being changed elsewhere at the same time. Please try again.",
+            code="profile_changed",
+        )
+
+    def _write_profile(self, record: UserRecord, changes: dict[str, Any], now: datetime) -> bool:
+        """One attempt of :meth:`update_profile`; False if another change came first."""
         first = changes.get("first_name", record.first_name)
         last = changes.get("last_name", record.last_name)
         actions: list[Any] = [
@@ -124,9 +176,47 @@ class UserRepository(TenantRepository):
             actions.append(UserRecord.avatar_key.remove())
         actions += [
             UserRecord.search.set(search_text(record.email, first, last)),
+            UserRecord.words_version.set(WORDS_VERSION),
             UserRecord.updated_at.set(now),
         ]
-        return self._update(user_id, actions)
+        before = self._words_of(record) if record.words_version == WORDS_VERSION else set()
+        after = user_words(record.email, first, last)
+        unchanged = UserRecord.pk.exists() & (UserRecord.search == record.search)
+        try:
+            with self._transaction() as tx:
+                tx.update(record, actions, condition=unchanged)
+                for word in sorted(after - before):
+                    tx.save(self._word(record.user_id, word, now))
+                for word in sorted(before - after):
+                    tx.delete(self._word(record.user_id, word))
+        except TransactWriteError as error:
+            if _cancelled_by_condition(error):
+                return False
+            raise
+        return True
+
+    def index_words(self, record: UserRecord, now: datetime) -> bool:
+        """Write the word items of a user stored before the word index; True if written.
+
+        Puts are idempotent, and the user item is marked in the same
+        transaction on the condition that its names did not change since read
+        (a profile change writes the words itself).
+        """
+        if record.words_version == WORDS_VERSION:
+            return False
+        unchanged = UserRecord.pk.exists() & (UserRecord.search == record.search)
+        try:
+            with self._transaction() as tx:
+                tx.update(
+                    record, [UserRecord.words_version.set(WORDS_VERSION)], condition=unchanged
+                )
+                for word in sorted(self._words_of(record)):
+                    tx.save(self._word(record.user_id, word, now))
+        except TransactWriteError as error:
+            if _cancelled_by_condition(error):
+                return False
+            raise
+        return True
 
     def set_verified(self, user_id: str, method: str, now: datetime) -> UserRecord:
         """Record that the user proved their identity through ``method``."""
@@ -245,21 +335,59 @@ class UserRepository(TenantRepository):
             claim = None
         if claim is not None and claim.user_id == user_id:
             claim.delete()
-        UserRecord(record.pk).delete()
+        with self._transaction() as tx:
+            for word in sorted(self._words_of(record)):
+                tx.delete(self._word(user_id, word))
+            tx.delete(UserRecord(record.pk))
 
     def list_page(
         self, cursor: str | None, limit: int, query: str | None
     ) -> tuple[list[UserRecord], str | None]:
-        """One page of this platform's users in email order, optionally filtered."""
-        condition = UserRecord.search.contains(query.lower()) if query else None
+        """One page of this platform's users: in email order, or those a search finds."""
+        if query:
+            return self.search_page(query, cursor, limit)
         results = UserRecord.by_email.query(
-            self.list_key,
-            filter_condition=condition,
-            limit=limit,
-            last_evaluated_key=decode_cursor(cursor, self.tenant),
+            self.list_key, limit=limit, last_evaluated_key=decode_cursor(cursor, self.tenant)
         )
         items: list[UserRecord] = [self.check(item) for item in results]
         return items, encode_cursor(results.last_evaluated_key)
+
+    def search_page(
+        self, text: str, cursor: str | None, limit: int, *, names_only: bool = False
+    ) -> tuple[list[UserRecord], str | None]:
+        """One page of the users whose words start with every word of ``text``, in word order.
+
+        The index ``by_word`` is read from the search's longest word on, up to
+        ``limit`` entries; a page may hold fewer users than that (or none) and
+        still have a cursor. A user is listed once, at their first word that
+        starts with the search's longest word. ``names_only`` looks at names
+        alone (@mentions never find anyone by an email address).
+        """
+        query = query_words(text)
+        if not query:
+            return [], None
+        lead = query[0]
+        results = UserWord.by_word.query(
+            self.words_key,
+            UserWord.word_sk.startswith(lead),
+            limit=limit,
+            last_evaluated_key=decode_cursor(cursor, self.tenant),
+        )
+        entries = [self.check(item) for item in results if isinstance(item, UserWord)]
+        users = self.many(entry.user_id for entry in entries)
+        found: list[UserRecord] = []
+        for entry in entries:
+            user = users.get(entry.user_id)
+            if user is None:
+                continue
+            words = (
+                name_words(user.first_name, user.last_name) if names_only else self._words_of(user)
+            )
+            leading = sorted(word for word in words if word.startswith(lead))
+            word = entry.word_sk.rsplit("#", 1)[0]
+            if leading and leading[0] == word and matches(words, query):
+                found.append(user)
+        return found, encode_cursor(results.last_evaluated_key)
 
     def many(self, user_ids: Iterable[str]) -> dict[str, UserRecord]:
         """The users that exist among ``user_ids``, by id (batched reads)."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from chalicelib.api.auth import register_authenticator
-from chalicelib.identity import admin_routes, auth_routes, me_routes, wiring
+from chalicelib.identity import admin_routes, auth_routes, me_routes, wiring, words_worker
 from chalicelib.identity.blueprint import bp
 from shared.permissions import Principal
 from shared.tenancy import TenantContext
@@ -16,4 +16,11 @@ def authenticate_access_token(tenant: TenantContext, token: str) -> Principal:
 
 register_authenticator(authenticate_access_token)
 
-__all__ = ["admin_routes", "auth_routes", "authenticate_access_token", "bp", "me_routes"]
+__all__ = [
+    "admin_routes",
+    "auth_routes",
+    "authenticate_access_token",
+    "bp",
+    "me_routes",
+    "words_worker",
+]

@@ -32,8 +32,8 @@ export function UsersPage() {
     if (message) status.current?.focus();
   }, [message]);
 
-  // A search filters each page after reading it, so a page may hold no match while later ones do:
-  // read on until something matches or the list ends.
+  // A search reads the word index a page of entries at a time and lists each person once, so a
+  // page may hold no one while later ones do: read on until something matches or the list ends.
   const pages = users.data?.pages;
   const lastEmpty = pages !== undefined && pages[pages.length - 1].items.length === 0;
   useEffect(() => {

@@ -13,7 +13,7 @@ export const peopleKeys = {
 };
 
 const USERS_PAGE = 25;
-/** A search filters after reading, so it reads bigger pages to find matches in fewer calls. */
+/** A search page may list fewer people than entries read (one person, several words), so it reads more. */
 const SEARCH_PAGE = 100;
 const MEMBERS_PAGE = 50;
 /** Pickers read whole lists page by page; beyond this many pages a list is cut short. */

@@ -6423,7 +6423,7 @@ export interface components {
             limit?: number;
             /**
              * Q
-             * @description Part of an email or name.
+             * @description Words that start the person's names or email address (accents ignored).
              * @default null
              */
             q?: string | null;
@@ -6747,7 +6747,7 @@ export interface operations {
             query?: {
                 cursor?: string | null;
                 limit?: number;
-                /** @description Part of an email or name. */
+                /** @description Words that start the person's names or email address (accents ignored). */
                 q?: string | null;
             };
             header?: never;
