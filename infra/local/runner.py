@@ -92,7 +92,8 @@ class Running:
     provider: Any = None
 
 
-def _load_state(snapshotter: Snapshotter, no_seed: bool) -> None:
+def _load_state(snapshotter: Snapshotter, no_seed: bool) -> bool:
+    """Restore the snapshot or seed the demo; True if a snapshot was restored."""
     from infra.local import seed
     from infra.local.snapshot import read, restore
 
@@ -105,10 +106,12 @@ def _load_state(snapshotter: Snapshotter, no_seed: bool) -> None:
             f"Restored {counts['items']} items and {counts['objects']} files "
             f"from {snapshotter.path}"
         )
-    elif not no_seed:
+        return True
+    if not no_seed:
         say("First start: seeding the demo platforms ...")
         seed.seed_demo()
         snapshotter.save()
+    return False
 
 
 def _serve_workflow_tasks(app: Any, names: Any) -> None:
@@ -158,7 +161,7 @@ def start(options: argparse.Namespace) -> tuple[Running, int]:
         on_error=lambda error: say(f"Snapshot failed (will retry): {error}"),
         secretsmanager=runtime.client("secretsmanager"),
     )
-    _load_state(snapshotter, options.no_seed)
+    restored = _load_state(snapshotter, options.no_seed)
     provider = _start_provider(options.oidc_port, port)
 
     moto_host, moto_port = moto.get_host_and_port()
@@ -173,6 +176,8 @@ def start(options: argparse.Namespace) -> tuple[Running, int]:
     scheduler = LocalScheduler(
         runtime.client("events"), runtime.settings().names.event_bus, options.schedule_seconds
     )
+    if restored:  # a snapshot of an older version may lack derived data (indexes, keys)
+        scheduler.upgrade_data()
     workers = [
         threading.Thread(target=pump.run_forever, args=(stop,), name="event-pump", daemon=True),
         threading.Thread(target=scheduler.run_forever, args=(stop,), name="scheduler", daemon=True),

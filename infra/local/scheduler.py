@@ -26,14 +26,19 @@ class LocalScheduler:
     interval: float = DEFAULT_INTERVAL_SECONDS
     jobs: Sequence[ScheduledJob] = SCHEDULED_JOBS
 
-    def fire(self) -> int:
-        """Put every job's event on the bus now; return how many were sent."""
-        if not self.jobs:
+    def fire(self, jobs: Sequence[ScheduledJob] | None = None) -> int:
+        """Put every job's (or ``jobs``') event on the bus now; return how many were sent."""
+        chosen = self.jobs if jobs is None else jobs
+        if not chosen:
             return 0
-        entries = [job.entry(self.bus_name) for job in self.jobs]
+        entries = [job.entry(self.bus_name) for job in chosen]
         for start in range(0, len(entries), 10):
             self.events.put_events(Entries=entries[start : start + 10])
         return len(entries)
+
+    def upgrade_data(self) -> int:
+        """Run now the jobs that bring an older version's data up to date (after a restore)."""
+        return self.fire([job for job in self.jobs if job.upgrades_data])
 
     def run_forever(self, stop: threading.Event) -> None:
         """Fire every ``interval`` seconds until ``stop`` is set (first run after one interval)."""

@@ -24,6 +24,9 @@ class ScheduledJob:
     expression: str
     detail_type: str
     description: str
+    # The job also brings data stored by an older version up to date, so the dev runner
+    # runs it once right after restoring a snapshot instead of an hour later.
+    upgrades_data: bool = False
 
     def entry(self, bus_name: str) -> dict[str, str]:
         """The ``PutEvents`` entry the schedule sends (used by the dev runner's timer)."""
@@ -40,6 +43,7 @@ IDEATION_RECONCILE = ScheduledJob(
     expression="cron(30 3 * * ? *)",
     detail_type="schedule.ideation.reconcile_requested",
     description="Nightly: rebuild every idea's reaction index and counts from the ballots",
+    upgrades_data=True,
 )
 
 MODERATION_DIGEST = ScheduledJob(
@@ -54,6 +58,7 @@ USER_WORDS = ScheduledJob(
     expression="cron(0 4 * * ? *)",
     detail_type="schedule.identity.words_requested",
     description="Nightly: give users stored before the user search index their search words",
+    upgrades_data=True,
 )
 
 # Recurring jobs. Features add theirs here.

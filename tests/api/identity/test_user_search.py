@@ -79,9 +79,7 @@ def test_pages_of_a_search_hold_every_match_once(api, admin):
     seen: list[str] = []
     cursor = ""
     for _ in range(20):
-        page = body_of(
-            api.get(f"/admin/users?q=mar&limit=3{cursor}", token=admin.access_token)
-        )
+        page = body_of(api.get(f"/admin/users?q=mar&limit=3{cursor}", token=admin.access_token))
         seen += [u["email"] for u in page["items"]]
         if not page["next_cursor"]:
             break

@@ -48,3 +48,11 @@ def test_a_failing_bus_does_not_kill_the_timer() -> None:
     events.put_events.side_effect = fail
     LocalScheduler(events, "bus", interval=0.001, jobs=(JOB,)).run_forever(stop)
     assert len(calls) == 2
+
+
+def test_after_a_restore_only_the_jobs_that_upgrade_data_run() -> None:
+    upgrade = ScheduledJob("words", "cron(0 4 * * ? *)", "schedule.demo.words_due", "w", True)
+    events = MagicMock(spec=["put_events"])
+    assert LocalScheduler(events, "bus", jobs=(JOB, upgrade)).upgrade_data() == 1
+    entries = events.put_events.call_args.kwargs["Entries"]
+    assert [json.loads(e["Detail"]) for e in entries] == [{"job": "words"}]
