@@ -51,6 +51,7 @@ bench: install
 	$(PY) bench/idea_list.py
 	$(PY) bench/input_export.py
 	$(PY) bench/input_manager.py
+	$(PY) bench/user_search.py
 
 clean:
 	rm -rf $(VENV) $(STAMPS) frontend/node_modules frontend/dist .local cdk.out

@@ -63,7 +63,8 @@ class UserRepository(TenantRepository):
     def _email_key(self, email: str) -> str:
         return self.key("EMAIL", email)
 
-    def _word(self, user_id: str, word: str, created_at: datetime | None = None) -> UserWord:
+    def word_item(self, user_id: str, word: str, created_at: datetime | None = None) -> UserWord:
+        """The unsaved index item of one of a user's words."""
         return UserWord(
             self.key("WORD", user_id, word),
             user_id=user_id,
@@ -133,7 +134,7 @@ class UserRepository(TenantRepository):
             with self._transaction() as tx:
                 tx.save(user, condition=UserRecord.pk.does_not_exist())
                 for word in sorted(self._words_of(user)):
-                    tx.save(self._word(user.user_id, word, user.created_at))
+                    tx.save(self.word_item(user.user_id, word, user.created_at))
         except Exception:
             claim.delete(condition=EmailClaim.user_id == user.user_id)
             raise
@@ -186,9 +187,9 @@ class UserRepository(TenantRepository):
             with self._transaction() as tx:
                 tx.update(record, actions, condition=unchanged)
                 for word in sorted(after - before):
-                    tx.save(self._word(record.user_id, word, now))
+                    tx.save(self.word_item(record.user_id, word, now))
                 for word in sorted(before - after):
-                    tx.delete(self._word(record.user_id, word))
+                    tx.delete(self.word_item(record.user_id, word))
         except TransactWriteError as error:
             if _cancelled_by_condition(error):
                 return False
@@ -211,7 +212,7 @@ class UserRepository(TenantRepository):
                     record, [UserRecord.words_version.set(WORDS_VERSION)], condition=unchanged
                 )
                 for word in sorted(self._words_of(record)):
-                    tx.save(self._word(record.user_id, word, now))
+                    tx.save(self.word_item(record.user_id, word, now))
         except TransactWriteError as error:
             if _cancelled_by_condition(error):
                 return False
@@ -337,7 +338,7 @@ class UserRepository(TenantRepository):
             claim.delete()
         with self._transaction() as tx:
             for word in sorted(self._words_of(record)):
-                tx.delete(self._word(user_id, word))
+                tx.delete(self.word_item(user_id, word))
             tx.delete(UserRecord(record.pk))
 
     def list_page(
