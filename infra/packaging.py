@@ -16,7 +16,11 @@ Chalice rather than through Chalice's ``vendor/`` folder because Chalice keys
 its cache of downloaded wheels on the vendor folder's contents: vendoring
 ``shared`` would re-download every wheel on each change to the domain code.
 The wheel cache (``deployments/``) is shared by every build with the same
-requirements. Nothing generated is ever written into the source tree.
+requirements. Chalice writes its zips there in place, so a second build
+running at the same time (two test workers, two checkouts) could take a half
+written zip for a finished one: builds hold a lock on the cache directory,
+and a build that waited for it first looks whether the package is there now.
+Nothing generated is ever written into the source tree.
 """
 
 from __future__ import annotations
@@ -34,6 +38,8 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Any
+
+from filelock import FileLock
 
 ROOT = Path(__file__).resolve().parents[1]
 ENV_CACHE_DIR = "TOWNHALL_BUILD_CACHE"
@@ -58,6 +64,10 @@ class PackagedApp:
     @property
     def deployment_zip(self) -> Path:
         return self.directory / "deployment.zip"
+
+    def complete(self) -> bool:
+        """True when both files are there (a build renames its directory in when done)."""
+        return self.sam_template.is_file() and self.deployment_zip.is_file()
 
     def template(self) -> dict[str, Any]:
         loaded: dict[str, Any] = json.loads(self.sam_template.read_text())
@@ -160,9 +170,27 @@ def package(
     root = cache or cache_root()
     target = root / key
     packaged = PackagedApp(target / "package")
-    if packaged.sam_template.is_file() and packaged.deployment_zip.is_file():
+    if packaged.complete():
         return packaged
     root.mkdir(parents=True, exist_ok=True)
+    with FileLock(root / ".build.lock"):
+        if packaged.complete():  # built by the process that held the lock
+            return packaged
+        _build(stage, stage_config, functions_dir, shared_dir, requirements, root, key)
+    return packaged
+
+
+def _build(
+    stage: str,
+    stage_config: Mapping[str, Any],
+    functions_dir: Path,
+    shared_dir: Path,
+    requirements: list[str],
+    root: Path,
+    key: str,
+) -> None:
+    """Build the package into a temporary directory and rename it to ``root / key``."""
+    target = root / key
     work = Path(tempfile.mkdtemp(prefix=f".{key}-", dir=root))
     try:
         project = prepare_project(work, functions_dir, requirements, root / "wheels")
@@ -184,4 +212,3 @@ def package(
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
-    return packaged

@@ -64,6 +64,49 @@ def test_a_cached_package_is_reused_without_running_chalice(tmp_path: Path) -> N
     assert packaged.directory == cache / key / "package"
 
 
+def test_builds_running_at_once_take_turns_and_build_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # GIVEN a Chalice build that takes a while and is slowed down to overlap
+    import threading
+    import time
+
+    from chalice import api as chalice_api
+
+    functions, shared = _project(tmp_path)
+    running: list[int] = []
+    overlapped: list[bool] = []
+    builds: list[int] = []
+
+    def package_app(project_dir: str, output_dir: str, **_: object) -> None:
+        overlapped.append(bool(running))
+        running.append(1)
+        time.sleep(0.3)
+        out = Path(output_dir)
+        out.mkdir(parents=True)
+        (out / "sam.json").write_text("{}")
+        with zipfile.ZipFile(out / "deployment.zip", "w") as zipped:
+            zipped.writestr("app.py", "app = None\n")
+        builds.append(1)
+        running.pop()
+
+    monkeypatch.setattr(chalice_api, "package_app", package_app)
+    cache = tmp_path / "cache"
+
+    def build() -> None:
+        package("aws", {}, functions_dir=functions, shared_dir=shared, requirements=[], cache=cache)
+
+    # WHEN two builds of the same inputs start together
+    threads = [threading.Thread(target=build) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    # THEN they never overlapped, and the second found the first one's package
+    assert overlapped == [False] and len(builds) == 1
+
+
 def test_add_package_puts_the_folder_at_the_zip_root_once(tmp_path: Path) -> None:
     # GIVEN a deployment zip and a package folder
     _, shared = _project(tmp_path)
