@@ -44,7 +44,10 @@ def _cancelled_by_condition(error: TransactWriteError) -> bool:
 
 
 def search_text(email: str, first_name: str, last_name: str) -> str:
-    """What the admin user search matches: email and names, lower case."""
+    """Email and names, lower case: a change of it means the user's words change too.
+
+    Writes of words are conditional on it (the search itself reads the word index).
+    """
     return f"{email} {first_name} {last_name}".lower()
 
 

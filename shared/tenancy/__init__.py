@@ -1,5 +1,5 @@
 """Tenancy: platforms (tenants), host resolution and the tenant context."""
 
-from shared.tenancy.context import TenantContext
+from shared.tenancy.context import TenantContext, TenantId, TenantRequest
 
-__all__ = ["TenantContext"]
+__all__ = ["TenantContext", "TenantId", "TenantRequest"]

@@ -9,8 +9,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Annotated
 
-_ID = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}$")
+from pydantic import BaseModel, Field
+
+TENANT_ID_PATTERN = r"^[a-z0-9][a-z0-9-]{1,62}$"
+_ID = re.compile(TENANT_ID_PATTERN)
+# A tenant id in a worker's or workflow's input, checked at the boundary.
+TenantId = Annotated[str, Field(pattern=TENANT_ID_PATTERN)]
+
+
+class TenantRequest(BaseModel):
+    """A direct invocation of a worker for one platform: ``{"tenant_id": ...}``."""
+
+    tenant_id: TenantId
 
 
 @dataclass(frozen=True)

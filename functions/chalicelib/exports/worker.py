@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field
 from chalicelib.exports import wiring
 from chalicelib.exports.blueprint import bp
 from shared.observability import logger
-from shared.tenancy import TenantContext
+from shared.tenancy import TenantContext, TenantId
 
 ID = r"^[A-Za-z0-9_-]{1,64}$"
 
@@ -26,7 +26,7 @@ class ExportTask(BaseModel):
     """What the workflow passes to the task."""
 
     action: Literal["export", "fail"] = "export"
-    tenant_id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{1,62}$")
+    tenant_id: TenantId
     owner_id: str = Field(pattern=ID)
     job_id: str = Field(pattern=ID)
     error: str | None = Field(default=None, max_length=256)

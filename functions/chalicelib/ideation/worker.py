@@ -52,7 +52,7 @@ from shared.ideation.reactions import REACTION_CHANGED
 from shared.ideation.repository import IdeaRepository
 from shared.inputs.backfill import backfill_manager_keys
 from shared.observability import logger
-from shared.tenancy import TenantContext
+from shared.tenancy import TenantContext, TenantId
 
 PUBLISHED = "ideation.idea.published"
 UPDATED = "ideation.idea.updated"
@@ -161,7 +161,7 @@ def ideation_worker(event: dict[str, Any], context: Any) -> dict[str, Any]:
 
 
 class ReconcileRequest(BaseModel):
-    tenant_id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{1,62}$")
+    tenant_id: TenantId
     phase_id: str | None = Field(default=None, pattern=r"^[a-z0-9][a-z0-9-]{0,79}$")
 
 

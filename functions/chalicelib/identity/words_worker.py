@@ -13,13 +13,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from pydantic import BaseModel, Field
-
 from chalicelib import runtime
 from chalicelib.identity.blueprint import bp
 from shared.identity.users import UserRepository
 from shared.observability import logger
-from shared.tenancy.context import TenantContext
+from shared.tenancy import TenantContext, TenantRequest
 
 
 def index_platform(tenant: TenantContext) -> int:
@@ -27,10 +25,6 @@ def index_platform(tenant: TenantContext) -> int:
     repository = UserRepository(tenant)
     now = datetime.now(UTC)
     return sum(repository.index_words(user, now) for user in repository.every_user())
-
-
-class WordsRequest(BaseModel):
-    tenant_id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{1,62}$")
 
 
 @bp.lambda_function(name="user_words")
@@ -44,7 +38,7 @@ def user_words(event: dict[str, Any], context: Any) -> dict[str, Any]:
             totals["indexed"] += index_platform(tenant)
         logger.info("user words indexed", extra=totals)
         return {**totals, "batchItemFailures": []}
-    request = WordsRequest.model_validate(event)
+    request = TenantRequest.model_validate(event)
     indexed = index_platform(TenantContext(request.tenant_id, host=""))
     logger.info("user words indexed", extra={"tenant_id": request.tenant_id, "indexed": indexed})
     return {"tenant_id": request.tenant_id, "indexed": indexed}

@@ -11,8 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from pydantic import BaseModel, Field
-
 from chalicelib import runtime
 from chalicelib.identity import wiring as identity
 from chalicelib.moderation.blueprint import bp
@@ -21,7 +19,7 @@ from shared.moderation.activity import ActivityRepository
 from shared.moderation.digest import ModerationDigest
 from shared.observability import logger
 from shared.projects.repository import ProjectRepository
-from shared.tenancy.context import TenantContext
+from shared.tenancy import TenantContext, TenantRequest
 
 
 def pending_summary(tenant: TenantContext) -> dict[str, Any]:
@@ -51,10 +49,6 @@ def digest() -> ModerationDigest:
     )
 
 
-class DigestRequest(BaseModel):
-    tenant_id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{1,62}$")
-
-
 @bp.lambda_function(name="moderation_digest")
 def moderation_digest(event: dict[str, Any], context: Any) -> dict[str, Any]:
     """Send the digest of every platform (scheduled), or of the one named."""
@@ -63,7 +57,7 @@ def moderation_digest(event: dict[str, Any], context: Any) -> dict[str, Any]:
         outcome = digest().send_all()
         logger.info("moderation digest", extra=vars(outcome))
         return {**vars(outcome), "batchItemFailures": []}
-    request = DigestRequest.model_validate(event)
+    request = TenantRequest.model_validate(event)
     sent = digest().send(TenantContext(request.tenant_id, host=""))
     logger.info("moderation digest", extra={"tenant_id": request.tenant_id, "emailed": sent})
     return {"tenant_id": request.tenant_id, "emailed": sent or 0, "pending": sent is not None}

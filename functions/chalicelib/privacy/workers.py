@@ -22,7 +22,7 @@ from chalicelib.privacy import wiring
 from chalicelib.privacy.blueprint import bp
 from shared.observability import logger
 from shared.privacy.modes import ErasureMode
-from shared.tenancy import TenantContext
+from shared.tenancy import TenantContext, TenantId
 
 
 @bp.lambda_function(name="personal_data_worker")
@@ -44,7 +44,7 @@ def personal_data_worker(event: dict[str, Any], context: Any) -> dict[str, Any]:
 class ErasureTask(BaseModel):
     """What the ``account_deletion`` workflow passes to its task."""
 
-    tenant_id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{1,62}$")
+    tenant_id: TenantId
     user_id: str = Field(pattern=r"^[A-Za-z0-9_-]{1,64}$")
     mode: ErasureMode
 
