@@ -80,6 +80,7 @@ function AddBySearch({ groupId, onAdded }: { groupId: string; onAdded: (result: 
           type="search"
           maxLength={100}
           label={<FormattedMessage id="people.users.query" />}
+          hint={<FormattedMessage id="people.users.queryHint" />}
           value={draft}
           onChange={(event) => setDraft(event.target.value)}
         />

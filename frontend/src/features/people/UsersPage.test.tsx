@@ -31,7 +31,9 @@ describe("UsersPage", () => {
     renderApp("/admin/users");
     // WHEN the admin searches for Samuel
     const search = await screen.findByRole("search", { name: "Search users" });
-    await userEvent.type(within(search).getByRole("searchbox", { name: "Name or email" }), "okafor");
+    const box = within(search).getByRole("searchbox", { name: "Name or email" });
+    expect(box).toHaveAccessibleDescription(/Type the start of a name or of an email address/);
+    await userEvent.type(box, "okafor");
     await userEvent.click(within(search).getByRole("button", { name: "Search" }));
     // THEN only he is listed
     expect(await screen.findByRole("heading", { name: "Samuel Okafor" })).toBeInTheDocument();

@@ -63,6 +63,7 @@ export function UsersPage() {
           type="search"
           maxLength={100}
           label={<FormattedMessage id="people.users.query" />}
+          hint={<FormattedMessage id="people.users.queryHint" />}
           value={draft}
           onChange={(event) => setDraft(event.target.value)}
         />
