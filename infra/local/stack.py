@@ -48,6 +48,9 @@ def enable_step_functions(endpoint: str) -> None:
         pass
 
 
+IN_PROCESS_MOTO = "TOWNHALL_MOTO_IN_PROCESS"
+
+
 def local_environment(
     endpoint: str, port: int, state_dir: Path, stage_env: Mapping[str, str] | None = None
 ) -> dict[str, str]:
@@ -65,6 +68,8 @@ def local_environment(
         "TOWNHALL_SIGNING_KEY_SOURCE": f"file:{state_dir / 'keys' / 'signing.key'}",
         "TOWNHALL_PUBLIC_STORAGE_ENDPOINT": f"http://localhost:{port}/_storage",
         "TOWNHALL_SITE_PORT": str(port),
+        # moto's server runs in this process: the mail viewer reads its SES backend directly.
+        IN_PROCESS_MOTO: endpoint,
     }
 
 

@@ -1,9 +1,9 @@
 """Read the emails moto's SES has "sent": the one shim of moto internals for mail.
 
 SES keeps no readable outbox on AWS, so the local mail viewer asks moto:
-when the functions talk to a moto server (``AWS_ENDPOINT_URL`` is set) through
-its public ``/moto-api/data.json`` endpoint; in-process (``mock_aws`` in tests)
-through moto's SES backend. Both paths yield the same :class:`SentMessage`.
+through moto's SES backend when moto runs in this process (``mock_aws`` in
+tests, and the dev runner's threaded server); otherwise, when the functions
+talk to a moto server elsewhere, through its public ``/moto-api/data.json``. Both paths yield the same :class:`SentMessage`.
 moto records no send time and drops SES tags, so a message's date and
 platform come from the ``Date`` and ``X-Townhall-Platform`` headers (set by
 :mod:`shared.mail.sender`) of raw
@@ -20,6 +20,7 @@ from __future__ import annotations
 import email
 import email.policy
 import json
+import os
 import time
 import urllib.error
 import urllib.parse
@@ -34,6 +35,7 @@ from typing import Any
 from shared.mail.sender import PLATFORM_HEADER
 
 LOCAL_ACCOUNT = "123456789012"
+IN_PROCESS_MOTO = "TOWNHALL_MOTO_IN_PROCESS"
 _TIMEOUT_SECONDS = 10
 _ATTEMPTS = 5
 _RETRY_SECONDS = 0.1
@@ -149,5 +151,13 @@ def _in_process(region: str) -> list[SentMessage]:
 
 
 def sent_messages(endpoint_url: str | None, region: str) -> list[SentMessage]:
-    """Every message moto's SES accepted, from its server or its in-process backend."""
-    return _from_server(endpoint_url) if endpoint_url else _in_process(region)
+    """Every message moto's SES accepted, from its server or its in-process backend.
+
+    The dev runner hosts moto's server in its own process and says so
+    (``TOWNHALL_MOTO_IN_PROCESS`` names the endpoint): its backend is then read
+    directly, which costs nothing and never fails, instead of ``data.json``,
+    which serialises every object moto ever tracked on each call.
+    """
+    if not endpoint_url or os.environ.get(IN_PROCESS_MOTO) == endpoint_url:
+        return _in_process(region)
+    return _from_server(endpoint_url)

@@ -113,6 +113,21 @@ def test_a_lasting_moto_failure_reaches_the_caller(moto_endpoint):
         front.shutdown()
 
 
+def test_a_server_in_this_process_is_read_directly(moto_endpoint, monkeypatch):
+    # GIVEN the dev runner's setup: moto's server in this process, named by the environment
+    from chalicelib.devtools import sent_mail
+
+    _send_both(boto3.client("sesv2", region_name="eu-west-1", endpoint_url=moto_endpoint))
+    monkeypatch.setenv(sent_mail.IN_PROCESS_MOTO, moto_endpoint)
+
+    def no_data_json(url: str) -> None:
+        raise AssertionError("data.json was read")
+
+    monkeypatch.setattr(sent_mail, "_model_data", no_data_json)
+    # WHEN the mail is read THEN it comes from the backend, without data.json
+    _check(sent_messages(moto_endpoint, "eu-west-1"))
+
+
 def test_reads_sent_mail_in_process(aws):
     from chalicelib import runtime
 
